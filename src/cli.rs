@@ -1,0 +1,162 @@
+//! The command line: clap arguments → validated options → dispatch. Errors get
+//! their context here (anyhow) and become one line on stderr and an exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::extract::SourceKind;
+use crate::output::Format;
+use crate::source::{self, LoadLimits, SourceSpec};
+use crate::{pipeline, tui};
+
+/// Exit status: an article was found (or the reader ran and quit).
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the input was read but holds no article text.
+pub const EXIT_NO_ARTICLE: u8 = 1;
+/// Exit status: usage error, unreadable, binary or undecodable input.
+pub const EXIT_ERROR: u8 = 2;
+
+/// A terminal reader for long articles: the article alone, with its sections,
+/// speakers and quotes beside it.
+#[derive(Debug, Parser)]
+#[command(name = "byline", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article to open: a file, `-` for stdin (read when piped), or a URL.
+    source: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// Treat the input as this kind instead of sniffing it.
+    #[arg(long, value_enum, global = true)]
+    from: Option<FromArg>,
+    /// Refuse inputs larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = source::DEFAULT_MAX_INPUT_MB, global = true)]
+    max_input_mb: u64,
+    /// Configuration file (default: $`XDG_CONFIG_HOME/byline/config.toml`).
+    #[arg(long, value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the article without the reader.
+    Extract {
+        /// A file, `-` for stdin, or a URL.
+        source: String,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FromArg {
+    Html,
+    Text,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    Text,
+    Markdown,
+}
+
+impl From<FromArg> for SourceKind {
+    fn from(arg: FromArg) -> Self {
+        match arg {
+            FromArg::Html => Self::Html,
+            FromArg::Text => Self::Text,
+            FromArg::Markdown => Self::Markdown,
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Json => Self::Json,
+            FormatArg::Text => Self::Text,
+            FormatArg::Markdown => Self::Markdown,
+        }
+    }
+}
+
+/// Runs byline with the process's arguments and returns its exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) => {
+            // --help and --version are "errors" that print to stdout and exit 0.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
+    match run(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            report(&error);
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// One line on stderr: "byline: <source>: <cause>".
+fn report(error: &anyhow::Error) {
+    let mut line = format!("byline: {error}");
+    for cause in error.chain().skip(1) {
+        line.push_str(&format!(": {cause}"));
+    }
+    let line = crate::model::sanitize::collapse_whitespace(&crate::model::sanitize::clean(&line));
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+fn run(args: Args) -> anyhow::Result<u8> {
+    let limits = LoadLimits { max_input_bytes: args.common.max_input_mb.saturating_mul(1_000_000) };
+    let forced = args.common.from.map(SourceKind::from);
+    match args.command {
+        Some(Command::Extract { source, format }) => {
+            extract(&SourceSpec::parse(&source), limits, forced, format.into())
+        }
+        None => {
+            let spec = match args.source {
+                Some(source) => SourceSpec::parse(&source),
+                None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
+                None => anyhow::bail!("no article given: byline FILE, byline -, or pipe one in (see --help)"),
+            };
+            let loaded = source::load(&spec, limits)?;
+            let article = pipeline::build(&loaded, forced)?;
+            tui::run(article, args.common.config.as_deref())?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn extract(
+    spec: &SourceSpec,
+    limits: LoadLimits,
+    forced: Option<SourceKind>,
+    format: Format,
+) -> anyhow::Result<u8> {
+    let loaded = source::load(spec, limits)?;
+    let article = pipeline::build(&loaded, forced)?;
+    let rendered = crate::output::render(&article, format);
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => {}
+        // `byline extract … | head` closes the pipe early: not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
+        Err(error) => return Err(crate::Error::Output(error).into()),
+    }
+    Ok(if article.document.has_text() { EXIT_OK } else { EXIT_NO_ARTICLE })
+}

@@ -1,0 +1,62 @@
+//! The error type of every library module. Messages are lower-case, without a
+//! trailing period, and name the source they are about.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong between a source and an article.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or stdin could not be read.
+    #[error("{source_name}: {cause}")]
+    Read {
+        /// The path, or "stdin".
+        source_name: String,
+        /// The underlying I/O error.
+        #[source]
+        cause: std::io::Error,
+    },
+    /// The input is larger than the configured limit.
+    #[error("{source_name}: input is larger than the {limit_mb} MB limit (see --max-input-mb)")]
+    TooLarge {
+        /// The path, URL or "stdin".
+        source_name: String,
+        /// The limit in megabytes.
+        limit_mb: u64,
+    },
+    /// The bytes are not text or HTML (an image, an executable, an archive).
+    #[error("{source_name}: not a text or HTML document ({what})")]
+    Binary {
+        /// The path, URL or "stdin".
+        source_name: String,
+        /// What the bytes look like, such as "PNG image".
+        what: &'static str,
+    },
+    /// The declared encoding cannot be decoded.
+    #[error("{source_name}: cannot decode text in encoding {encoding}")]
+    Undecodable {
+        /// The path, URL or "stdin".
+        source_name: String,
+        /// The encoding's name.
+        encoding: String,
+    },
+    /// URLs are recognised but cannot be opened yet.
+    #[error("{url}: opening URLs is not supported yet; save the page and open the file")]
+    UrlUnsupported {
+        /// The URL given.
+        url: String,
+    },
+    /// A configuration or keymap file is invalid.
+    #[error("{}: {message}", path.display())]
+    Config {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with the line when known.
+        message: String,
+    },
+    /// Writing output failed.
+    #[error("writing output: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

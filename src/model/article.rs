@@ -1,0 +1,165 @@
+//! Documents (what extraction produces) and articles (a document with its
+//! analysis and the identity of its source).
+
+use serde::{Deserialize, Serialize};
+
+use super::analysis::Analysis;
+use super::block::{Block, BlockId};
+use super::inline::InlineStyle;
+use super::sanitize;
+
+/// What the source says about the article.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// The author(s), as the source writes them.
+    pub byline: Option<String>,
+    /// The publication or site name.
+    pub site: Option<String>,
+    /// Publication date, `YYYY-MM-DD` as written in the source.
+    pub published: Option<String>,
+    /// Where the article lives: the canonical URL when the page declares one,
+    /// else the URL it was loaded from.
+    pub url: Option<String>,
+    /// Language tag such as `en` or `pt-BR`.
+    pub language: Option<String>,
+}
+
+impl Metadata {
+    fn sanitized(self) -> Self {
+        Self {
+            title: sanitize::clean_field(self.title),
+            byline: sanitize::clean_field(self.byline),
+            site: sanitize::clean_field(self.site),
+            published: sanitize::clean_field(self.published),
+            url: sanitize::clean_field(self.url),
+            language: sanitize::clean_field(self.language),
+        }
+    }
+}
+
+/// An extracted document: metadata and body blocks, all sanitised.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Document {
+    meta: Metadata,
+    blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Builds a document; metadata is sanitised here (blocks sanitise themselves).
+    #[must_use]
+    pub fn new(meta: Metadata, blocks: Vec<Block>) -> Self {
+        Self { meta: meta.sanitized(), blocks }
+    }
+
+    /// The metadata.
+    #[must_use]
+    pub fn meta(&self) -> &Metadata {
+        &self.meta
+    }
+
+    /// The body blocks in reading order.
+    #[must_use]
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The block with this id, if it exists.
+    #[must_use]
+    pub fn block(&self, id: BlockId) -> Option<&Block> {
+        self.blocks.get(id.index())
+    }
+
+    /// Whether the body has any text at all.
+    #[must_use]
+    pub fn has_text(&self) -> bool {
+        self.blocks.iter().any(|block| !block.text().trim().is_empty())
+    }
+}
+
+/// Where an article came from and what made it: enough to recognise the same
+/// article again and to know when to re-extract it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Identity {
+    /// Hex digest (XXH3-128) of the source bytes.
+    pub source_hash: String,
+    /// The page's canonical URL, if any.
+    pub canonical_url: Option<String>,
+    /// Version of the extraction rules; bump it when they change output.
+    pub extractor_version: u32,
+}
+
+/// A link inside the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link<'a> {
+    /// The linked text.
+    pub text: &'a str,
+    /// The target.
+    pub href: &'a str,
+    /// The block holding the link.
+    pub block: BlockId,
+}
+
+/// A document with its analysis: what every view and output reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Article {
+    /// Source hash, canonical URL, extractor version.
+    pub identity: Identity,
+    /// Metadata and blocks.
+    pub document: Document,
+    /// Sections, speakers, quotes.
+    pub analysis: Analysis,
+}
+
+impl Article {
+    /// Metadata of the document.
+    #[must_use]
+    pub fn meta(&self) -> &Metadata {
+        self.document.meta()
+    }
+
+    /// Body blocks.
+    #[must_use]
+    pub fn blocks(&self) -> &[Block] {
+        self.document.blocks()
+    }
+
+    /// Every link in reading order (derived from the blocks' inline runs).
+    pub fn links(&self) -> impl Iterator<Item = Link<'_>> {
+        self.blocks().iter().enumerate().flat_map(|(index, block)| {
+            block.inlines().iter().filter_map(move |inline| match &inline.style {
+                InlineStyle::Link { href } => Some(Link {
+                    text: block.text().get(inline.range.clone()).unwrap_or_default(),
+                    href,
+                    block: BlockId(index as u32),
+                }),
+                _ => None,
+            })
+        })
+    }
+
+    /// The text of quote `index` (marks excluded), if it exists.
+    #[must_use]
+    pub fn quote_text(&self, index: usize) -> Option<&str> {
+        let quote = self.analysis.quotes.get(index)?;
+        self.document.block(quote.block)?.text().get(quote.range.clone())
+    }
+
+    /// The body as plain text: block texts joined by blank lines (rules and
+    /// empty blocks skipped). This is the `text` of the JSON contract.
+    #[must_use]
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for block in self.blocks() {
+            if block.text().is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(block.text());
+        }
+        out
+    }
+}

@@ -1,0 +1,38 @@
+//! Outputs of `byline extract`: the JSON contract, plain text and Markdown.
+//! Each is a pure function from an [`Article`](crate::model::Article) to a string.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+/// The output formats of `byline extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The JSON contract (schema 1).
+    Json,
+    /// Title, metadata line, then the text.
+    Text,
+    /// The article as Markdown.
+    Markdown,
+}
+
+/// Renders `article` in `format`.
+#[must_use]
+pub fn render(article: &crate::model::Article, format: Format) -> String {
+    match format {
+        Format::Json => json::render(article),
+        Format::Text => text::render(article),
+        Format::Markdown => markdown::render(article),
+    }
+}
+
+/// "Ann Lee · The Post · 2026-02-05": the metadata line shared by the text
+/// and Markdown outputs; `None` when there is nothing to say.
+#[must_use]
+pub fn metadata_line(meta: &crate::model::Metadata) -> Option<String> {
+    let parts: Vec<&str> = [meta.byline.as_deref(), meta.site.as_deref(), meta.published.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}

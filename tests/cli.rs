@@ -1,0 +1,172 @@
+//! The `byline` binary as users run it: formats, stdin, exit codes, errors.
+// Test helpers panic on failure by design: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const HTML_SAMPLE: &str = "assets/samples/harbor-compact.html";
+const TEXT_SAMPLE: &str = "assets/samples/borderline-budget.txt";
+const MARKDOWN_SAMPLE: &str = "assets/samples/quiet-diplomacy.md";
+
+fn byline() -> Command {
+    Command::cargo_bin("byline").unwrap()
+}
+
+fn extract_json(args: &[&str]) -> Value {
+    let output = byline().arg("extract").args(args).args(["--format", "json"]).output().unwrap();
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn json_has_every_contract_field() {
+    let json = extract_json(&[HTML_SAMPLE]);
+    for field in [
+        "schema",
+        "title",
+        "byline",
+        "site",
+        "published",
+        "url",
+        "lang",
+        "text",
+        "blocks",
+        "sections",
+        "speakers",
+        "quotes",
+        "links",
+    ] {
+        assert!(json.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(json["schema"], 1);
+    assert_eq!(json["title"], "Why the Harbor Compact talks stalled");
+    assert_eq!(json["published"], "2026-03-12");
+    assert!(!json["text"].as_str().unwrap().starts_with("Why the Harbor"), "text starts with the title");
+}
+
+#[test]
+fn quote_offsets_are_code_points_into_their_block() {
+    let json = extract_json(&[HTML_SAMPLE]);
+    let quotes = json["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for quote in quotes {
+        let block = quote["block"].as_u64().unwrap() as usize;
+        let text: Vec<char> = json["blocks"][block]["text"].as_str().unwrap().chars().collect();
+        let (start, end) =
+            (quote["start"].as_u64().unwrap() as usize, quote["end"].as_u64().unwrap() as usize);
+        let slice: String = text[start..end].iter().collect();
+        assert_eq!(slice, quote["text"].as_str().unwrap());
+        if let Some(speaker) = quote["speaker"].as_str() {
+            assert_eq!(quote["speakers"][0], speaker);
+        }
+    }
+}
+
+#[test]
+fn speakers_point_back_at_their_quotes() {
+    let json = extract_json(&[HTML_SAMPLE]);
+    for speaker in json["speakers"].as_array().unwrap() {
+        for index in speaker["quotes"].as_array().unwrap() {
+            let quote = &json["quotes"][index.as_u64().unwrap() as usize];
+            assert!(quote["speakers"].as_array().unwrap().contains(&speaker["name"]));
+        }
+    }
+}
+
+#[test]
+fn stdin_works_for_every_format() {
+    let input = std::fs::read(TEXT_SAMPLE).unwrap();
+    for format in ["json", "text", "markdown"] {
+        byline()
+            .args(["extract", "-", "--format", format])
+            .write_stdin(input.clone())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("ferries"));
+    }
+}
+
+#[test]
+fn text_format_starts_with_title_and_metadata_line() {
+    let output = byline().args(["extract", MARKDOWN_SAMPLE, "--format", "text"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("Quiet diplomacy in the Selka Strait"));
+    assert_eq!(lines.next(), Some("Ruth Okafor · The Long Table · 2026-05-21"));
+    assert_eq!(lines.next(), Some(""));
+}
+
+#[test]
+fn markdown_format_has_title_headings_and_links() {
+    let output = byline().args(["extract", HTML_SAMPLE, "--format", "markdown"]).output().unwrap();
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.starts_with("# Why the Harbor Compact talks stalled\n"));
+    assert!(markdown.contains("\n## A formula nobody will sign\n"));
+    assert!(markdown.contains("](https://crosscurrents.example.com/p/calder-flow-data)"));
+    assert!(markdown.contains("\n- Technical teams meet again"));
+}
+
+#[test]
+fn from_overrides_sniffing() {
+    let json = extract_json(&["--from", "text", HTML_SAMPLE]);
+    assert!(json["text"].as_str().unwrap().contains("<p>"), "HTML read as text keeps its tags");
+}
+
+#[test]
+fn empty_input_exits_1_with_json() {
+    let output = byline().args(["extract", "-", "--format", "json"]).write_stdin("   \n").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["text"], "");
+}
+
+#[test]
+fn missing_file_exits_2_with_one_line() {
+    let output = byline().args(["extract", "no/such/file.html"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("byline: no/such/file.html: "), "{stderr}");
+}
+
+#[test]
+fn binary_input_is_refused() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend((0..2000u32).map(|i| (i * 31 % 251) as u8));
+    let output = byline().args(["extract", "-"]).write_stdin(png).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8(output.stderr).unwrap().contains("stdin: not a text or HTML document"));
+}
+
+#[test]
+fn oversized_input_is_refused() {
+    let big = "word ".repeat(300_000);
+    let output = byline().args(["extract", "-", "--max-input-mb", "1"]).write_stdin(big).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("larger than the 1 MB limit"));
+}
+
+#[test]
+fn urls_are_not_supported_yet() {
+    let output = byline().args(["extract", "https://example.org/post"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(stderr.contains("not supported yet"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    byline().args(["extract", HTML_SAMPLE, "--format", "yaml"]).assert().code(2);
+    byline().arg("--help").assert().success().stdout(predicate::str::contains("extract"));
+    byline().arg("--version").assert().success().stdout(predicate::str::contains("byline"));
+}
+
+#[test]
+fn extract_without_source_is_a_usage_error() {
+    byline().arg("extract").assert().code(2);
+}
