@@ -2,8 +2,10 @@
 //! their context here (anyhow) and become one line on stderr and an exit code.
 
 use std::io::{IsTerminal, Write};
+use std::panic::UnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -142,6 +144,33 @@ fn run(args: Args) -> anyhow::Result<u8> {
     }
 }
 
+/// Runs `work`, turning a panic (a bug, never an expected outcome) into one
+/// error line naming the source instead of a backtrace: hostile input must
+/// still get a one-line answer, and the exit code stays 2.
+fn contain_panic<T>(source_name: &str, work: impl FnOnce() -> T + UnwindSafe) -> anyhow::Result<T> {
+    let message = Arc::new(Mutex::new(String::new()));
+    let slot = Arc::clone(&message);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(ToString::to_string)
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        if let Ok(mut slot) = slot.lock() {
+            *slot = format!("{payload}{location}");
+        }
+    }));
+    let result = std::panic::catch_unwind(work);
+    std::panic::set_hook(previous);
+    result.map_err(|_| {
+        let message = message.lock().map(|m| m.clone()).unwrap_or_default();
+        anyhow::anyhow!("{source_name}: internal error, please report it: {message}")
+    })
+}
+
 fn extract(
     spec: &SourceSpec,
     limits: LoadLimits,
@@ -149,8 +178,11 @@ fn extract(
     format: Format,
 ) -> anyhow::Result<u8> {
     let loaded = source::load(spec, limits)?;
-    let article = pipeline::build(&loaded, forced)?;
-    let rendered = crate::output::render(&article, format);
+    let (article, rendered) = contain_panic(&spec.display_name(), || {
+        let article = pipeline::build(&loaded, forced)?;
+        let rendered = crate::output::render(&article, format);
+        Ok::<_, crate::Error>((article, rendered))
+    })??;
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => {}

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod content;
+mod depth;
 mod hints;
 mod metadata;
 
@@ -17,7 +18,7 @@ use crate::model::{BlockKind, Document};
 /// Substack export post). `page_url` resolves relative links when known.
 #[must_use]
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
-    let dom = Html::parse_document(html);
+    let dom = Html::parse_document(&depth::cap_nesting(html));
     let meta = metadata::read(&dom, page_url);
     let base = metadata::base_url(&dom, page_url, meta.url.as_deref());
     let roots = content::select(&dom);
