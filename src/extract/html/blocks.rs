@@ -1,11 +1,10 @@
-//! Converting the selected containers into blocks, in one iterative walk.
-
-use ego_tree::iter::Edge;
-use scraper::node::Element;
-use scraper::{Html, Node};
+//! Converting the selected container into blocks, in one loop over the
+//! arena's items: headings, paragraphs, lists, quotes, code, captions, data
+//! tables and figures, with inline emphasis, code and links.
 
 use super::content::Selection;
-use super::hints;
+use super::tag::Tag;
+use super::tree::{ElId, Item, Tree};
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
 
 /// A block being filled, with how many of the open inline styles it opened.
@@ -15,23 +14,37 @@ struct Open {
     styles_opened: usize,
 }
 
+/// A data table being read, row by row.
+#[derive(Default)]
+struct TableRows {
+    rows: Vec<Vec<String>>,
+    /// The id of the `<table>` element, so that nested tables read as text.
+    id: ElId,
+}
+
 /// Walk state: the block under construction and the context around it.
 struct Converter<'a> {
     base: Option<&'a url::Url>,
     blocks: Vec<Block>,
     current: Option<Open>,
     /// Inline styles open at this point of the walk, outermost first.
-    styles: Vec<InlineStyle>,
+    styles: Vec<Option<InlineStyle>>,
     /// Open lists: whether each is ordered.
     lists: Vec<bool>,
     quote_depth: usize,
     pre_depth: usize,
     caption_depth: usize,
+    figure_depth: usize,
+    item_depth: usize,
+    math_depth: usize,
+    table: Option<TableRows>,
+    /// A `<br>` was the last thing seen: a second one ends the paragraph.
+    after_break: bool,
 }
 
-/// Converts the selection's roots into blocks.
+/// Converts the selection's root into blocks.
 #[must_use]
-pub fn convert(dom: &Html, selection: &Selection, base: Option<&url::Url>) -> Vec<Block> {
+pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) -> Vec<Block> {
     let mut converter = Converter {
         base,
         blocks: Vec::new(),
@@ -41,78 +54,44 @@ pub fn convert(dom: &Html, selection: &Selection, base: Option<&url::Url>) -> Ve
         quote_depth: 0,
         pre_depth: 0,
         caption_depth: 0,
+        figure_depth: 0,
+        item_depth: 0,
+        math_depth: 0,
+        table: None,
+        after_break: false,
     };
-    for &root in &selection.roots {
-        let Some(root) = dom.tree.get(root) else { continue };
-        let mut skipping = None;
-        for edge in root.traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    if skipping.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            let skip = hints::is_skipped_tag(el.name())
-                                || selection.skip_chrome && node.id() != root.id() && hints::is_chrome(el);
-                            if skip {
-                                skipping = Some(node.id());
-                            } else {
-                                converter.open(el);
-                            }
-                        }
-                        Node::Text(text) => converter.text(text),
-                        _ => {}
-                    }
+    let root = tree.el(selection.root);
+    let mut at = root.open as usize;
+    let end = root.close as usize;
+    while at <= end {
+        match tree.items[at] {
+            Item::Open(id) => {
+                if id != selection.root && selection.drops(tree, id, converter.figure_depth > 0) {
+                    at = tree.el(id).close as usize + 1;
+                    continue;
                 }
-                Edge::Close(node) => {
-                    if let Some(skip) = skipping {
-                        if skip == node.id() {
-                            skipping = None;
-                        }
-                        continue;
-                    }
-                    if let Node::Element(el) = node.value() {
-                        converter.close(el);
-                    }
-                }
+                converter.open(tree, selection, id);
             }
+            Item::Text(text) => converter.text(text),
+            Item::Close(id) => converter.close(tree, id),
         }
-        converter.flush();
+        at += 1;
     }
+    converter.flush();
     converter.blocks
 }
 
-fn heading_level(name: &str) -> Option<u8> {
-    match name {
-        "h1" => Some(1),
-        "h2" => Some(2),
-        "h3" => Some(3),
-        "h4" => Some(4),
-        "h5" => Some(5),
-        "h6" => Some(6),
-        _ => None,
-    }
+fn resolve(base: Option<&url::Url>, href: &str) -> String {
+    base.and_then(|b| b.join(href).ok()).map_or_else(|| href.to_owned(), String::from)
 }
 
-fn inline_style(el: &Element, base: Option<&url::Url>) -> Option<InlineStyle> {
-    match el.name() {
-        "em" | "i" | "cite" | "dfn" => Some(InlineStyle::Emphasis),
-        "strong" | "b" => Some(InlineStyle::Strong),
-        "code" | "kbd" | "samp" | "tt" => Some(InlineStyle::Code),
-        "a" => {
-            let href = el.attr("href")?.trim();
-            if href.is_empty()
-                || href.starts_with('#')
-                || href.to_ascii_lowercase().starts_with("javascript:")
-            {
-                return None;
-            }
-            let href = base.and_then(|b| b.join(href).ok()).map_or_else(|| href.to_owned(), String::from);
-            Some(InlineStyle::Link { href })
-        }
-        _ => None,
+fn link_style(tree: &Tree<'_>, id: ElId, base: Option<&url::Url>) -> Option<InlineStyle> {
+    let href = tree.el(id).element.attr("href")?.trim();
+    if href.is_empty() || href.starts_with('#') || href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+    {
+        return None;
     }
+    Some(InlineStyle::Link { href: resolve(base, href) })
 }
 
 impl Converter<'_> {
@@ -124,21 +103,30 @@ impl Converter<'_> {
             BlockKind::Caption
         } else if self.quote_depth > 0 {
             BlockKind::Blockquote { attribution: None }
+        } else if self.item_depth > 0 {
+            self.list_item()
         } else {
             BlockKind::Paragraph
         }
     }
 
+    fn list_item(&self) -> BlockKind {
+        let depth = self.lists.len().saturating_sub(1).min(usize::from(u8::MAX)) as u8;
+        BlockKind::ListItem { depth, ordered: self.lists.last().copied().unwrap_or(false) }
+    }
+
     fn start(&mut self, kind: BlockKind) {
         self.flush();
         let mut text = TextBuilder::new();
-        for style in &self.styles {
+        for style in self.styles.iter().flatten() {
             text.open(style.clone());
         }
-        self.current = Some(Open { kind, text, styles_opened: self.styles.len() });
+        let styles_opened = self.styles.len();
+        self.current = Some(Open { kind, text, styles_opened });
     }
 
     fn flush(&mut self) {
+        self.after_break = false;
         if let Some(open) = self.current.take()
             && !open.text.is_blank()
         {
@@ -146,100 +134,186 @@ impl Converter<'_> {
         }
     }
 
-    fn open(&mut self, el: &Element) {
-        let name = el.name();
-        if let Some(style) = inline_style(el, self.base) {
+    fn open(&mut self, tree: &Tree<'_>, selection: &Selection, id: ElId) {
+        let el = tree.el(id);
+        if self.table.is_some() {
+            self.open_in_table(el.tag);
+            return;
+        }
+        let style = match el.tag {
+            Tag::Emphasis => Some(Some(InlineStyle::Emphasis)),
+            Tag::Strong => Some(Some(InlineStyle::Strong)),
+            Tag::Code if self.pre_depth == 0 => Some(Some(InlineStyle::Code)),
+            Tag::A => Some(link_style(tree, id, self.base)),
+            _ => None,
+        };
+        if let Some(style) = style {
             if let Some(open) = &mut self.current {
-                open.text.open(style.clone());
+                if let Some(style) = &style {
+                    open.text.open(style.clone());
+                }
                 open.styles_opened += 1;
             }
             self.styles.push(style);
             return;
         }
-        if let Some(level) = heading_level(name) {
-            self.start(BlockKind::Heading { level });
-            return;
+        if el.tag != Tag::Br {
+            self.after_break = false;
         }
-        match name {
-            "br" => {
-                if let Some(open) = &mut self.current {
-                    open.text.push_line_break();
-                }
-            }
-            "hr" => {
+        match el.tag {
+            Tag::Heading(level) => self.start(BlockKind::Heading { level }),
+            Tag::Br => self.line_break(),
+            Tag::Hr => {
                 self.flush();
                 self.blocks.push(Block::rule());
             }
-            "img" => {
-                let alt = el.attr("alt").unwrap_or_default();
-                if self.current.is_none() && !alt.trim().is_empty() {
-                    let src = el.attr("src").map(|src| {
-                        self.base.and_then(|b| b.join(src).ok()).map_or_else(|| src.to_owned(), String::from)
-                    });
-                    self.blocks.push(Block::new(BlockKind::Figure { src }, alt));
-                }
-            }
-            "ul" | "ol" => {
+            Tag::Img => self.image(tree, id),
+            Tag::Ul | Tag::Ol => {
                 self.flush();
-                self.lists.push(name == "ol");
+                self.lists.push(el.tag == Tag::Ol);
             }
-            "li" => {
-                let depth = self.lists.len().saturating_sub(1) as u8;
-                let ordered = self.lists.last().copied().unwrap_or(false);
-                self.start(BlockKind::ListItem { depth, ordered });
+            Tag::Li => {
+                self.item_depth += 1;
+                let kind = self.list_item();
+                self.start(kind);
             }
-            "blockquote" => {
+            Tag::Blockquote => {
                 self.flush();
                 self.quote_depth += 1;
             }
-            "pre" => {
+            Tag::Pre => {
                 self.start(BlockKind::Preformatted);
                 self.pre_depth += 1;
             }
-            "figcaption" | "caption" => {
+            Tag::Figcaption | Tag::Caption => {
                 self.start(BlockKind::Caption);
                 self.caption_depth += 1;
             }
-            _ if hints::is_block_tag(name) => self.flush(),
+            Tag::Figure => {
+                self.flush();
+                self.figure_depth += 1;
+            }
+            Tag::Math => self.math_depth += 1,
+            Tag::Table if is_data_table(selection, id) => {
+                self.flush();
+                self.table = Some(TableRows { rows: Vec::new(), id });
+            }
+            tag if tag.is_block() => self.flush(),
             _ => {}
         }
     }
 
-    fn close(&mut self, el: &Element) {
-        let name = el.name();
-        if inline_style(el, self.base).is_some() {
-            self.styles.pop();
+    fn open_in_table(&mut self, tag: Tag) {
+        let Some(table) = &mut self.table else { return };
+        match tag {
+            Tag::Tr => table.rows.push(Vec::new()),
+            Tag::Cell => {
+                if table.rows.is_empty() {
+                    table.rows.push(Vec::new());
+                }
+                if let Some(row) = table.rows.last_mut() {
+                    row.push(String::new());
+                }
+            }
+            tag if tag.is_block() || tag == Tag::Br => self.text(" "),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, tree: &Tree<'_>, id: ElId) {
+        let tag = tree.el(id).tag;
+        if let Some(table) = &self.table {
+            if table.id == id {
+                let rows: Vec<Vec<String>> = self
+                    .table
+                    .take()
+                    .map(|t| t.rows)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|row| row.into_iter().map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<String>>())
+                    .filter(|row: &Vec<String>| row.iter().any(|cell| !cell.is_empty()))
+                    .collect();
+                if !rows.is_empty() {
+                    self.blocks.push(Block::table(rows));
+                }
+            }
+            return;
+        }
+        if matches!(tag, Tag::Emphasis | Tag::Strong | Tag::A) || tag == Tag::Code && self.pre_depth == 0 {
+            let style = self.styles.pop().flatten();
             if let Some(open) = &mut self.current
                 && open.styles_opened > self.styles.len()
             {
-                open.text.close();
+                if style.is_some() {
+                    open.text.close();
+                }
                 open.styles_opened -= 1;
             }
             return;
         }
-        match name {
-            "ul" | "ol" => {
+        match tag {
+            Tag::Ul | Tag::Ol => {
                 self.flush();
                 self.lists.pop();
             }
-            "blockquote" => {
+            Tag::Li => {
+                self.flush();
+                self.item_depth = self.item_depth.saturating_sub(1);
+            }
+            Tag::Blockquote => {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
             }
-            "pre" => {
+            Tag::Pre => {
                 self.flush();
                 self.pre_depth = self.pre_depth.saturating_sub(1);
             }
-            "figcaption" | "caption" => {
+            Tag::Figcaption | Tag::Caption => {
                 self.flush();
                 self.caption_depth = self.caption_depth.saturating_sub(1);
             }
-            _ if hints::is_block_tag(name) || heading_level(name).is_some() => self.flush(),
+            Tag::Figure => {
+                self.flush();
+                self.figure_depth = self.figure_depth.saturating_sub(1);
+            }
+            Tag::Math => self.math_depth = self.math_depth.saturating_sub(1),
+            tag if tag.is_block() => self.flush(),
             _ => {}
         }
     }
 
+    fn line_break(&mut self) {
+        if self.after_break && self.pre_depth == 0 {
+            // `<br><br>` separates paragraphs on pages written without `<p>`.
+            self.flush();
+            return;
+        }
+        if let Some(open) = &mut self.current {
+            if self.pre_depth > 0 {
+                open.text.push_str("\n");
+            } else {
+                open.text.push_line_break();
+                self.after_break = true;
+            }
+        }
+    }
+
+    fn image(&mut self, tree: &Tree<'_>, id: ElId) {
+        let element = tree.el(id).element;
+        let alt = element.attr("alt").unwrap_or_default().trim();
+        if self.current.is_none() && !alt.is_empty() {
+            let src = element.attr("src").map(|src| resolve(self.base, src));
+            self.blocks.push(Block::new(BlockKind::Figure { src }, alt));
+        }
+    }
+
     fn text(&mut self, text: &str) {
+        if let Some(table) = &mut self.table {
+            if let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut()) {
+                cell.push_str(text);
+            }
+            return;
+        }
         if self.current.is_none() {
             if text.trim().is_empty() {
                 return;
@@ -247,10 +321,18 @@ impl Converter<'_> {
             let kind = self.context_kind();
             self.start(kind);
         }
-        let pre = self.pre_depth > 0;
+        if !text.trim().is_empty() {
+            self.after_break = false;
+        }
+        let (pre, math) = (self.pre_depth > 0, self.math_depth > 0);
         if let Some(open) = &mut self.current {
             if pre {
                 open.text.push_str(text);
+            } else if math {
+                // Formula tokens are separate elements: keep them apart.
+                open.text.push_collapsed(" ");
+                open.text.push_collapsed(text);
+                open.text.push_collapsed(" ");
             } else {
                 open.text.push_collapsed(text);
             }
@@ -258,57 +340,12 @@ impl Converter<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn blocks_of(body: &str) -> Vec<(String, String)> {
-        let dom = Html::parse_document(body);
-        let selection = Selection { roots: vec![dom.tree.root().id()], skip_chrome: true };
-        convert(&dom, &selection, url::Url::parse("https://ex.org/a/").ok().as_ref())
-            .into_iter()
-            .map(|b| (b.kind().name().to_owned(), b.text().to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn structure_is_kept() {
-        let got = blocks_of(
-            "<h2>Head</h2><p>One <em>two</em></p><ul><li>a<ul><li>b</li></ul></li></ul>\
-             <blockquote><p>Q</p></blockquote><pre>x\n  y</pre><hr><figure><img src=i.png alt=Alt><figcaption>Cap</figcaption></figure>",
-        );
-        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(
-            kinds,
-            [
-                "heading",
-                "paragraph",
-                "list_item",
-                "list_item",
-                "blockquote",
-                "preformatted",
-                "rule",
-                "figure",
-                "caption"
-            ]
-        );
-        assert_eq!(got[5].1, "x\n  y");
-    }
-
-    #[test]
-    fn links_resolve_against_the_base() {
-        let dom = Html::parse_document("<p>See <a href='../b'>this <b>page</b></a>.</p>");
-        let selection = Selection { roots: vec![dom.tree.root().id()], skip_chrome: true };
-        let base = url::Url::parse("https://ex.org/a/c").ok();
-        let blocks = convert(&dom, &selection, base.as_ref());
-        let link = blocks[0].inlines().iter().find(|i| matches!(i.style, InlineStyle::Link { .. })).unwrap();
-        assert_eq!(&blocks[0].text()[link.range.clone()], "this page");
-        assert_eq!(link.style, InlineStyle::Link { href: "https://ex.org/b".into() });
-    }
-
-    #[test]
-    fn scripts_and_chrome_are_skipped() {
-        let got = blocks_of("<p>Keep</p><script>var x</script><div class='share-tools'>Share</div>");
-        assert_eq!(got, [("paragraph".to_owned(), "Keep".to_owned())]);
-    }
+/// A table of short cells (no paragraphs, lists or nested tables inside) is
+/// data; anything else is layout whose cells hold ordinary content.
+fn is_data_table(selection: &Selection, id: ElId) -> bool {
+    let st = &selection.stats[id as usize];
+    st.boxes <= 1 + st.p_count && st.good * 2 < st.chars
 }
+
+#[cfg(test)]
+mod tests;
