@@ -11,6 +11,7 @@ mod blocks;
 mod content;
 mod hints;
 mod metadata;
+mod site;
 mod stats;
 mod tag;
 mod tidy;
@@ -27,9 +28,10 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Document {
     let dom = Html::parse_document(html);
     let tree = tree::Tree::build(&dom);
     let (meta, base) = metadata::read(&tree, page_url);
-    let blocks = content::select(&tree)
+    let site = site::Site::of(meta.url.as_deref().or(page_url));
+    let blocks = content::select(&tree, &site)
         .map(|selection| blocks::convert(&tree, &selection, base.as_ref()))
         .unwrap_or_default();
-    let blocks = tidy::tidy(blocks, &meta);
+    let blocks = tidy::tidy(blocks, &meta, &site);
     Document::new(meta, blocks)
 }

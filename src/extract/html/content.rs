@@ -7,6 +7,7 @@
 //! Everything here reads the per-element [`Stats`]; no pass re-reads text.
 
 use super::hints;
+use super::site::Site;
 use super::stats::{self, Stats};
 use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
@@ -31,27 +32,27 @@ pub struct Selection {
 
 /// Picks the article's container.
 #[must_use]
-pub fn select(tree: &Tree<'_>) -> Option<Selection> {
+pub fn select(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
     if tree.els.is_empty() {
         return None;
     }
-    let strict = stats::measure(tree, true);
+    let strict = stats::measure(tree, site, true);
     let first = choose(tree, strict, true);
     if let Some(selection) = &first
         && selection.stats[selection.root as usize].good >= MIN_ARTICLE_CHARS
     {
         return first;
     }
-    let relaxed = stats::measure(tree, false);
+    let relaxed = stats::measure(tree, site, false);
     let second = choose(tree, relaxed, false);
     let good = |s: &Option<Selection>| s.as_ref().map_or(0, |s| s.stats[s.root as usize].good);
-    if good(&second) > good(&first) { second } else { first }.or_else(|| whole_page(tree))
+    if good(&second) > good(&first) { second } else { first }.or_else(|| whole_page(tree, site))
 }
 
 /// No scored container: the body (or the root element) is the article.
-fn whole_page(tree: &Tree<'_>) -> Option<Selection> {
+fn whole_page(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
     let root = tree.els.iter().position(|el| el.tag == Tag::Body).unwrap_or(0) as ElId;
-    Some(Selection { root, top: root, stats: stats::measure(tree, false), strict: false })
+    Some(Selection { root, top: root, stats: stats::measure(tree, site, false), strict: false })
 }
 
 fn tag_bonus(tag: Tag) -> f32 {
@@ -270,7 +271,7 @@ impl Selection {
             || (!is_list && weight < 25.0 && link_density > 0.2 && st.paras == 0)
             || (weight >= 25.0 && link_density > 0.5)
             || ((st.embeds == 1 && chars < 75) || st.embeds > 1)
-            || (is_list && link_density > 0.5 && st.good == 0)
+            || (is_list && link_density > 0.5 && st.good == 0 && st.internal_link_chars * 2 > st.link_chars)
     }
 }
 

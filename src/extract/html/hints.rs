@@ -59,6 +59,8 @@ enum Token {
     Body,
     /// Lowers the weight without dropping anything.
     Negative,
+    /// Text for screen readers only.
+    Hidden,
     Neutral,
 }
 
@@ -80,7 +82,7 @@ fn classify(token: &[u8]) -> Token {
         | b"ads" | b"adsense" | b"adslot" | b"adunit" | b"dfp" | b"paywall" | b"breadcrumb"
         | b"breadcrumbs" | b"pagination" | b"pager" | b"popup" | b"modal" | b"sidebar" | b"navbar"
         | b"nav" | b"navigation" | b"menu" | b"submenu" | b"footer" | b"masthead" | b"toolbar" | b"skip"
-        | b"sronly" | b"cta" | b"upsell" | b"trending" | b"popular" | b"widget" | b"widgets" | b"login"
+        | b"cta" | b"upsell" | b"trending" | b"popular" | b"widget" | b"widgets" | b"login"
         | b"signin" | b"banner" | b"tags" | b"tagcloud" | b"taglist" | b"rss" | b"syndication" | b"viral"
         | b"follow" | b"donate" | b"jp" | b"sociable" | b"addthis" | b"sharethis"
         | b"sharedaddy" | b"shareaholic" | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" => {
@@ -92,7 +94,10 @@ fn classify(token: &[u8]) -> Token {
         | b"kicker" | b"eyebrow" | b"categories" | b"category" | b"dateline" | b"time" | b"datetime" => {
             Token::Meta
         }
-        b"caption" | b"captions" | b"figcaption" | b"credit" | b"credits" | b"photocredit" => Token::Caption,
+        b"caption" | b"captions" | b"figcaption" | b"credit" | b"credits" | b"photocredit" | b"copyright" => {
+            Token::Caption
+        }
+        b"sronly" | b"visuallyhidden" | b"screenreader" | b"offscreen" | b"srtext" => Token::Hidden,
         b"hidden" | b"hid" | b"media" | b"scroll" | b"shopping" | b"contact" | b"header" | b"teaser"
         | b"extra" | b"supplemental" | b"rating" | b"combx" | b"shoutbox" | b"skyscraper" => Token::Negative,
         _ => classify_compound(token),
@@ -136,6 +141,8 @@ fn read_names(value: &str, acc: &mut Acc) {
     let mut len = 0usize;
     let mut too_long = false;
     let mut previous = Token::Neutral;
+    let mut previous_word = [0u8; 40];
+    let mut previous_len = 0usize;
     let bytes = value.as_bytes();
     for index in 0..=bytes.len() {
         let byte = bytes.get(index).copied().unwrap_or(b' ');
@@ -149,19 +156,41 @@ fn read_names(value: &str, acc: &mut Acc) {
             continue;
         }
         if len > 0 && !too_long {
-            let token = classify(&buf[..len]);
+            let word = &buf[..len];
+            let token = if is_screen_reader_pair(&previous_word[..previous_len], word) {
+                Token::Hidden
+            } else {
+                classify(word)
+            };
             acc.token(token, previous);
             previous = token;
+            previous_word[..len].copy_from_slice(word);
+            previous_len = len;
         } else if len > 0 {
             previous = Token::Neutral;
+            previous_len = 0;
         }
         len = 0;
         too_long = false;
-        // A space separates class names: a body name's halves must be in one.
+        // A space separates class names: a name's halves must be in one.
         if byte.is_ascii_whitespace() {
             previous = Token::Neutral;
+            previous_len = 0;
         }
     }
+}
+
+/// Text for screen readers only (`sr-only`, `visually-hidden`, `off-screen`).
+fn is_screen_reader_pair(first: &[u8], second: &[u8]) -> bool {
+    matches!(
+        (first, second),
+        (b"sr", b"only")
+            | (b"visually", b"hidden")
+            | (b"screen", b"reader")
+            | (b"off", b"screen")
+            | (b"assistive", b"text")
+            | (b"element", b"invisible")
+    )
 }
 
 #[derive(Default)]
@@ -174,6 +203,7 @@ struct Acc {
     body: bool,
     positive: bool,
     negative: bool,
+    hidden: bool,
 }
 
 impl Acc {
@@ -188,6 +218,7 @@ impl Acc {
             Token::BodyTail if previous == Token::BodyHead => self.body = true,
             Token::BodyHead | Token::BodyTail | Token::Positive => self.positive = true,
             Token::Negative => self.negative = true,
+            Token::Hidden => self.hidden = true,
             Token::Neutral => {}
         }
     }
@@ -239,6 +270,9 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
         }
         if acc.byline {
             flags |= BYLINE;
+        }
+        if acc.hidden {
+            flags |= HIDDEN;
         }
         if acc.caption {
             flags |= CAPTION;
@@ -345,5 +379,9 @@ mod tests {
         assert!(read(&Attrs { style: Some("color:red; DISPLAY: none"), ..Attrs::default() }).has(HIDDEN));
         assert!(read(&Attrs { hidden: true, ..Attrs::default() }).has(HIDDEN));
         assert_eq!(class("flex mt2 w-100"), Hints::default());
+        for name in ["sr-only", "visually-hidden", "screen-reader-text", "off-screen"] {
+            assert!(class(name).has(HIDDEN), "{name}");
+        }
+        assert!(!class("hidden-xs").has(HIDDEN));
     }
 }

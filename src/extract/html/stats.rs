@@ -4,6 +4,7 @@
 //! so the whole pass is linear in the size of the page.
 
 use super::hints;
+use super::site::Site;
 use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
 
@@ -18,6 +19,8 @@ pub struct Stats {
     pub chars: u32,
     /// Characters inside links.
     pub link_chars: u32,
+    /// Characters inside links to the page's own site.
+    pub internal_link_chars: u32,
     /// Characters in good paragraphs (long enough, not mostly links).
     pub good: u32,
     /// Number of good paragraphs.
@@ -55,6 +58,7 @@ impl Stats {
     fn absorb(&mut self, child: &Self) {
         self.chars += child.chars;
         self.link_chars += child.link_chars;
+        self.internal_link_chars += child.internal_link_chars;
         self.good += child.good;
         self.paras += child.paras;
         self.commas += child.commas;
@@ -75,7 +79,15 @@ struct Frame {
     inline_chars: u32,
     inline_links: u32,
     inline_commas: u32,
-    in_link: bool,
+    link: Link,
+}
+
+/// Whether text is inside a link, and where the link goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    None,
+    Internal,
+    External,
 }
 
 /// Whether the pass leaves the element out: skipped tags always; chrome,
@@ -88,9 +100,9 @@ pub fn is_excluded(tree: &Tree<'_>, id: ElId, strict: bool) -> bool {
             && (el.hints.has(hints::CHROME | hints::HIDDEN) || matches!(el.tag, Tag::Nav | Tag::Aside | Tag::Footer))
 }
 
-/// Measures every element of the tree.
+/// Measures every element of the tree; `site` tells internal links.
 #[must_use]
-pub fn measure(tree: &Tree<'_>, strict: bool) -> Vec<Stats> {
+pub fn measure(tree: &Tree<'_>, site: &Site, strict: bool) -> Vec<Stats> {
     let mut stats = vec![Stats::default(); tree.els.len()];
     let mut stack: Vec<Frame> = Vec::new();
     let mut at = 0usize;
@@ -106,7 +118,14 @@ pub fn measure(tree: &Tree<'_>, strict: bool) -> Vec<Stats> {
                     continue;
                 }
                 let el = tree.el(id);
-                let in_link = el.tag == Tag::A || stack.last().is_some_and(|f| f.in_link);
+                let outer = stack.last().map_or(Link::None, |f| f.link);
+                let link = match (outer, el.tag) {
+                    (Link::None, Tag::A) => match el.element.attr("href") {
+                        Some(href) if site.is_internal(href) => Link::Internal,
+                        _ => Link::External,
+                    },
+                    _ => outer,
+                };
                 let own = &mut stats[id as usize];
                 match el.tag {
                     Tag::P => own.p_count = 1,
@@ -117,7 +136,7 @@ pub fn measure(tree: &Tree<'_>, strict: bool) -> Vec<Stats> {
                 if is_box(el.tag) {
                     own.boxes = 1;
                 }
-                stack.push(Frame { id, inline_chars: 0, inline_links: 0, inline_commas: 0, in_link });
+                stack.push(Frame { id, inline_chars: 0, inline_links: 0, inline_commas: 0, link });
             }
             Item::Text(text) => {
                 if let Some(frame) = stack.last_mut() {
@@ -127,9 +146,12 @@ pub fn measure(tree: &Tree<'_>, strict: bool) -> Vec<Stats> {
                     let own = &mut stats[frame.id as usize];
                     own.chars += chars;
                     own.commas += commas;
-                    if frame.in_link {
+                    if frame.link != Link::None {
                         frame.inline_links += chars;
                         own.link_chars += chars;
+                    }
+                    if frame.link == Link::Internal {
+                        own.internal_link_chars += chars;
                     }
                 }
             }
@@ -271,7 +293,7 @@ mod tests {
     fn stats_of(html: &str, tag: Tag, strict: bool) -> Stats {
         let dom = Html::parse_document(html);
         let tree = Tree::build(&dom);
-        let stats = measure(&tree, strict);
+        let stats = measure(&tree, &Site::default(), strict);
         let id = tree.els.iter().position(|e| e.tag == tag).unwrap();
         stats[id]
     }

@@ -116,8 +116,6 @@ impl Tag {
             | "noframes" | "param" | "datalist" | "output" | "progress" | "meter" => Self::Skip,
             "thead" | "tbody" | "tfoot" | "address" | "center" | "details" | "summary" | "fieldset"
             | "legend" | "colgroup" | "col" | "search" => Self::Block,
-            // Custom elements are mostly layout wrappers: treat them as boxes.
-            _ if name.contains('-') => Self::Block,
             _ => Self::Inline,
         }
     }
@@ -184,8 +182,8 @@ mod tests {
     fn names_map_to_kinds() {
         assert_eq!(Tag::of("h3"), Tag::Heading(3));
         assert_eq!(Tag::of("b"), Tag::Strong);
-        assert_eq!(Tag::of("custom-element"), Tag::Block);
-        assert_eq!(Tag::of("blink"), Tag::Inline);
+        // Custom elements wrap inline runs (citations, tooltips) as often as blocks.
+        assert_eq!(Tag::of("custom-element"), Tag::Inline);
         assert!(Tag::of("script").is_skipped());
         assert!(Tag::of("button").is_skipped());
         assert!(!Tag::of("span").is_block());

@@ -1,14 +1,33 @@
 //! The edges of the extracted blocks: the title repeated as a heading, and
-//! other things the page shows around the article's first paragraph.
+//! the link lines a page puts around and between an article's paragraphs
+//! ("Related: …", "Follow us on …"). Decided from the blocks' link runs and
+//! their targets, never from the words.
 
-use crate::model::{Block, BlockKind, Metadata};
+use super::site::Site;
+use crate::model::{Block, BlockKind, InlineStyle, Metadata};
 
 /// How many leading blocks are checked for a repeated title.
 const TITLE_WINDOW: usize = 4;
+/// A paragraph this short that is mostly one link is a pointer elsewhere.
+const MAX_LINK_LINE_CHARS: usize = 160;
+/// Hosts whose links mark a "follow us" line.
+const SOCIAL_HOSTS: &[&str] = &[
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "instagram.com",
+    "youtube.com",
+    "linkedin.com",
+    "tiktok.com",
+    "pinterest.com",
+    "t.me",
+    "whatsapp.com",
+    "threads.net",
+];
 
 /// Removes what the page repeats around the article.
 #[must_use]
-pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata) -> Vec<Block> {
+pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata, site: &Site) -> Vec<Block> {
     if let Some(title) = meta.title.as_deref() {
         let title = normalize(title);
         let repeated = blocks
@@ -19,9 +38,50 @@ pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata) -> Vec<Block> {
             blocks.remove(index);
         }
     }
+    blocks.retain(|block| !is_link_line(block, site));
+    while blocks.last().is_some_and(is_follow_line) {
+        blocks.pop();
+    }
     blocks
 }
 
 fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
+
+fn link_runs(block: &Block) -> impl Iterator<Item = (usize, &str)> {
+    block.inlines().iter().filter_map(|inline| match &inline.style {
+        InlineStyle::Link { href } => Some((inline.range.len(), href.as_str())),
+        _ => None,
+    })
+}
+
+/// A short paragraph that is mostly a link to the same site: "Related:
+/// <headline>". (A link that leaves the site is a source or a credit.)
+fn is_link_line(block: &Block, site: &Site) -> bool {
+    if !matches!(block.kind(), BlockKind::Paragraph) || block.text().len() > MAX_LINK_LINE_CHARS {
+        return false;
+    }
+    let linked: usize = link_runs(block).filter(|(_, href)| site.is_internal(href)).map(|(len, _)| len).sum();
+    linked * 10 >= block.text().len() * 7
+}
+
+/// A short closing paragraph that points at social networks or a mailbox.
+fn is_follow_line(block: &Block) -> bool {
+    matches!(block.kind(), BlockKind::Paragraph)
+        && block.text().len() <= 300
+        && link_runs(block).any(|(_, href)| is_social(href))
+}
+
+fn is_social(href: &str) -> bool {
+    if href.starts_with("mailto:") {
+        return true;
+    }
+    url::Url::parse(href).ok().and_then(|u| u.host_str().map(str::to_owned)).is_some_and(|host| {
+        let host = host.trim_start_matches("www.").trim_start_matches("m.");
+        SOCIAL_HOSTS.iter().any(|social| host == *social)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -6,7 +6,7 @@ use crate::extract::html::content;
 fn blocks_of(body: &str) -> Vec<(String, String)> {
     let dom = Html::parse_document(body);
     let tree = Tree::build(&dom);
-    let selection = content::select(&tree).unwrap();
+    let selection = content::select(&tree, &crate::extract::html::site::Site::default()).unwrap();
     convert(&tree, &selection, url::Url::parse("https://ex.org/a/").ok().as_ref())
         .into_iter()
         .map(|b| (b.kind().name().to_owned(), b.text().to_owned()))

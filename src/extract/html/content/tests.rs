@@ -7,7 +7,7 @@ const PARA: &str = "A sentence long enough to count as a paragraph, with commas,
 fn root_class(html: &str) -> String {
     let dom = Html::parse_document(html);
     let tree = Tree::build(&dom);
-    let selection = select(&tree).unwrap();
+    let selection = select(&tree, &Site::default()).unwrap();
     tree.el(selection.root).element.attr("class").unwrap_or_default().to_owned()
 }
 

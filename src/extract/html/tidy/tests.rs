@@ -1,0 +1,38 @@
+use super::*;
+use crate::model::TextBuilder;
+
+fn para(parts: &[(&str, Option<&str>)]) -> Block {
+    let mut text = TextBuilder::new();
+    for (piece, href) in parts {
+        if let Some(href) = href {
+            text.open(InlineStyle::Link { href: (*href).to_owned() });
+            text.push_str(piece);
+            text.close();
+        } else {
+            text.push_str(piece);
+        }
+    }
+    Block::from_builder(BlockKind::Paragraph, text)
+}
+
+#[test]
+fn repeated_title_is_removed() {
+    let meta = Metadata { title: Some("The  Title".into()), ..Metadata::default() };
+    let blocks = vec![Block::new(BlockKind::Heading { level: 1 }, "the title"), para(&[("Body.", None)])];
+    let kept = tidy(blocks, &meta, &Site::default());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].text(), "Body.");
+}
+
+#[test]
+fn link_lines_and_closing_follow_lines_go() {
+    let blocks = vec![
+        para(&[("A paragraph with a ", None), ("link", Some("https://ex.org/a")), (" inside it.", None)]),
+        para(&[("More: ", None), ("Another story entirely on this site", Some("https://ex.org/b"))]),
+        para(&[("Last real paragraph.", None)]),
+        para(&[("Follow us on ", None), ("Mastodon", Some("https://ex.social/@a")), (" and ", None), ("X", Some("https://x.com/a"))]),
+    ];
+    let site = Site::of(Some("https://ex.org/"));
+    let kept: Vec<String> = tidy(blocks, &Metadata::default(), &site).iter().map(|b| b.text().to_owned()).collect();
+    assert_eq!(kept, ["A paragraph with a link inside it.", "Last real paragraph."]);
+}
