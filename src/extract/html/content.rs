@@ -212,10 +212,9 @@ impl Selection {
             return false;
         }
         let st = &self.stats[id as usize];
-        if self.strict && st.excluded {
-            return true;
-        }
-        if el.hints.has(hints::HIDDEN) && self.strict {
+        // After a relaxed retry, chrome without paragraphs still goes: the
+        // retry was for the misnamed wrapper that holds the article.
+        if st.excluded || stats::is_excluded(tree, id, true) && (self.strict || st.paras == 0) {
             return true;
         }
         if el.hints.has(hints::META) && st.paras == 0 {

@@ -113,7 +113,8 @@ fn classify_compound(token: &[u8]) -> Token {
     if token.len() < 5 {
         return Token::Neutral;
     }
-    if STRONG.iter().any(|s| token.starts_with(s)) && !token.starts_with(b"commentar") {
+    // `commentary` is a kind of article, `commented` a state of one.
+    if STRONG.iter().any(|s| token.starts_with(s)) && !token.starts_with(b"commentar") && token != b"commented" {
         return Token::StrongChrome;
     }
     if CHROME.iter().any(|s| token.starts_with(s)) || CHROME_ANYWHERE.iter().any(|s| contains(token, s)) {

@@ -91,13 +91,17 @@ enum Link {
 }
 
 /// Whether the pass leaves the element out: skipped tags always; chrome,
-/// hidden elements, navigation, asides and footers when `strict`.
+/// hidden elements, navigation, asides and footers when `strict`. A chrome
+/// name on a link or an emphasis inside running text (`<a class=popup>`)
+/// does not make the words chrome.
 #[must_use]
 pub fn is_excluded(tree: &Tree<'_>, id: ElId, strict: bool) -> bool {
     let el = tree.el(id);
     el.tag.is_skipped()
         || strict
-            && (el.hints.has(hints::CHROME | hints::HIDDEN) || matches!(el.tag, Tag::Nav | Tag::Aside | Tag::Footer))
+            && (el.hints.has(hints::HIDDEN)
+                || el.hints.has(hints::CHROME) && !matches!(el.tag, Tag::A | Tag::Emphasis | Tag::Strong | Tag::Code)
+                || matches!(el.tag, Tag::Nav | Tag::Aside | Tag::Footer))
 }
 
 /// Measures every element of the tree; `site` tells internal links.
