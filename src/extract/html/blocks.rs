@@ -2,7 +2,7 @@
 //! arena's items: headings, paragraphs, lists, quotes, code, captions, data
 //! tables and figures, with inline emphasis, code and links.
 
-use super::content::Selection;
+use super::content::{Context, Selection};
 use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
@@ -66,7 +66,8 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
     while at <= end {
         match tree.items[at] {
             Item::Open(id) => {
-                if id != selection.root && selection.drops(tree, id, converter.figure_depth > 0) {
+                let context = Context { in_figure: converter.figure_depth > 0, in_caption: converter.caption_depth > 0 };
+                if id != selection.root && selection.drops(tree, id, context) {
                     at = tree.el(id).close as usize + 1;
                     continue;
                 }
@@ -99,12 +100,12 @@ impl Converter<'_> {
     fn context_kind(&self) -> BlockKind {
         if self.pre_depth > 0 {
             BlockKind::Preformatted
-        } else if self.caption_depth > 0 {
-            BlockKind::Caption
         } else if self.quote_depth > 0 {
             BlockKind::Blockquote { attribution: None }
         } else if self.item_depth > 0 {
             self.list_item()
+        } else if self.caption_depth > 0 {
+            BlockKind::Caption
         } else {
             BlockKind::Paragraph
         }

@@ -199,11 +199,19 @@ fn expand(tree: &Tree<'_>, stats: &[Stats], top: ElId) -> ElId {
     best
 }
 
+/// Where the converter is when it asks about an element.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// Inside a `<figure>`.
+    pub in_figure: bool,
+    /// Inside a `<figcaption>` or a table `<caption>`.
+    pub in_caption: bool,
+}
+
 impl Selection {
-    /// Whether the element (inside the root) is left out of the article;
-    /// `in_figure` says whether a `<figure>` encloses it.
+    /// Whether the element (inside the root) is left out of the article.
     #[must_use]
-    pub fn drops(&self, tree: &Tree<'_>, id: ElId, in_figure: bool) -> bool {
+    pub fn drops(&self, tree: &Tree<'_>, id: ElId, context: Context) -> bool {
         let el = tree.el(id);
         if el.tag.is_skipped() {
             return true;
@@ -220,13 +228,18 @@ impl Selection {
         if el.hints.has(hints::META) && st.paras == 0 {
             return true;
         }
-        if el.hints.has(hints::CAPTION) && !matches!(el.tag, Tag::Figure) && st.paras <= 1 {
+        if el.hints.has(hints::CREDIT) && st.paras <= 1 {
+            return true;
+        }
+        // Caption boxes are mostly agency captions repeated around pictures;
+        // inside a `<figcaption>` a caption name marks that caption's text.
+        if el.hints.has(hints::CAPTION) && !context.in_caption && el.tag != Tag::Figure && st.paras <= 1 {
             return true;
         }
         if matches!(el.tag, Tag::Heading(_)) {
             return el.hints.weight < 0 && st.link_density() > 0.5;
         }
-        self.cleans_conditionally(tree, id, in_figure)
+        self.cleans_conditionally(tree, id, context.in_figure)
     }
 
     /// Readability's conditional cleaning of boxes that look like page

@@ -33,6 +33,8 @@ pub const BODY: u8 = 1 << 4;
 pub const POSITIVE: u8 = 1 << 5;
 /// A byline or author name (`byline`, `author-name`, `rel="author"`).
 pub const BYLINE: u8 = 1 << 6;
+/// A photo credit or copyright line.
+pub const CREDIT: u8 = 1 << 7;
 
 impl Hints {
     /// Whether any of `bits` is set.
@@ -51,6 +53,7 @@ enum Token {
     Meta,
     Byline,
     Caption,
+    Credit,
     Positive,
     /// First half of a body name: `article`, `post`, `entry`, `story`.
     BodyHead,
@@ -94,9 +97,8 @@ fn classify(token: &[u8]) -> Token {
         | b"kicker" | b"eyebrow" | b"categories" | b"category" | b"dateline" | b"time" | b"datetime" => {
             Token::Meta
         }
-        b"caption" | b"captions" | b"figcaption" | b"credit" | b"credits" | b"photocredit" | b"copyright" => {
-            Token::Caption
-        }
+        b"caption" | b"captions" | b"figcaption" => Token::Caption,
+        b"credit" | b"credits" | b"photocredit" | b"copyright" | b"attribution" => Token::Credit,
         b"sronly" | b"visuallyhidden" | b"screenreader" | b"offscreen" | b"srtext" => Token::Hidden,
         b"hidden" | b"hid" | b"media" | b"scroll" | b"shopping" | b"contact" | b"header" | b"teaser"
         | b"extra" | b"supplemental" | b"rating" | b"combx" | b"shoutbox" | b"skyscraper" => Token::Negative,
@@ -158,10 +160,9 @@ fn read_names(value: &str, acc: &mut Acc) {
         }
         if len > 0 && !too_long {
             let word = &buf[..len];
-            let token = if is_screen_reader_pair(&previous_word[..previous_len], word) {
-                Token::Hidden
-            } else {
-                classify(word)
+            let token = match pair(&previous_word[..previous_len], word) {
+                Some(token) => token,
+                None => classify(word),
             };
             acc.token(token, previous);
             previous = token;
@@ -181,17 +182,21 @@ fn read_names(value: &str, acc: &mut Acc) {
     }
 }
 
-/// Text for screen readers only (`sr-only`, `visually-hidden`, `off-screen`).
-fn is_screen_reader_pair(first: &[u8], second: &[u8]) -> bool {
-    matches!(
-        (first, second),
+/// Two-word names: text for screen readers only (`sr-only`,
+/// `visually-hidden`), links to neighbouring posts (`next-post`).
+fn pair(first: &[u8], second: &[u8]) -> Option<Token> {
+    match (first, second) {
         (b"sr", b"only")
-            | (b"visually", b"hidden")
-            | (b"screen", b"reader")
-            | (b"off", b"screen")
-            | (b"assistive", b"text")
-            | (b"element", b"invisible")
-    )
+        | (b"visually", b"hidden")
+        | (b"screen", b"reader")
+        | (b"off", b"screen")
+        | (b"assistive", b"text")
+        | (b"element", b"invisible") => Some(Token::Hidden),
+        (b"next" | b"prev" | b"previous", b"post" | b"article" | b"story" | b"posts" | b"articles") => {
+            Some(Token::Chrome)
+        }
+        _ => None,
+    }
 }
 
 #[derive(Default)]
@@ -201,6 +206,7 @@ struct Acc {
     meta: bool,
     byline: bool,
     caption: bool,
+    credit: bool,
     body: bool,
     positive: bool,
     negative: bool,
@@ -215,6 +221,7 @@ impl Acc {
             Token::Meta => self.meta = true,
             Token::Byline => self.byline = true,
             Token::Caption => self.caption = true,
+            Token::Credit => self.credit = true,
             Token::Body => self.body = true,
             Token::BodyTail if previous == Token::BodyHead => self.body = true,
             Token::BodyHead | Token::BodyTail | Token::Positive => self.positive = true,
@@ -225,7 +232,8 @@ impl Acc {
     }
 
     fn weight(&self) -> i32 {
-        let negative = self.strong || self.chrome || self.meta || self.byline || self.caption || self.negative;
+        let negative =
+            self.strong || self.chrome || self.meta || self.byline || self.caption || self.credit || self.negative;
         let positive = self.positive || self.body;
         25 * (i32::from(positive) - i32::from(negative))
     }
@@ -277,6 +285,9 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
         }
         if acc.caption {
             flags |= CAPTION;
+        }
+        if acc.credit {
+            flags |= CREDIT;
         }
         if acc.body {
             flags |= BODY;
@@ -371,6 +382,7 @@ mod tests {
         assert!(class("author-name").has(BYLINE));
         assert!(class("post-meta").has(META));
         assert!(class("wp-caption-text").has(CAPTION));
+        assert!(class("image-credit").has(CREDIT));
         assert!(!class("byline").has(CHROME));
     }
 
@@ -384,5 +396,6 @@ mod tests {
             assert!(class(name).has(HIDDEN), "{name}");
         }
         assert!(!class("hidden-xs").has(HIDDEN));
+        assert!(class("next-post block").has(CHROME));
     }
 }
