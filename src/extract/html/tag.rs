@@ -36,6 +36,8 @@ pub enum Tag {
     Figure,
     Figcaption,
     Table,
+    /// `thead`, `tbody`, `tfoot`, `colgroup`, `col`.
+    TablePart,
     Tr,
     Cell,
     Caption,
@@ -114,8 +116,8 @@ impl Tag {
             | "audio" | "source" | "track" | "map" | "area" | "button" | "input" | "select" | "textarea"
             | "option" | "optgroup" | "label" | "dialog" | "applet" | "frame" | "frameset" | "noembed"
             | "noframes" | "param" | "datalist" | "output" | "progress" | "meter" => Self::Skip,
-            "thead" | "tbody" | "tfoot" | "address" | "center" | "details" | "summary" | "fieldset"
-            | "legend" | "colgroup" | "col" | "search" => Self::Block,
+            "thead" | "tbody" | "tfoot" | "colgroup" | "col" => Self::TablePart,
+            "address" | "center" | "details" | "summary" | "fieldset" | "legend" | "search" => Self::Block,
             _ => Self::Inline,
         }
     }

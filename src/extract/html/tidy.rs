@@ -7,7 +7,7 @@ use super::site::Site;
 use crate::model::{Block, BlockKind, InlineStyle, Metadata};
 
 /// How many leading blocks are checked for a repeated title.
-const TITLE_WINDOW: usize = 4;
+const TITLE_WINDOW: usize = 6;
 /// A paragraph this short that is mostly one link is a pointer elsewhere.
 const MAX_LINK_LINE_CHARS: usize = 160;
 /// Hosts whose links mark a "follow us" line.
@@ -34,15 +34,44 @@ pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata, site: &Site) -> Vec<Block> 
             .iter()
             .take(TITLE_WINDOW)
             .position(|b| matches!(b.kind(), BlockKind::Heading { .. }) && normalize(b.text()) == title);
+        // What comes before the headline is its kicker, section or breadcrumb.
         if let Some(index) = repeated {
-            blocks.remove(index);
+            blocks.drain(..=index);
         }
     }
     blocks.retain(|block| !is_link_line(block, site));
-    while blocks.last().is_some_and(is_follow_line) {
+    let first_long = blocks.iter().position(|b| b.text().len() >= LONG_PARAGRAPH_BYTES).unwrap_or(blocks.len());
+    let mut index = 0;
+    blocks.retain(|block| {
+        index += 1;
+        !(index <= first_long && is_dateline(block))
+    });
+    while blocks.last().is_some_and(|b| is_follow_line(b) || is_dangling_label(b)) {
         blocks.pop();
     }
     blocks
+}
+
+/// A paragraph this long (in bytes) is article text: datelines come before it.
+const LONG_PARAGRAPH_BYTES: usize = 150;
+
+/// "Updated 5:27 am, November 20, 2019", "08.04.2015 12:46": a short line with
+/// a year and a time or day, not a sentence.
+fn is_dateline(block: &Block) -> bool {
+    let text = block.text();
+    if !matches!(block.kind(), BlockKind::Paragraph) || text.chars().count() > 90 || text.ends_with(['.', '!', '?', '。']) {
+        return false;
+    }
+    let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
+    let has_year = numbers.iter().any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    let small = numbers.iter().filter(|n| n.len() <= 2).count();
+    let has_time = text.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    has_year && small >= 1 && (has_time || text.split_whitespace().count() <= 6)
+}
+
+/// A closing line that introduced something no longer there ("More:").
+fn is_dangling_label(block: &Block) -> bool {
+    block.text().chars().count() <= 80 && block.text().trim_end().ends_with([':', '：'])
 }
 
 fn normalize(text: &str) -> String {
