@@ -7,12 +7,24 @@ use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
 
-/// A block being filled, with how many of the open inline styles it opened.
+/// A block being filled; `generation` tells which style entries opened runs
+/// in it.
 struct Open {
     kind: BlockKind,
     text: TextBuilder,
-    styles_opened: usize,
+    generation: u32,
 }
+
+/// An open inline element: its style (`None` for a link that goes nowhere)
+/// and the generation of the block it opened a run in (0: none).
+struct StyleEntry {
+    style: Option<InlineStyle>,
+    generation: u32,
+}
+
+/// A new block reopens at most this many of the innermost open styles, so
+/// that thousands of nested `<b>` cost nothing per block.
+const MAX_REOPENED_STYLES: usize = 8;
 
 /// A data table being read, row by row.
 #[derive(Default)]
@@ -28,7 +40,9 @@ struct Converter<'a> {
     blocks: Vec<Block>,
     current: Option<Open>,
     /// Inline styles open at this point of the walk, outermost first.
-    styles: Vec<Option<InlineStyle>>,
+    styles: Vec<StyleEntry>,
+    /// Generation of the latest block started (blocks are numbered from 1).
+    generation: u32,
     /// Open lists: whether each is ordered.
     lists: Vec<bool>,
     quote_depth: usize,
@@ -50,6 +64,7 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
         blocks: Vec::new(),
         current: None,
         styles: Vec::new(),
+        generation: 0,
         lists: Vec::new(),
         quote_depth: 0,
         pre_depth: 0,
@@ -118,12 +133,16 @@ impl Converter<'_> {
 
     fn start(&mut self, kind: BlockKind) {
         self.flush();
+        self.generation = self.generation.wrapping_add(1).max(1);
         let mut text = TextBuilder::new();
-        for style in self.styles.iter().flatten() {
-            text.open(style.clone());
+        let first = self.styles.len().saturating_sub(MAX_REOPENED_STYLES);
+        for entry in &mut self.styles[first..] {
+            if let Some(style) = &entry.style {
+                text.open(style.clone());
+                entry.generation = self.generation;
+            }
         }
-        let styles_opened = self.styles.len();
-        self.current = Some(Open { kind, text, styles_opened });
+        self.current = Some(Open { kind, text, generation: self.generation });
     }
 
     fn flush(&mut self) {
@@ -149,13 +168,12 @@ impl Converter<'_> {
             _ => None,
         };
         if let Some(style) = style {
-            if let Some(open) = &mut self.current {
-                if let Some(style) = &style {
-                    open.text.open(style.clone());
-                }
-                open.styles_opened += 1;
+            let mut generation = 0;
+            if let (Some(open), Some(style)) = (&mut self.current, &style) {
+                open.text.open(style.clone());
+                generation = open.generation;
             }
-            self.styles.push(style);
+            self.styles.push(StyleEntry { style, generation });
             return;
         }
         if el.tag != Tag::Br {
@@ -241,14 +259,11 @@ impl Converter<'_> {
             return;
         }
         if matches!(tag, Tag::Emphasis | Tag::Strong | Tag::A) || tag == Tag::Code && self.pre_depth == 0 {
-            let style = self.styles.pop().flatten();
-            if let Some(open) = &mut self.current
-                && open.styles_opened > self.styles.len()
+            if let Some(entry) = self.styles.pop()
+                && let Some(open) = &mut self.current
+                && entry.generation == open.generation
             {
-                if style.is_some() {
-                    open.text.close();
-                }
-                open.styles_opened -= 1;
+                open.text.close();
             }
             return;
         }

@@ -94,6 +94,7 @@ fn gather(tree: &Tree<'_>) -> Found {
     let mut found = Found::default();
     // Byline candidates read (each read costs its subtree): a few suffice.
     let mut byline_tries = 0;
+    let mut h1_tries = 0;
     for (index, el) in tree.els.iter().enumerate() {
         let id = index as ElId;
         let element = el.element;
@@ -109,7 +110,8 @@ fn gather(tree: &Tree<'_>) -> Found {
                 }
             }
             Tag::Title if found.title_tag.is_none() => found.title_tag = Some(id),
-            Tag::Heading(1) if found.first_h1.is_none() => {
+            Tag::Heading(1) if found.first_h1.is_none() && h1_tries < 4 => {
+                h1_tries += 1;
                 let text = tree.text_of(id);
                 if !text.is_empty() {
                     found.first_h1 = Some(text);

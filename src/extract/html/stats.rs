@@ -228,6 +228,10 @@ fn is_box(tag: Tag) -> bool {
     )
 }
 
+/// How many enclosing elements a paragraph looks through for the five block
+/// ancestors it scores.
+const MAX_SCORED_ANCESTORS_SCAN: usize = 24;
+
 /// The elements whose own text counts as a paragraph for scoring.
 fn scores_paragraphs(tag: Tag) -> bool {
     matches!(
@@ -249,7 +253,8 @@ fn scores_paragraphs(tag: Tag) -> bool {
 /// grandparent half, and three more levels a little.
 fn give_points(tree: &Tree<'_>, stats: &mut [Stats], stack: &[Frame], points: f32) {
     let mut level = 0usize;
-    for frame in stack.iter().rev() {
+    // Bounded, so that thousands of nested inline elements cost nothing.
+    for frame in stack.iter().rev().take(MAX_SCORED_ANCESTORS_SCAN) {
         let tag = tree.el(frame.id).tag;
         if !tag.is_block() {
             continue;
