@@ -39,7 +39,7 @@ fn bench_extract(c: &mut Criterion) {
         .collect();
     let total_bytes: usize = loaded.iter().map(|l| l.bytes.len()).sum();
     let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(total_bytes as u64));
+    group.throughput(Throughput::BytesDecimal(total_bytes as u64));
     group.sample_size(10);
     group.bench_function("dev_pages_build", |b| {
         b.iter(|| {

@@ -1,6 +1,7 @@
 //! HTML pages and fragments into the document model.
 //!
-//! Parse once with scraper (html5ever) and flatten the tree into an arena
+//! Empty the scripts and styles ([`prescan`]: half the bytes of a news
+//! page); parse once with scraper (html5ever) and flatten the tree into an arena
 //! ([`tree`]); read the metadata; measure every element in one bottom-up
 //! pass ([`stats`]); pick the article's container ([`content`]); convert it
 //! to blocks in one loop ([`blocks`]); tidy the edges ([`tidy`]). No stage
@@ -11,6 +12,7 @@ mod blocks;
 mod content;
 mod hints;
 mod metadata;
+mod prescan;
 mod site;
 mod stats;
 mod tag;
@@ -25,7 +27,7 @@ use crate::model::Document;
 /// Substack export post). `page_url` resolves relative links when known.
 #[must_use]
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
-    let dom = Html::parse_document(html);
+    let dom = Html::parse_document(&prescan::strip_raw_text(html));
     let tree = tree::Tree::build(&dom);
     let (meta, base) = metadata::read(&tree, page_url);
     let site = site::Site::of(meta.url.as_deref().or(page_url));
