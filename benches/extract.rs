@@ -49,6 +49,15 @@ fn bench_extract(c: &mut Criterion) {
             }
         });
     });
+    // For comparison: html5ever (through scraper) on the same pages, decoded.
+    let texts: Vec<String> = loaded.iter().map(|l| String::from_utf8_lossy(&l.bytes).into_owned()).collect();
+    group.bench_function("dev_pages_parse_only", |b| {
+        b.iter(|| {
+            for text in &texts {
+                std::hint::black_box(scraper::Html::parse_document(text));
+            }
+        });
+    });
     group.finish();
 }
 

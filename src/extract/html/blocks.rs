@@ -102,7 +102,7 @@ fn resolve(base: Option<&url::Url>, href: &str) -> String {
 }
 
 fn link_style(tree: &Tree<'_>, id: ElId, base: Option<&url::Url>) -> Option<InlineStyle> {
-    let href = tree.el(id).element.attr("href")?.trim();
+    let href = tree.el(id).href?.trim();
     if href.is_empty() || href.starts_with('#') || href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
     {
         return None;

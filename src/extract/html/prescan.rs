@@ -1,8 +1,8 @@
 //! A byte scan before parsing that empties `<script>` (except JSON-LD),
-//! `<style>` and `<noscript>` elements. On news pages these hold more than
-//! half of the bytes, none of them text, and html5ever's tokenizer would
-//! otherwise walk them character by character. The tags themselves stay, so
-//! the tree html5ever builds is the same minus the raw text.
+//! `<style>`, `<noscript>` and `<svg>` elements. On news pages these hold
+//! more than half of the bytes, none of them text, and html5ever's tokenizer
+//! would otherwise walk them character by character. The tags themselves
+//! stay, so the tree html5ever builds is the same minus their content.
 //!
 //! The scan follows the tokenizer where it matters: attribute values are
 //! skipped with their quotes, comments and RCDATA/RAWTEXT elements are
@@ -23,7 +23,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0usize;
     let mut at = 0usize;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
@@ -48,6 +48,18 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let name_end = bytes[lt + 1..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| lt + 1 + n);
         let name = &bytes[lt + 1..name_end];
         let Some(open_end) = tag_end(bytes, name_end) else { break };
+        if name.eq_ignore_ascii_case(b"svg") {
+            // Inline icons: their markup is never text. `<svg/>` is empty.
+            if bytes[open_end - 2] == b'/' {
+                at = open_end;
+                continue;
+            }
+            let Some(close) = closing_svg(bytes, open_end) else { break };
+            out.push_str(&html[copied..open_end]);
+            copied = close;
+            at = close;
+            continue;
+        }
         let emptied = EMPTIED.iter().any(|e| name.eq_ignore_ascii_case(e));
         let stepped = STEPPED_OVER.iter().any(|e| name.eq_ignore_ascii_case(e));
         if name.eq_ignore_ascii_case(b"plaintext") {
@@ -118,21 +130,41 @@ fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     None
 }
 
+/// The index of the `</svg` that closes an `<svg>` whose content starts at
+/// `from`, counting nested `<svg>` elements (self-closing ones excepted).
+fn closing_svg(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut at = from;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let lt = at + offset;
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let name_at = lt + 1 + usize::from(closing);
+        let is_svg = bytes.get(name_at..name_at + 3).is_some_and(|n| n.eq_ignore_ascii_case(b"svg"))
+            && bytes.get(name_at + 3).is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>');
+        if !is_svg {
+            at = lt + 1;
+            continue;
+        }
+        let end = tag_end(bytes, name_at + 3)?;
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return Some(lt);
+            }
+        } else if bytes[end - 2] != b'/' {
+            depth += 1;
+        }
+        at = end;
+    }
+    None
+}
+
 fn is_json_ld(attributes: &[u8]) -> bool {
     find_ignore_case(attributes, b"ld+json")
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut at = 0;
-    while let Some(offset) = haystack.get(at..)?.iter().position(|&b| b == first) {
-        let start = at + offset;
-        if haystack[start..].starts_with(needle) {
-            return Some(start);
-        }
-        at = start + 1;
-    }
-    None
+    memchr::memmem::find(haystack, needle)
 }
 
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
@@ -147,6 +179,12 @@ mod tests {
     fn scripts_and_styles_are_emptied() {
         let page = "<head><style>p{color:red}</style><script>var a = '<p>x</p>';</script></head><p>Text</p>";
         assert_eq!(strip_raw_text(page), "<head><style></style><script></script></head><p>Text</p>");
+    }
+
+    #[test]
+    fn svg_content_goes_with_nesting_counted() {
+        let page = "<p>a</p><svg><svg/><svg><title>icon</title></svg><path d='M0'/></svg><p>b</p><SVG x='1'/><i>c</i>";
+        assert_eq!(strip_raw_text(page), "<p>a</p><svg></svg><p>b</p><SVG x='1'/><i>c</i>");
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub fn measure(tree: &Tree<'_>, site: &Site, strict: bool) -> Vec<Stats> {
                 let el = tree.el(id);
                 let outer = stack.last().map_or(Link::None, |f| f.link);
                 let link = match (outer, el.tag) {
-                    (Link::None, Tag::A) => match el.element.attr("href") {
+                    (Link::None, Tag::A) => match el.href {
                         Some(href) if site.is_internal(href) => Link::Internal,
                         _ => Link::External,
                     },

@@ -34,6 +34,8 @@ pub struct El<'a> {
     pub tag: Tag,
     /// What its class, id, role and visibility say.
     pub hints: Hints,
+    /// `href` (read here once: every later rule about links needs it).
+    pub href: Option<&'a str>,
     /// The enclosing element; the root element is its own parent.
     pub parent: ElId,
     /// Index of its `Open` item.
@@ -55,7 +57,8 @@ impl<'a> Tree<'a> {
     /// Flattens a parsed page.
     #[must_use]
     pub fn build(dom: &'a Html) -> Self {
-        let mut tree = Tree::default();
+        let nodes = dom.tree.nodes().len();
+        let mut tree = Tree { items: Vec::with_capacity(nodes * 2), els: Vec::with_capacity(nodes) };
         let mut open: Vec<ElId> = Vec::new();
         for edge in dom.tree.root().traverse() {
             match edge {
@@ -63,14 +66,12 @@ impl<'a> Tree<'a> {
                     Node::Element(element) => {
                         let id = tree.els.len() as ElId;
                         let tag = Tag::of(element.name());
-                        let hints = if matches!(tag, Tag::Html | Tag::Body) {
-                            Hints::default()
-                        } else {
-                            hints::read(&attrs_of(element))
-                        };
+                        let (attrs, href) = attrs_of(element);
+                        let hints =
+                            if matches!(tag, Tag::Html | Tag::Body) { Hints::default() } else { hints::read(&attrs) };
                         let parent = open.last().copied().unwrap_or(id);
                         let at = tree.items.len() as u32;
-                        tree.els.push(El { element, tag, hints, parent, open: at, close: at });
+                        tree.els.push(El { element, tag, hints, href, parent, open: at, close: at });
                         tree.items.push(Item::Open(id));
                         open.push(id);
                     }
@@ -136,12 +137,14 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// The element's attributes that hints are read from, in one pass over them
-/// (`Element::attr` interns its argument on every call).
-fn attrs_of(element: &Element) -> hints::Attrs<'_> {
+/// The element's attributes that hints are read from, and its `href`, in one
+/// pass over them (`Element::attr` interns its argument on every call).
+fn attrs_of(element: &Element) -> (hints::Attrs<'_>, Option<&str>) {
     let mut attrs = hints::Attrs::default();
+    let mut href = None;
     for (name, value) in element.attrs() {
         match name {
+            "href" => href = Some(value),
             "class" => attrs.class = Some(value),
             "id" => attrs.id = Some(value),
             "role" => attrs.role = Some(value),
@@ -153,7 +156,7 @@ fn attrs_of(element: &Element) -> hints::Attrs<'_> {
             _ => {}
         }
     }
-    attrs
+    (attrs, href)
 }
 
 #[cfg(test)]
