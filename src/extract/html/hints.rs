@@ -12,34 +12,38 @@
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hints {
     /// `CHROME`, `META`, `CAPTION`, `HIDDEN`, `BODY`, `POSITIVE` bits.
-    pub flags: u8,
+    pub flags: u16,
     /// Class/id weight: +25 per positive attribute, −25 per negative one.
     pub weight: i8,
 }
 
 /// Page furniture: navigation, comments, sharing, subscribing, related
 /// links, advertising, cookie notices. Dropped with everything inside.
-pub const CHROME: u8 = 1;
+pub const CHROME: u16 = 1;
 /// Article furniture: bylines, dates, tags, kickers. Dropped inside the
 /// article, harmless when choosing it.
-pub const META: u8 = 1 << 1;
+pub const META: u16 = 1 << 1;
 /// Captions and photo credits.
-pub const CAPTION: u8 = 1 << 2;
+pub const CAPTION: u16 = 1 << 2;
 /// Invisible: `hidden`, `aria-hidden`, `display: none`.
-pub const HIDDEN: u8 = 1 << 3;
+pub const HIDDEN: u16 = 1 << 3;
 /// A conventional name for an article body (`entry-content`, `articleBody`).
-pub const BODY: u8 = 1 << 4;
+pub const BODY: u16 = 1 << 4;
 /// A name that suggests content (`article`, `post`, `story`, `text`).
-pub const POSITIVE: u8 = 1 << 5;
+pub const POSITIVE: u16 = 1 << 5;
 /// A byline or author name (`byline`, `author-name`, `rel="author"`).
-pub const BYLINE: u8 = 1 << 6;
+pub const BYLINE: u16 = 1 << 6;
 /// A photo credit or copyright line.
-pub const CREDIT: u8 = 1 << 7;
+pub const CREDIT: u16 = 1 << 7;
+/// A footnote or a list of notes (`footnote`, `role="doc-endnotes"`).
+pub const FOOTNOTE: u16 = 1 << 8;
+/// A quotation set apart (`pullquote`, `blockquote` as a class).
+pub const QUOTE: u16 = 1 << 9;
 
 impl Hints {
     /// Whether any of `bits` is set.
     #[must_use]
-    pub fn has(self, bits: u8) -> bool {
+    pub fn has(self, bits: u16) -> bool {
         self.flags & bits != 0
     }
 }
@@ -64,6 +68,8 @@ enum Token {
     Negative,
     /// Text for screen readers only.
     Hidden,
+    Footnote,
+    Quote,
     Neutral,
 }
 
@@ -88,7 +94,8 @@ fn classify(token: &[u8]) -> Token {
         | b"cta" | b"upsell" | b"trending" | b"popular" | b"widget" | b"widgets" | b"login"
         | b"signin" | b"banner" | b"tags" | b"tagcloud" | b"taglist" | b"rss" | b"syndication" | b"viral"
         | b"follow" | b"donate" | b"jp" | b"sociable" | b"addthis" | b"sharethis"
-        | b"sharedaddy" | b"shareaholic" | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" => {
+        | b"sharedaddy" | b"shareaholic" | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" | b"button"
+        | b"buttons" | b"btn" | b"embedded" | b"ufi" => {
             Token::Chrome
         }
         b"byline" | b"bylines" | b"author" | b"authors" | b"authorname" | b"writer" => Token::Byline,
@@ -100,6 +107,8 @@ fn classify(token: &[u8]) -> Token {
         b"caption" | b"captions" | b"figcaption" => Token::Caption,
         b"credit" | b"credits" | b"photocredit" | b"copyright" | b"attribution" => Token::Credit,
         b"sronly" | b"visuallyhidden" | b"screenreader" | b"offscreen" | b"srtext" => Token::Hidden,
+        b"footnote" | b"footnotes" | b"endnote" | b"endnotes" => Token::Footnote,
+        b"pullquote" | b"blockquote" => Token::Quote,
         b"hidden" | b"hid" | b"media" | b"scroll" | b"shopping" | b"contact" | b"header" | b"teaser"
         | b"extra" | b"supplemental" | b"rating" | b"combx" | b"shoutbox" | b"skyscraper" => Token::Negative,
         _ => classify_compound(token),
@@ -109,8 +118,17 @@ fn classify(token: &[u8]) -> Token {
 /// Compound and camel-case names (`commentsArea`, `sharebar`, `relatedPosts`).
 fn classify_compound(token: &[u8]) -> Token {
     const STRONG: &[&[u8]] = &[b"comment", b"disqus"];
-    const CHROME: &[&[u8]] =
-        &[b"share", b"social", b"newsletter", b"subscri", b"related", b"recommend", b"sponsor", b"advert"];
+    const CHROME: &[&[u8]] = &[
+        b"share",
+        b"social",
+        b"newsletter",
+        b"subscri",
+        b"related",
+        b"recommend",
+        b"sponsor",
+        b"advert",
+        b"button",
+    ];
     const CHROME_ANYWHERE: &[&[u8]] = &[b"sidebar", b"footer", b"breadcrumb", b"navbar", b"paywall"];
     if token.len() < 5 {
         return Token::Neutral;
@@ -211,6 +229,8 @@ struct Acc {
     positive: bool,
     negative: bool,
     hidden: bool,
+    footnote: bool,
+    quote: bool,
 }
 
 impl Acc {
@@ -227,6 +247,8 @@ impl Acc {
             Token::BodyHead | Token::BodyTail | Token::Positive => self.positive = true,
             Token::Negative => self.negative = true,
             Token::Hidden => self.hidden = true,
+            Token::Footnote => self.footnote = true,
+            Token::Quote => self.quote = true,
             Token::Neutral => {}
         }
     }
@@ -254,6 +276,8 @@ pub struct Attrs<'a> {
     pub itemprop: Option<&'a str>,
     /// `rel`.
     pub rel: Option<&'a str>,
+    /// `data-component-name` (Substack's names for its widgets).
+    pub component: Option<&'a str>,
     /// Whether `hidden` or `aria-hidden="true"` is present.
     pub hidden: bool,
 }
@@ -261,11 +285,11 @@ pub struct Attrs<'a> {
 /// Reads the hints of one element's attributes.
 #[must_use]
 pub fn read(attrs: &Attrs<'_>) -> Hints {
-    let mut flags = 0u8;
+    let mut flags = 0u16;
     let mut weight = 0i32;
     let mut positive = false;
     let mut chrome = false;
-    for value in [attrs.class, attrs.id].into_iter().flatten() {
+    for value in [attrs.class, attrs.id, attrs.component].into_iter().flatten() {
         let mut acc = Acc::default();
         read_names(value, &mut acc);
         weight += acc.weight();
@@ -282,6 +306,12 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
         }
         if acc.hidden {
             flags |= HIDDEN;
+        }
+        if acc.footnote {
+            flags |= FOOTNOTE;
+        }
+        if acc.quote {
+            flags |= QUOTE;
         }
         if acc.caption {
             flags |= CAPTION;
@@ -308,6 +338,7 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
                 flags |= POSITIVE;
                 weight += 25;
             }
+            "doc-endnotes" | "doc-footnote" | "doc-endnote" => flags |= FOOTNOTE,
             _ => {}
         }
     }
@@ -370,6 +401,18 @@ mod tests {
     }
 
     #[test]
+    fn compound_and_component_names() {
+        assert!(class("relatedPosts").has(CHROME));
+        assert!(class("SIDEBAR").has(CHROME));
+        // Split at the case change, this would read as a menu.
+        assert!(!class("MathJax CtxtMenu_Attached_0").has(CHROME));
+        let widget = read(&Attrs { component: Some("SubscribeWidgetToDOM"), ..Attrs::default() });
+        assert!(widget.has(CHROME));
+        let button = read(&Attrs { component: Some("ButtonCreateButton"), ..Attrs::default() });
+        assert!(button.has(CHROME));
+    }
+
+    #[test]
     fn a_positive_name_keeps_a_wrapper_but_not_comments() {
         assert!(!class("content-sidebar-wrap").has(CHROME));
         assert!(class("comment-content").has(CHROME));
@@ -397,5 +440,8 @@ mod tests {
         }
         assert!(!class("hidden-xs").has(HIDDEN));
         assert!(class("next-post block").has(CHROME));
+        assert!(class("footnote").has(FOOTNOTE));
+        assert!(class("pullquote").has(QUOTE));
+        assert!(class("button-wrapper").has(CHROME));
     }
 }

@@ -151,6 +151,7 @@ fn attrs_of(element: &Element) -> (hints::Attrs<'_>, Option<&str>) {
             "style" => attrs.style = Some(value),
             "itemprop" => attrs.itemprop = Some(value),
             "rel" => attrs.rel = Some(value),
+            "data-component-name" => attrs.component = Some(value),
             "hidden" => attrs.hidden = true,
             "aria-hidden" => attrs.hidden |= value.trim().eq_ignore_ascii_case("true"),
             _ => {}
