@@ -12,6 +12,7 @@ mod blocks;
 mod content;
 mod hints;
 mod metadata;
+mod notes;
 mod prescan;
 mod site;
 mod stats;

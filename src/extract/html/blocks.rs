@@ -3,6 +3,8 @@
 //! tables and figures, with inline emphasis, code and links.
 
 use super::content::{Context, Selection};
+use super::hints;
+use super::notes::{self, NoteScope};
 use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
@@ -54,6 +56,8 @@ struct Converter<'a> {
     table: Option<TableRows>,
     /// A `<br>` was the last thing seen: a second one ends the paragraph.
     after_break: bool,
+    /// The notes container being converted, if any.
+    notes: Option<NoteScope>,
 }
 
 /// Converts the selection's root into blocks.
@@ -74,6 +78,7 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
         math_depth: 0,
         table: None,
         after_break: false,
+        notes: None,
     };
     let root = tree.el(selection.root);
     let mut at = root.open as usize;
@@ -95,6 +100,10 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
     }
     converter.flush();
     converter.blocks
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn resolve(base: Option<&url::Url>, href: &str) -> String {
@@ -179,6 +188,16 @@ impl Converter<'_> {
         if el.tag != Tag::Br {
             self.after_break = false;
         }
+        if el.tag.is_block() {
+            if el.hints.has(hints::FOOTNOTE) && self.notes.is_none() {
+                self.flush();
+                self.notes = Some(NoteScope { id, start: self.blocks.len(), items: Vec::new() });
+            }
+            if el.hints.has(hints::QUOTE) && el.tag != Tag::Blockquote {
+                self.flush();
+                self.quote_depth += 1;
+            }
+        }
         match el.tag {
             Tag::Heading(level) => self.start(BlockKind::Heading { level }),
             Tag::Br => self.line_break(),
@@ -195,6 +214,10 @@ impl Converter<'_> {
                 self.item_depth += 1;
                 let kind = self.list_item();
                 self.start(kind);
+                let at = self.blocks.len();
+                if let Some(scope) = &mut self.notes {
+                    scope.item_at(at);
+                }
             }
             Tag::Blockquote => {
                 self.flush();
@@ -240,7 +263,8 @@ impl Converter<'_> {
     }
 
     fn close(&mut self, tree: &Tree<'_>, id: ElId) {
-        let tag = tree.el(id).tag;
+        let el = tree.el(id);
+        let tag = el.tag;
         if let Some(table) = &self.table {
             if table.id == id {
                 let rows: Vec<Vec<String>> = self
@@ -249,8 +273,8 @@ impl Converter<'_> {
                     .map(|t| t.rows)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|row| row.into_iter().map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<String>>())
-                    .filter(|row: &Vec<String>| row.iter().any(|cell| !cell.is_empty()))
+                    .map(|row| row.iter().map(|cell| collapse(cell)).collect::<Vec<String>>())
+                    .filter(|row| row.iter().any(|cell| !cell.is_empty()))
                     .collect();
                 if !rows.is_empty() {
                     self.blocks.push(Block::table(rows));
@@ -296,6 +320,16 @@ impl Converter<'_> {
             tag if tag.is_block() => self.flush(),
             _ => {}
         }
+        if tag.is_block() && el.hints.has(hints::QUOTE) && tag != Tag::Blockquote {
+            self.flush();
+            self.quote_depth = self.quote_depth.saturating_sub(1);
+        }
+        if self.notes.as_ref().is_some_and(|scope| scope.id == id) {
+            self.flush();
+            if let Some(scope) = self.notes.take() {
+                notes::relabel(&mut self.blocks, &scope);
+            }
+        }
     }
 
     fn line_break(&mut self) {
@@ -328,6 +362,9 @@ impl Converter<'_> {
             if let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut()) {
                 cell.push_str(text);
             }
+            return;
+        }
+        if notes::is_back_reference(text) {
             return;
         }
         if self.current.is_none() {

@@ -233,7 +233,11 @@ impl Selection {
         }
         // Caption boxes are mostly agency captions repeated around pictures;
         // inside a `<figcaption>` a caption name marks that caption's text.
-        if el.hints.has(hints::CAPTION) && !context.in_caption && el.tag != Tag::Figure && st.paras <= 1 {
+        if el.hints.has(hints::CAPTION)
+            && !context.in_caption
+            && !matches!(el.tag, Tag::Figure | Tag::Figcaption)
+            && st.paras <= 1
+        {
             return true;
         }
         if matches!(el.tag, Tag::Heading(_)) {

@@ -42,9 +42,12 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> (Metadata, Option<url::U
         .or_else(|| found.json_ld.iter().find_map(|item| ld_text(item.get("publisher")?)))
         .or_else(|| meta_value(&["twitter:site"]));
     let title_tag = found.title_tag.map(|id| tree.text_of(id)).filter(|t| !t.is_empty());
+    // A fragment (a Substack export's post body) has no head: its first
+    // `<h1>` is a heading of the body, not the title.
+    let is_page = found.title_tag.is_some() || !found.meta.is_empty();
     let title = meta_value(&["og:title", "twitter:title"])
         .or_else(|| ld("headline"))
-        .or_else(|| found.first_h1.clone())
+        .or_else(|| found.first_h1.clone().filter(|_| is_page))
         .or(title_tag)
         .map(|t| strip_site_suffix(&t, site.as_deref()));
     let byline = meta_value(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"])

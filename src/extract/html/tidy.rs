@@ -46,10 +46,55 @@ pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata, site: &Site) -> Vec<Block> 
         index += 1;
         !(index <= first_long && is_dateline(block))
     });
-    while blocks.last().is_some_and(|b| is_follow_line(b) || is_dangling_label(b)) {
+    trim_tail(&mut blocks);
+    blocks
+}
+
+/// How many closing blocks may hold a "follow us" line that ends the article.
+const FOLLOW_WINDOW: usize = 4;
+
+/// The end of an article is where pages put their calls to action: strip
+/// closing headings, link lines, labels, and everything from a closing
+/// "follow us" line on.
+fn trim_tail(blocks: &mut Vec<Block>) {
+    trim_closing_furniture(blocks);
+    let window = blocks.len().saturating_sub(FOLLOW_WINDOW);
+    // Once only: an article about people's posts links their profiles
+    // throughout, and repeating the cut would eat it from the end.
+    if let Some(offset) = blocks[window..].iter().position(is_follow_line)
+        && window + offset > 0
+    {
+        blocks.truncate(window + offset);
+        trim_closing_furniture(blocks);
+    }
+}
+
+/// Pops closing furniture, never the article's first block.
+fn trim_closing_furniture(blocks: &mut Vec<Block>) {
+    while blocks.len() > 1
+        && let Some(last) = blocks.last()
+    {
+        let furniture = match last.kind() {
+            BlockKind::Heading { .. } | BlockKind::Rule | BlockKind::Figure { .. } => true,
+            BlockKind::Paragraph => is_dangling_label(last) || is_label(last) || link_share(last) * 10 >= last.text().len() * 7,
+            _ => false,
+        };
+        if !furniture {
+            return;
+        }
         blocks.pop();
     }
-    blocks
+}
+
+/// "Advert", "comments": a word or two standing alone, not a sentence.
+fn is_label(block: &Block) -> bool {
+    let text = block.text();
+    text.chars().count() <= 12 && !text.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', '」'])
+}
+
+/// Bytes of the block's text inside links.
+fn link_share(block: &Block) -> usize {
+    link_runs(block).map(|(len, _)| len).sum()
 }
 
 /// A paragraph this long (in bytes) is article text: datelines come before it.
@@ -95,21 +140,25 @@ fn is_link_line(block: &Block, site: &Site) -> bool {
     linked * 10 >= block.text().len() * 7
 }
 
-/// A short closing paragraph that points at social networks or a mailbox.
+/// A short paragraph that points at social-network profiles or a mailbox:
+/// "Follow us on …", "Reach the author at …".
 fn is_follow_line(block: &Block) -> bool {
     matches!(block.kind(), BlockKind::Paragraph)
         && block.text().len() <= 300
-        && link_runs(block).any(|(_, href)| is_social(href))
+        && link_runs(block).any(|(_, href)| is_profile(href))
 }
 
-fn is_social(href: &str) -> bool {
+/// A mailbox, or a profile on a social network (not one post on it: a
+/// quoted post is a source).
+fn is_profile(href: &str) -> bool {
     if href.starts_with("mailto:") {
         return true;
     }
-    url::Url::parse(href).ok().and_then(|u| u.host_str().map(str::to_owned)).is_some_and(|host| {
-        let host = host.trim_start_matches("www.").trim_start_matches("m.");
-        SOCIAL_HOSTS.iter().any(|social| host == *social)
-    })
+    let Ok(url) = url::Url::parse(href) else { return false };
+    let Some(host) = url.host_str() else { return false };
+    let host = host.trim_start_matches("www.").trim_start_matches("m.");
+    let segments = url.path_segments().map_or(0, |s| s.filter(|s| !s.is_empty()).count());
+    SOCIAL_HOSTS.iter().any(|social| host == *social) && segments <= 2 && !url.path().contains("/status")
 }
 
 #[cfg(test)]

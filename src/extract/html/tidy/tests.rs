@@ -36,3 +36,26 @@ fn link_lines_and_closing_follow_lines_go() {
     let kept: Vec<String> = tidy(blocks, &Metadata::default(), &site).iter().map(|b| b.text().to_owned()).collect();
     assert_eq!(kept, ["A paragraph with a link inside it.", "Last real paragraph."]);
 }
+
+#[test]
+fn the_tail_loses_its_calls_to_action() {
+    let blocks = vec![
+        para(&[("The article's last real paragraph, with a full sentence in it.", None)]),
+        para(&[("Reach the reporter at ", None), ("her mailbox", Some("mailto:a@ex.org")), (".", None)]),
+        para(&[("Sign up for the morning letter, every weekday at seven.", None)]),
+        Block::new(BlockKind::Heading { level: 3 }, "Comments"),
+        para(&[("Advert", None)]),
+    ];
+    let kept: Vec<String> =
+        tidy(blocks, &Metadata::default(), &Site::default()).iter().map(|b| b.text().to_owned()).collect();
+    assert_eq!(kept, ["The article's last real paragraph, with a full sentence in it."]);
+}
+
+#[test]
+fn a_quoted_post_is_a_source_not_a_follow_line() {
+    let blocks = vec![
+        para(&[("First paragraph of the article, long enough to be one.", None)]),
+        para(&[("She said so on ", None), ("Mastodon", Some("https://x.com/someone/status/12345")), (".", None)]),
+    ];
+    assert_eq!(tidy(blocks, &Metadata::default(), &Site::default()).len(), 2);
+}
