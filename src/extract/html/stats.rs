@@ -172,7 +172,8 @@ pub fn measure(tree: &Tree<'_>, site: &Site, strict: bool) -> Vec<Stats> {
 
 fn count_control(tree: &Tree<'_>, id: ElId, parent: &mut Stats) {
     match tree.el(id).element.name() {
-        "input" | "select" | "textarea" | "button" => parent.inputs += 1,
+        // Readability counts text inputs only: buttons sit in figures too.
+        "input" | "select" | "textarea" => parent.inputs += 1,
         "iframe" | "embed" | "object" | "video" | "audio" => parent.embeds += 1,
         _ => {}
     }
