@@ -148,8 +148,9 @@ impl Article {
 
     /// The body as plain text: block texts joined by blank lines (rules,
     /// figures and empty blocks skipped: a figure's text is its alt text, a
-    /// description of the image rather than part of the article). This is
-    /// the `text` of the JSON contract.
+    /// description of the image rather than part of the article; a quote's
+    /// attribution follows it as "— Name"). This is the `text` of the JSON
+    /// contract.
     #[must_use]
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
@@ -161,6 +162,10 @@ impl Article {
                 out.push_str("\n\n");
             }
             out.push_str(block.text());
+            if let BlockKind::Blockquote { attribution: Some(attribution) } = block.kind() {
+                out.push_str("\n\n— ");
+                out.push_str(attribution);
+            }
         }
         out
     }

@@ -24,6 +24,16 @@ struct StyleEntry {
     generation: u32,
 }
 
+/// A quotation being converted: where its blocks start, and which block (if
+/// any) came from its `<cite>` or `<footer>`.
+struct QuoteScope {
+    start: usize,
+    cite_at: Option<usize>,
+}
+
+/// An attribution line is short; a longer closing line is part of the quote.
+const MAX_ATTRIBUTION_CHARS: usize = 160;
+
 /// A new block reopens at most this many of the innermost open styles, so
 /// that thousands of nested `<b>` cost nothing per block.
 const MAX_REOPENED_STYLES: usize = 8;
@@ -47,7 +57,8 @@ struct Converter<'a> {
     generation: u32,
     /// Open lists: whether each is ordered.
     lists: Vec<bool>,
-    quote_depth: usize,
+    /// Open quotations, innermost last.
+    quotes: Vec<QuoteScope>,
     pre_depth: usize,
     caption_depth: usize,
     figure_depth: usize,
@@ -70,7 +81,7 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
         styles: Vec::new(),
         generation: 0,
         lists: Vec::new(),
-        quote_depth: 0,
+        quotes: Vec::new(),
         pre_depth: 0,
         caption_depth: 0,
         figure_depth: 0,
@@ -86,7 +97,11 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
     while at <= end {
         match tree.items[at] {
             Item::Open(id) => {
-                let context = Context { in_figure: converter.figure_depth > 0, in_caption: converter.caption_depth > 0 };
+                let context = Context {
+                    in_figure: converter.figure_depth > 0,
+                    in_caption: converter.caption_depth > 0,
+                    in_quote: !converter.quotes.is_empty(),
+                };
                 if id != selection.root && selection.drops(tree, id, context) {
                     at = tree.el(id).close as usize + 1;
                     continue;
@@ -124,7 +139,7 @@ impl Converter<'_> {
     fn context_kind(&self) -> BlockKind {
         if self.pre_depth > 0 {
             BlockKind::Preformatted
-        } else if self.quote_depth > 0 {
+        } else if !self.quotes.is_empty() {
             BlockKind::Blockquote { attribution: None }
         } else if self.item_depth > 0 {
             self.list_item()
@@ -169,6 +184,12 @@ impl Converter<'_> {
             self.open_in_table(el.tag);
             return;
         }
+        if self.current.is_none()
+            && (el.tag == Tag::Footer || el.element.name() == "cite")
+            && let Some(quote) = self.quotes.last_mut()
+        {
+            quote.cite_at = Some(self.blocks.len());
+        }
         let style = match el.tag {
             Tag::Emphasis => Some(Some(InlineStyle::Emphasis)),
             Tag::Strong => Some(Some(InlineStyle::Strong)),
@@ -194,8 +215,7 @@ impl Converter<'_> {
                 self.notes = Some(NoteScope { id, start: self.blocks.len(), items: Vec::new() });
             }
             if el.hints.has(hints::QUOTE) && el.tag != Tag::Blockquote {
-                self.flush();
-                self.quote_depth += 1;
+                self.open_quote();
             }
         }
         match el.tag {
@@ -219,10 +239,7 @@ impl Converter<'_> {
                     scope.item_at(at);
                 }
             }
-            Tag::Blockquote => {
-                self.flush();
-                self.quote_depth += 1;
-            }
+            Tag::Blockquote => self.open_quote(),
             Tag::Pre => {
                 self.start(BlockKind::Preformatted);
                 self.pre_depth += 1;
@@ -300,10 +317,7 @@ impl Converter<'_> {
                 self.flush();
                 self.item_depth = self.item_depth.saturating_sub(1);
             }
-            Tag::Blockquote => {
-                self.flush();
-                self.quote_depth = self.quote_depth.saturating_sub(1);
-            }
+            Tag::Blockquote => self.close_quote(),
             Tag::Pre => {
                 self.flush();
                 self.pre_depth = self.pre_depth.saturating_sub(1);
@@ -321,14 +335,50 @@ impl Converter<'_> {
             _ => {}
         }
         if tag.is_block() && el.hints.has(hints::QUOTE) && tag != Tag::Blockquote {
-            self.flush();
-            self.quote_depth = self.quote_depth.saturating_sub(1);
+            self.close_quote();
         }
         if self.notes.as_ref().is_some_and(|scope| scope.id == id) {
             self.flush();
             if let Some(scope) = self.notes.take() {
                 notes::relabel(&mut self.blocks, &scope);
             }
+        }
+    }
+
+    fn open_quote(&mut self) {
+        self.flush();
+        self.quotes.push(QuoteScope { start: self.blocks.len(), cite_at: None });
+    }
+
+    /// Ends a quotation; its closing `<cite>`, `<footer>` or "— Name" line
+    /// becomes the attribution of its blocks.
+    fn close_quote(&mut self) {
+        self.flush();
+        let Some(scope) = self.quotes.pop() else { return };
+        let end = self.blocks.len();
+        if end < scope.start + 2 {
+            return;
+        }
+        let last = &self.blocks[end - 1];
+        let dashed = last.text().starts_with(['—', '–', '―']) || last.text().starts_with("-- ");
+        let is_attribution = matches!(last.kind(), BlockKind::Blockquote { .. })
+            && (scope.cite_at == Some(end - 1) || dashed)
+            && last.text().chars().count() <= MAX_ATTRIBUTION_CHARS;
+        if !is_attribution {
+            return;
+        }
+        let attribution =
+            last.text().trim_start_matches(['—', '–', '―', '-']).trim().to_owned();
+        self.blocks.pop();
+        // The attribution goes on the quote's last block, where it is shown.
+        if let Some(quoted) = self.blocks.pop() {
+            let quoted = match quoted.kind() {
+                BlockKind::Blockquote { .. } => {
+                    quoted.with_kind(BlockKind::Blockquote { attribution: Some(attribution) })
+                }
+                _ => quoted,
+            };
+            self.blocks.push(quoted);
         }
     }
 

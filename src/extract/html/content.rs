@@ -206,6 +206,8 @@ pub struct Context {
     pub in_figure: bool,
     /// Inside a `<figcaption>` or a table `<caption>`.
     pub in_caption: bool,
+    /// Inside a quotation (whose `<footer>` names its source).
+    pub in_quote: bool,
 }
 
 impl Selection {
@@ -216,7 +218,7 @@ impl Selection {
         if el.tag.is_skipped() {
             return true;
         }
-        if id == self.root || contains(tree, id, self.top) {
+        if id == self.root || contains(tree, id, self.top) || el.tag == Tag::Footer && context.in_quote {
             return false;
         }
         let st = &self.stats[id as usize];
