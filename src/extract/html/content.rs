@@ -87,7 +87,6 @@ fn choose(tree: &Tree<'_>, stats: Vec<Stats>, strict: bool) -> Option<Selection>
         return None;
     }
     top = shared_ancestor(tree, &ranked, top);
-    top = walk_up(tree, &stats, top);
     top = through_only_children(tree, top);
     let root = expand(tree, &stats, top);
     Some(Selection { root, top, stats, strict })
@@ -117,27 +116,6 @@ fn shared_ancestor(tree: &Tree<'_>, ranked: &[(ElId, f32)], top: ElId) -> ElId {
             return ancestor;
         }
         ancestor = tree.el(ancestor).parent;
-    }
-    top
-}
-
-/// Readability: climb while the parents keep a good share of the score and
-/// take the first one that scores higher.
-fn walk_up(tree: &Tree<'_>, stats: &[Stats], top: ElId) -> ElId {
-    let Some(mut last) = final_score(tree, stats, top) else { return top };
-    let threshold = last / 3.0;
-    let mut parent = tree.el(top).parent;
-    while !is_top_level(tree, parent) {
-        if let Some(score) = final_score(tree, stats, parent) {
-            if score < threshold {
-                break;
-            }
-            if score > last {
-                return parent;
-            }
-            last = score;
-        }
-        parent = tree.el(parent).parent;
     }
     top
 }
@@ -189,7 +167,14 @@ fn expand(tree: &Tree<'_>, stats: &[Stats], top: ElId) -> ElId {
         let extra_good = st.good.saturating_sub(base.good);
         let extra_junk = junk(st).saturating_sub(junk(&base));
         let extra_links = st.link_chars.saturating_sub(base.link_chars);
-        if extra_good >= 3 * extra_junk && extra_good * 10 >= base.good && extra_links * 5 <= extra_good {
+        // Two paragraphs at least: a lone one beside the article is its
+        // standfirst or a caption, not a piece of the body.
+        let extra_paras = st.paras.saturating_sub(base.paras);
+        if extra_good >= 3 * extra_junk
+            && extra_good * 10 >= base.good
+            && extra_links * 5 <= extra_good
+            && extra_paras >= 2
+        {
             best = ancestor;
         }
         if tree.el(ancestor).tag == Tag::Body {
