@@ -101,7 +101,8 @@ fn classify(token: &[u8]) -> Token {
         b"byline" | b"bylines" | b"author" | b"authors" | b"authorname" | b"writer" => Token::Byline,
         b"date" | b"dates" | b"timestamp" | b"published"
         | b"pubdate" | b"updated" | b"posted" | b"meta" | b"metadata" | b"postmeta" | b"entrymeta"
-        | b"kicker" | b"eyebrow" | b"categories" | b"category" | b"dateline" | b"time" | b"datetime" => {
+        | b"kicker" | b"eyebrow" | b"categories" | b"category" | b"dateline" | b"time" | b"datetime"
+        | b"subtitle" | b"standfirst" | b"dek" => {
             Token::Meta
         }
         b"caption" | b"captions" | b"figcaption" => Token::Caption,
