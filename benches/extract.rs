@@ -33,10 +33,8 @@ fn bench_extract(c: &mut Criterion) {
     if pages.is_empty() {
         return;
     }
-    let loaded: Vec<Loaded> = pages
-        .into_iter()
-        .map(|(path, bytes)| Loaded::from_bytes(bytes, SourceSpec::File(path)))
-        .collect();
+    let loaded: Vec<Loaded> =
+        pages.into_iter().map(|(path, bytes)| Loaded::from_bytes(bytes, SourceSpec::File(path))).collect();
     let total_bytes: usize = loaded.iter().map(|l| l.bytes.len()).sum();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::BytesDecimal(total_bytes as u64));

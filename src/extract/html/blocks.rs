@@ -127,7 +127,9 @@ fn resolve(base: Option<&url::Url>, href: &str) -> String {
 
 fn link_style(tree: &Tree<'_>, id: ElId, base: Option<&url::Url>) -> Option<InlineStyle> {
     let href = tree.el(id).href?.trim();
-    if href.is_empty() || href.starts_with('#') || href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+    if href.is_empty()
+        || href.starts_with('#')
+        || href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
     {
         return None;
     }
@@ -367,8 +369,7 @@ impl Converter<'_> {
         if !is_attribution {
             return;
         }
-        let attribution =
-            last.text().trim_start_matches(['—', '–', '―', '-']).trim().to_owned();
+        let attribution = last.text().trim_start_matches(['—', '–', '―', '-']).trim().to_owned();
         self.blocks.pop();
         // The attribution goes on the quote's last block, where it is shown.
         if let Some(quoted) = self.blocks.pop() {

@@ -46,13 +46,13 @@ pub fn select(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
     let relaxed = stats::measure(tree, site, false);
     let second = choose(tree, relaxed, false);
     let good = |s: &Option<Selection>| s.as_ref().map_or(0, |s| s.stats[s.root as usize].good);
-    if good(&second) > good(&first) { second } else { first }.or_else(|| whole_page(tree, site))
+    if good(&second) > good(&first) { second } else { first }.or_else(|| Some(whole_page(tree, site)))
 }
 
 /// No scored container: the body (or the root element) is the article.
-fn whole_page(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
+fn whole_page(tree: &Tree<'_>, site: &Site) -> Selection {
     let root = tree.els.iter().position(|el| el.tag == Tag::Body).unwrap_or(0) as ElId;
-    Some(Selection { root, top: root, stats: stats::measure(tree, site, false), strict: false })
+    Selection { root, top: root, stats: stats::measure(tree, site, false), strict: false }
 }
 
 fn tag_bonus(tag: Tag) -> f32 {
@@ -270,7 +270,11 @@ impl Selection {
         (st.imgs > 1 && p / (st.imgs as f32) < 0.5 && !in_figure)
             || (!is_list && st.lis as f32 > p + 100.0)
             || (st.inputs as f32 > (p / 3.0).floor() && st.inputs > 0)
-            || (!is_list && heading_share < 0.9 && chars < 25 && (st.imgs == 0 || st.imgs > 2) && link_density > 0.0)
+            || (!is_list
+                && heading_share < 0.9
+                && chars < 25
+                && (st.imgs == 0 || st.imgs > 2)
+                && link_density > 0.0)
             || (!is_list && weight < 25.0 && link_density > 0.2 && st.paras == 0)
             || (weight >= 25.0 && link_density > 0.5)
             || ((st.embeds == 1 && chars < 75) || st.embeds > 1)

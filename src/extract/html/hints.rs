@@ -91,20 +91,15 @@ fn classify(token: &[u8]) -> Token {
         | b"ads" | b"adsense" | b"adslot" | b"adunit" | b"dfp" | b"paywall" | b"breadcrumb"
         | b"breadcrumbs" | b"pagination" | b"pager" | b"popup" | b"modal" | b"sidebar" | b"navbar"
         | b"nav" | b"navigation" | b"menu" | b"submenu" | b"footer" | b"masthead" | b"toolbar" | b"skip"
-        | b"cta" | b"upsell" | b"trending" | b"popular" | b"widget" | b"widgets" | b"login"
-        | b"signin" | b"banner" | b"tags" | b"tagcloud" | b"taglist" | b"rss" | b"syndication" | b"viral"
-        | b"follow" | b"donate" | b"jp" | b"sociable" | b"addthis" | b"sharethis"
-        | b"sharedaddy" | b"shareaholic" | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" | b"button"
-        | b"buttons" | b"btn" | b"embedded" | b"ufi" => {
-            Token::Chrome
-        }
+        | b"cta" | b"upsell" | b"trending" | b"popular" | b"widget" | b"widgets" | b"login" | b"signin"
+        | b"banner" | b"tags" | b"tagcloud" | b"taglist" | b"rss" | b"syndication" | b"viral" | b"follow"
+        | b"donate" | b"jp" | b"sociable" | b"addthis" | b"sharethis" | b"sharedaddy" | b"shareaholic"
+        | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" | b"button" | b"buttons" | b"btn"
+        | b"embedded" | b"ufi" => Token::Chrome,
         b"byline" | b"bylines" | b"author" | b"authors" | b"authorname" | b"writer" => Token::Byline,
-        b"date" | b"dates" | b"timestamp" | b"published"
-        | b"pubdate" | b"updated" | b"posted" | b"meta" | b"metadata" | b"postmeta" | b"entrymeta"
-        | b"kicker" | b"eyebrow" | b"categories" | b"category" | b"dateline" | b"time" | b"datetime"
-        | b"subtitle" | b"standfirst" | b"dek" => {
-            Token::Meta
-        }
+        b"date" | b"dates" | b"timestamp" | b"published" | b"pubdate" | b"updated" | b"posted" | b"meta"
+        | b"metadata" | b"postmeta" | b"entrymeta" | b"kicker" | b"eyebrow" | b"categories" | b"category"
+        | b"dateline" | b"time" | b"datetime" | b"subtitle" | b"standfirst" | b"dek" => Token::Meta,
         b"caption" | b"captions" | b"figcaption" => Token::Caption,
         b"credit" | b"credits" | b"photocredit" | b"copyright" | b"attribution" => Token::Credit,
         b"sronly" | b"visuallyhidden" | b"screenreader" | b"offscreen" | b"srtext" => Token::Hidden,
@@ -135,7 +130,10 @@ fn classify_compound(token: &[u8]) -> Token {
         return Token::Neutral;
     }
     // `commentary` is a kind of article, `commented` a state of one.
-    if STRONG.iter().any(|s| token.starts_with(s)) && !token.starts_with(b"commentar") && token != b"commented" {
+    if STRONG.iter().any(|s| token.starts_with(s))
+        && !token.starts_with(b"commentar")
+        && token != b"commented"
+    {
         return Token::StrongChrome;
     }
     if CHROME.iter().any(|s| token.starts_with(s)) || CHROME_ANYWHERE.iter().any(|s| contains(token, s)) {
@@ -255,8 +253,13 @@ impl Acc {
     }
 
     fn weight(&self) -> i32 {
-        let negative =
-            self.strong || self.chrome || self.meta || self.byline || self.caption || self.credit || self.negative;
+        let negative = self.strong
+            || self.chrome
+            || self.meta
+            || self.byline
+            || self.caption
+            || self.credit
+            || self.negative;
         let positive = self.positive || self.body;
         25 * (i32::from(positive) - i32::from(negative))
     }

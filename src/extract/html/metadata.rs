@@ -72,7 +72,8 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> (Metadata, Option<url::U
     .find_map(|key| meta_value(&[key]).and_then(|raw| iso_date(&raw)))
     .or_else(|| ld("datePublished").and_then(|raw| iso_date(&raw)))
     .or_else(|| found.time_datetime.as_deref().and_then(iso_date));
-    let url = found.canonical.clone().or_else(|| meta_value(&["og:url"])).or_else(|| page_url.map(str::to_owned));
+    let url =
+        found.canonical.clone().or_else(|| meta_value(&["og:url"])).or_else(|| page_url.map(str::to_owned));
     let language = found
         .lang
         .clone()
@@ -125,19 +126,25 @@ fn gather(tree: &Tree<'_>) -> Found {
                     .attr("rel")
                     .is_some_and(|rel| rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
                 if canonical {
-                    found.canonical = element.attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+                    found.canonical =
+                        element.attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
                 }
             }
-            Tag::Base if found.base_href.is_none() => found.base_href = element.attr("href").map(str::to_owned),
+            Tag::Base if found.base_href.is_none() => {
+                found.base_href = element.attr("href").map(str::to_owned);
+            }
             Tag::Html if found.lang.is_none() => {
-                found.lang = element.attr("lang").or_else(|| element.attr("xml:lang")).map(|l| l.trim().to_owned());
+                found.lang =
+                    element.attr("lang").or_else(|| element.attr("xml:lang")).map(|l| l.trim().to_owned());
                 found.lang = found.lang.take().filter(|l| !l.is_empty());
             }
             Tag::Time if found.time_datetime.is_none() => {
                 found.time_datetime = element.attr("datetime").map(str::to_owned);
             }
             Tag::Script
-                if element.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                if element
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 if let Ok(value) = serde_json::from_str::<Value>(tree.raw_text_of(id).trim()) {
                     flatten_ld(value, &mut found.json_ld);

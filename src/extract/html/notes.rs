@@ -64,7 +64,9 @@ fn marker(text: &str) -> Option<String> {
 pub fn is_back_reference(text: &str) -> bool {
     let trimmed = text.trim();
     !trimmed.is_empty()
-        && trimmed.chars().all(|c| matches!(c, '↩' | '↑' | '⤴' | '⬆' | '^' | '\u{fe0e}' | '\u{fe0f}') || c.is_whitespace())
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '↩' | '↑' | '⤴' | '⬆' | '^' | '\u{fe0e}' | '\u{fe0f}') || c.is_whitespace())
 }
 
 #[cfg(test)]

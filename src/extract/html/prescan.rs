@@ -45,7 +45,10 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
             at = lt + 1;
             continue;
         }
-        let name_end = bytes[lt + 1..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| lt + 1 + n);
+        let name_end = bytes[lt + 1..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| lt + 1 + n);
         let name = &bytes[lt + 1..name_end];
         let Some(open_end) = tag_end(bytes, name_end) else { break };
         if name.eq_ignore_ascii_case(b"svg") {
@@ -103,9 +106,8 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
                     at += 1;
                 }
                 if let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) {
-                    let close = bytes[at + 1..].iter().position(|&b| b == quote)?;
+                    let close = memchr::memchr(quote, &bytes[at + 1..])?;
                     at += close + 2;
-                    continue;
                 }
             }
             _ => at += 1,
@@ -196,7 +198,10 @@ mod tests {
     #[test]
     fn quoted_attributes_and_comments_are_stepped_over() {
         let page = r#"<div data-x="<script>">a</div><!-- <style> --><p>b</p><script>c</script>"#;
-        assert_eq!(strip_raw_text(page), r#"<div data-x="<script>">a</div><!-- <style> --><p>b</p><script></script>"#);
+        assert_eq!(
+            strip_raw_text(page),
+            r#"<div data-x="<script>">a</div><!-- <style> --><p>b</p><script></script>"#
+        );
         let title = "<title><script></title><p>x</p>";
         assert_eq!(strip_raw_text(title), title);
     }

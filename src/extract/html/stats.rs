@@ -100,7 +100,8 @@ pub fn is_excluded(tree: &Tree<'_>, id: ElId, strict: bool) -> bool {
     el.tag.is_skipped()
         || strict
             && (el.hints.has(hints::HIDDEN)
-                || el.hints.has(hints::CHROME) && !matches!(el.tag, Tag::A | Tag::Emphasis | Tag::Strong | Tag::Code)
+                || el.hints.has(hints::CHROME)
+                    && !matches!(el.tag, Tag::A | Tag::Emphasis | Tag::Strong | Tag::Code)
                 || matches!(el.tag, Tag::Nav | Tag::Aside | Tag::Footer))
 }
 

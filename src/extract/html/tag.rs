@@ -65,8 +65,6 @@ impl Tag {
         match name {
             "p" => Self::P,
             "div" => Self::Div,
-            "span" | "font" | "small" | "big" | "abbr" | "sub" | "sup" | "u" | "s" | "mark" | "q" | "bdi"
-            | "bdo" | "ins" | "del" | "strike" | "data" | "wbr" | "picture" => Self::Inline,
             "a" => Self::A,
             "em" | "i" | "cite" | "dfn" | "var" => Self::Emphasis,
             "strong" | "b" => Self::Strong,
@@ -112,12 +110,13 @@ impl Tag {
             "link" => Self::Link,
             "base" => Self::Base,
             "script" => Self::Script,
-            "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas" | "video"
-            | "audio" | "source" | "track" | "map" | "area" | "button" | "input" | "select" | "textarea"
-            | "option" | "optgroup" | "label" | "dialog" | "applet" | "frame" | "frameset" | "noembed"
-            | "noframes" | "param" | "datalist" | "output" | "progress" | "meter" => Self::Skip,
+            "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "canvas"
+            | "video" | "audio" | "source" | "track" | "map" | "area" | "button" | "input" | "select"
+            | "textarea" | "option" | "optgroup" | "label" | "dialog" | "applet" | "frame" | "frameset"
+            | "noembed" | "noframes" | "param" | "datalist" | "output" | "progress" | "meter" => Self::Skip,
             "thead" | "tbody" | "tfoot" | "colgroup" | "col" => Self::TablePart,
             "address" | "center" | "details" | "summary" | "fieldset" | "legend" | "search" => Self::Block,
+            // span, font, small, sub, sup, abbr, custom elements…
             _ => Self::Inline,
         }
     }
@@ -125,7 +124,10 @@ impl Tag {
     /// Whether nothing inside the element is ever article text.
     #[must_use]
     pub fn is_skipped(self) -> bool {
-        matches!(self, Self::Head | Self::Title | Self::Meta | Self::Link | Self::Base | Self::Script | Self::Skip)
+        matches!(
+            self,
+            Self::Head | Self::Title | Self::Meta | Self::Link | Self::Base | Self::Script | Self::Skip
+        )
     }
 
     /// Whether the element ends the paragraph around it and starts a new one.

@@ -40,7 +40,8 @@ pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata, site: &Site) -> Vec<Block> 
         }
     }
     blocks.retain(|block| !is_link_line(block, site));
-    let first_long = blocks.iter().position(|b| b.text().len() >= LONG_PARAGRAPH_BYTES).unwrap_or(blocks.len());
+    let first_long =
+        blocks.iter().position(|b| b.text().len() >= LONG_PARAGRAPH_BYTES).unwrap_or(blocks.len());
     let mut index = 0;
     blocks.retain(|block| {
         index += 1;
@@ -76,7 +77,9 @@ fn trim_closing_furniture(blocks: &mut Vec<Block>) {
     {
         let furniture = match last.kind() {
             BlockKind::Heading { .. } | BlockKind::Rule | BlockKind::Figure { .. } => true,
-            BlockKind::Paragraph => is_dangling_label(last) || is_label(last) || link_share(last) * 10 >= last.text().len() * 7,
+            BlockKind::Paragraph => {
+                is_dangling_label(last) || is_label(last) || link_share(last) * 10 >= last.text().len() * 7
+            }
             _ => false,
         };
         if !furniture {
@@ -104,13 +107,17 @@ const LONG_PARAGRAPH_BYTES: usize = 150;
 /// a year and a time or day, not a sentence.
 fn is_dateline(block: &Block) -> bool {
     let text = block.text();
-    if !matches!(block.kind(), BlockKind::Paragraph) || text.chars().count() > 90 || text.ends_with(['.', '!', '?', '。']) {
+    if !matches!(block.kind(), BlockKind::Paragraph)
+        || text.chars().count() > 90
+        || text.ends_with(['.', '!', '?', '。'])
+    {
         return false;
     }
     let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
     let has_year = numbers.iter().any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
     let small = numbers.iter().filter(|n| n.len() <= 2).count();
-    let has_time = text.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let has_time =
+        text.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     has_year && small >= 1 && (has_time || text.split_whitespace().count() <= 6)
 }
 
@@ -158,7 +165,7 @@ fn is_profile(href: &str) -> bool {
     let Some(host) = url.host_str() else { return false };
     let host = host.trim_start_matches("www.").trim_start_matches("m.");
     let segments = url.path_segments().map_or(0, |s| s.filter(|s| !s.is_empty()).count());
-    SOCIAL_HOSTS.iter().any(|social| host == *social) && segments <= 2 && !url.path().contains("/status")
+    SOCIAL_HOSTS.contains(&host) && segments <= 2 && !url.path().contains("/status")
 }
 
 #[cfg(test)]

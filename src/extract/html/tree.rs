@@ -67,8 +67,11 @@ impl<'a> Tree<'a> {
                         let id = tree.els.len() as ElId;
                         let tag = Tag::of(element.name());
                         let (attrs, href) = attrs_of(element);
-                        let hints =
-                            if matches!(tag, Tag::Html | Tag::Body) { Hints::default() } else { hints::read(&attrs) };
+                        let hints = if matches!(tag, Tag::Html | Tag::Body) {
+                            Hints::default()
+                        } else {
+                            hints::read(&attrs)
+                        };
                         let parent = open.last().copied().unwrap_or(id);
                         let at = tree.items.len() as u32;
                         tree.els.push(El { element, tag, hints, href, parent, open: at, close: at });

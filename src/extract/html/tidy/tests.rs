@@ -30,10 +30,16 @@ fn link_lines_and_closing_follow_lines_go() {
         para(&[("A paragraph with a ", None), ("link", Some("https://ex.org/a")), (" inside it.", None)]),
         para(&[("More: ", None), ("Another story entirely on this site", Some("https://ex.org/b"))]),
         para(&[("Last real paragraph.", None)]),
-        para(&[("Follow us on ", None), ("Mastodon", Some("https://ex.social/@a")), (" and ", None), ("X", Some("https://x.com/a"))]),
+        para(&[
+            ("Follow us on ", None),
+            ("Mastodon", Some("https://ex.social/@a")),
+            (" and ", None),
+            ("X", Some("https://x.com/a")),
+        ]),
     ];
     let site = Site::of(Some("https://ex.org/"));
-    let kept: Vec<String> = tidy(blocks, &Metadata::default(), &site).iter().map(|b| b.text().to_owned()).collect();
+    let kept: Vec<String> =
+        tidy(blocks, &Metadata::default(), &site).iter().map(|b| b.text().to_owned()).collect();
     assert_eq!(kept, ["A paragraph with a link inside it.", "Last real paragraph."]);
 }
 
@@ -55,7 +61,45 @@ fn the_tail_loses_its_calls_to_action() {
 fn a_quoted_post_is_a_source_not_a_follow_line() {
     let blocks = vec![
         para(&[("First paragraph of the article, long enough to be one.", None)]),
-        para(&[("She said so on ", None), ("Mastodon", Some("https://x.com/someone/status/12345")), (".", None)]),
+        para(&[
+            ("She said so on ", None),
+            ("Mastodon", Some("https://x.com/someone/status/12345")),
+            (".", None),
+        ]),
     ];
     assert_eq!(tidy(blocks, &Metadata::default(), &Site::default()).len(), 2);
+}
+
+#[test]
+fn kicker_before_the_headline_goes_with_it() {
+    let meta = Metadata { title: Some("Budget talks stall".into()), ..Metadata::default() };
+    let blocks = vec![
+        para(&[("POLITICS", None)]),
+        Block::new(BlockKind::Heading { level: 1 }, "Budget talks stall"),
+        para(&[("The first paragraph of the article, long enough to be one.", None)]),
+    ];
+    let kept = tidy(blocks, &meta, &Site::default());
+    assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn datelines_before_the_first_long_paragraph_go() {
+    let long = "A long opening paragraph of the article that runs well past one hundred and fifty bytes, \
+                so that it counts as article text and ends the zone where datelines live.";
+    let blocks = vec![
+        para(&[("Updated 5:27 am, Wednesday, November 20, 2019", None)]),
+        para(&[("08.04.2015 12:46", None)]),
+        para(&[("In 2019, 12 people were counted.", None)]),
+        para(&[(long, None)]),
+        para(&[("Friday 3 May 2024", None)]),
+    ];
+    let kept: Vec<String> =
+        tidy(blocks, &Metadata::default(), &Site::default()).iter().map(|b| b.text().to_owned()).collect();
+    assert_eq!(kept, ["In 2019, 12 people were counted.", long, "Friday 3 May 2024"]);
+}
+
+#[test]
+fn a_single_short_block_survives() {
+    let kept = tidy(vec![para(&[("Test", None)])], &Metadata::default(), &Site::default());
+    assert_eq!(kept.len(), 1);
 }
