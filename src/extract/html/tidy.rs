@@ -150,9 +150,11 @@ fn is_link_line(block: &Block, site: &Site) -> bool {
 /// A short paragraph that points at social-network profiles or a mailbox:
 /// "Follow us on …", "Reach the author at …".
 fn is_follow_line(block: &Block) -> bool {
+    let profiles = link_runs(block).filter(|(_, href)| is_profile(href)).count();
+    // One address at the end of a long closing sentence is a signature.
     matches!(block.kind(), BlockKind::Paragraph)
         && block.text().len() <= 300
-        && link_runs(block).any(|(_, href)| is_profile(href))
+        && (profiles >= 2 || profiles == 1 && block.text().len() <= 100)
 }
 
 /// A mailbox, or a profile on a social network (not one post on it: a
