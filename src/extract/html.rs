@@ -10,6 +10,7 @@
 
 mod blocks;
 mod content;
+mod headings;
 mod hints;
 mod metadata;
 mod notes;
@@ -30,11 +31,11 @@ use crate::model::Document;
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
     let dom = Html::parse_document(&prescan::strip_raw_text(html));
     let tree = tree::Tree::build(&dom);
-    let (meta, base) = metadata::read(&tree, page_url);
-    let site = site::Site::of(meta.url.as_deref().or(page_url));
+    let page = metadata::read(&tree, page_url);
+    let site = site::Site::of(page.meta.url.as_deref().or(page_url));
     let blocks = content::select(&tree, &site)
-        .map(|selection| blocks::convert(&tree, &selection, base.as_ref()))
+        .map(|selection| blocks::convert(&tree, &selection, page.base.as_ref()))
         .unwrap_or_default();
-    let blocks = tidy::tidy(blocks, &meta, &site);
-    Document::new(meta, blocks)
+    let blocks = tidy::tidy(blocks, &page, &site);
+    Document::new(page.meta, blocks)
 }

@@ -2,12 +2,18 @@
 //! arena's items: headings, paragraphs, lists, quotes, code, captions, data
 //! tables and figures, with inline emphasis, code and links.
 
+mod quote;
+mod table;
+
 use super::content::{Context, Selection};
+use super::headings;
 use super::hints;
 use super::notes::{self, NoteScope};
 use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
+use quote::QuoteScope;
+use table::TableRows;
 
 /// A block being filled; `generation` tells which style entries opened runs
 /// in it.
@@ -24,27 +30,9 @@ struct StyleEntry {
     generation: u32,
 }
 
-/// A quotation being converted: where its blocks start, and which block (if
-/// any) came from its `<cite>` or `<footer>`.
-struct QuoteScope {
-    start: usize,
-    cite_at: Option<usize>,
-}
-
-/// An attribution line is short; a longer closing line is part of the quote.
-const MAX_ATTRIBUTION_CHARS: usize = 160;
-
 /// A new block reopens at most this many of the innermost open styles, so
 /// that thousands of nested `<b>` cost nothing per block.
 const MAX_REOPENED_STYLES: usize = 8;
-
-/// A data table being read, row by row.
-#[derive(Default)]
-struct TableRows {
-    rows: Vec<Vec<String>>,
-    /// The id of the `<table>` element, so that nested tables read as text.
-    id: ElId,
-}
 
 /// Walk state: the block under construction and the context around it.
 struct Converter<'a> {
@@ -117,10 +105,6 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
     converter.blocks
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn resolve(base: Option<&url::Url>, href: &str) -> String {
     base.and_then(|b| b.join(href).ok()).map_or_else(|| href.to_owned(), String::from)
 }
@@ -176,7 +160,8 @@ impl Converter<'_> {
         if let Some(open) = self.current.take()
             && !open.text.is_blank()
         {
-            self.blocks.push(Block::from_builder(open.kind, open.text));
+            let block = Block::from_builder(open.kind, open.text);
+            self.blocks.push(headings::promote(block));
         }
     }
 
@@ -255,7 +240,7 @@ impl Converter<'_> {
                 self.figure_depth += 1;
             }
             Tag::Math => self.math_depth += 1,
-            Tag::Table if is_data_table(selection, id) => {
+            Tag::Table if table::is_data_table(selection, id) => {
                 self.flush();
                 self.table = Some(TableRows { rows: Vec::new(), id });
             }
@@ -264,41 +249,11 @@ impl Converter<'_> {
         }
     }
 
-    fn open_in_table(&mut self, tag: Tag) {
-        let Some(table) = &mut self.table else { return };
-        match tag {
-            Tag::Tr => table.rows.push(Vec::new()),
-            Tag::Cell => {
-                if table.rows.is_empty() {
-                    table.rows.push(Vec::new());
-                }
-                if let Some(row) = table.rows.last_mut() {
-                    row.push(String::new());
-                }
-            }
-            tag if tag.is_block() || tag == Tag::Br => self.text(" "),
-            _ => {}
-        }
-    }
-
     fn close(&mut self, tree: &Tree<'_>, id: ElId) {
         let el = tree.el(id);
         let tag = el.tag;
-        if let Some(table) = &self.table {
-            if table.id == id {
-                let rows: Vec<Vec<String>> = self
-                    .table
-                    .take()
-                    .map(|t| t.rows)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|row| row.iter().map(|cell| collapse(cell)).collect::<Vec<String>>())
-                    .filter(|row| row.iter().any(|cell| !cell.is_empty()))
-                    .collect();
-                if !rows.is_empty() {
-                    self.blocks.push(Block::table(rows));
-                }
-            }
+        if self.table.is_some() {
+            self.close_in_table(id);
             return;
         }
         if matches!(tag, Tag::Emphasis | Tag::Strong | Tag::A) || tag == Tag::Code && self.pre_depth == 0 {
@@ -344,42 +299,6 @@ impl Converter<'_> {
             if let Some(scope) = self.notes.take() {
                 notes::relabel(&mut self.blocks, &scope);
             }
-        }
-    }
-
-    fn open_quote(&mut self) {
-        self.flush();
-        self.quotes.push(QuoteScope { start: self.blocks.len(), cite_at: None });
-    }
-
-    /// Ends a quotation; its closing `<cite>`, `<footer>` or "— Name" line
-    /// becomes the attribution of its blocks.
-    fn close_quote(&mut self) {
-        self.flush();
-        let Some(scope) = self.quotes.pop() else { return };
-        let end = self.blocks.len();
-        if end < scope.start + 2 {
-            return;
-        }
-        let last = &self.blocks[end - 1];
-        let dashed = last.text().starts_with(['—', '–', '―']) || last.text().starts_with("-- ");
-        let is_attribution = matches!(last.kind(), BlockKind::Blockquote { .. })
-            && (scope.cite_at == Some(end - 1) || dashed)
-            && last.text().chars().count() <= MAX_ATTRIBUTION_CHARS;
-        if !is_attribution {
-            return;
-        }
-        let attribution = last.text().trim_start_matches(['—', '–', '―', '-']).trim().to_owned();
-        self.blocks.pop();
-        // The attribution goes on the quote's last block, where it is shown.
-        if let Some(quoted) = self.blocks.pop() {
-            let quoted = match quoted.kind() {
-                BlockKind::Blockquote { .. } => {
-                    quoted.with_kind(BlockKind::Blockquote { attribution: Some(attribution) })
-                }
-                _ => quoted,
-            };
-            self.blocks.push(quoted);
         }
     }
 
@@ -442,13 +361,6 @@ impl Converter<'_> {
             }
         }
     }
-}
-
-/// A table of short cells (no paragraphs, lists or nested tables inside) is
-/// data; anything else is layout whose cells hold ordinary content.
-fn is_data_table(selection: &Selection, id: ElId) -> bool {
-    let st = &selection.stats[id as usize];
-    st.boxes <= 1 + st.p_count && st.good * 2 < st.chars
 }
 
 #[cfg(test)]

@@ -24,9 +24,18 @@ struct Found {
     base_href: Option<String>,
 }
 
+/// What the page says about itself beyond the model's metadata.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// Title, byline, date, site, canonical URL, language.
+    pub meta: Metadata,
+    /// The URL relative links resolve against.
+    pub base: Option<url::Url>,
+}
+
 /// Reads the metadata of a flattened page.
 #[must_use]
-pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> (Metadata, Option<url::Url>) {
+pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
     let found = gather(tree);
     let meta_value = |keys: &[&str]| {
         keys.iter().find_map(|key| {
@@ -80,7 +89,7 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> (Metadata, Option<url::U
         .or_else(|| meta_value(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")))
         .or_else(|| ld("inLanguage"));
     let base = base_url(found.base_href.as_deref(), page_url, url.as_deref());
-    (Metadata { title, byline, site, published, url, language }, base)
+    Page { meta: Metadata { title, byline, site, published, url, language }, base }
 }
 
 /// The URL relative links resolve against: `<base href>`, else the page's own

@@ -3,8 +3,9 @@
 //! ("Related: …", "Follow us on …"). Decided from the blocks' link runs and
 //! their targets, never from the words.
 
+use super::metadata::Page;
 use super::site::Site;
-use crate::model::{Block, BlockKind, InlineStyle, Metadata};
+use crate::model::{Block, BlockKind, InlineStyle};
 
 /// How many leading blocks are checked for a repeated title.
 const TITLE_WINDOW: usize = 6;
@@ -27,8 +28,8 @@ const SOCIAL_HOSTS: &[&str] = &[
 
 /// Removes what the page repeats around the article.
 #[must_use]
-pub fn tidy(mut blocks: Vec<Block>, meta: &Metadata, site: &Site) -> Vec<Block> {
-    if let Some(title) = meta.title.as_deref() {
+pub fn tidy(mut blocks: Vec<Block>, page: &Page, site: &Site) -> Vec<Block> {
+    if let Some(title) = page.meta.title.as_deref() {
         let title = normalize(title);
         let repeated = blocks
             .iter()

@@ -143,8 +143,8 @@ fn debug_selection() {
     let text = crate::extract::decode::decode(&bytes, None, true).unwrap();
     let dom = Html::parse_document(&text);
     let tree = Tree::build(&dom);
-    let (meta, _) = super::super::metadata::read(&tree, None);
-    let site = Site::of(meta.url.as_deref());
+    let page = super::super::metadata::read(&tree, None);
+    let site = Site::of(page.meta.url.as_deref());
     let describe = |id: ElId| {
         let el = tree.el(id);
         format!(

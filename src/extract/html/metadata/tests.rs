@@ -4,7 +4,7 @@ use super::*;
 
 fn meta_of(html: &str) -> Metadata {
     let dom = Html::parse_document(html);
-    read(&Tree::build(&dom), None).0
+    read(&Tree::build(&dom), None).meta
 }
 
 #[test]
@@ -82,6 +82,6 @@ fn language_from_locale_when_html_has_none() {
 #[test]
 fn base_href_resolves_against_the_page() {
     let dom = Html::parse_document(r#"<base href="/news/"><link rel="canonical" href="https://ex.org/a/b">"#);
-    let (_, base) = read(&Tree::build(&dom), Some("https://ex.org/x/y"));
-    assert_eq!(base.unwrap().as_str(), "https://ex.org/news/");
+    let page = read(&Tree::build(&dom), Some("https://ex.org/x/y"));
+    assert_eq!(page.base.unwrap().as_str(), "https://ex.org/news/");
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Metadata;
 use crate::model::TextBuilder;
 
 fn para(parts: &[(&str, Option<&str>)]) -> Block {
@@ -19,7 +20,7 @@ fn para(parts: &[(&str, Option<&str>)]) -> Block {
 fn repeated_title_is_removed() {
     let meta = Metadata { title: Some("The  Title".into()), ..Metadata::default() };
     let blocks = vec![Block::new(BlockKind::Heading { level: 1 }, "the title"), para(&[("Body.", None)])];
-    let kept = tidy(blocks, &meta, &Site::default());
+    let kept = tidy(blocks, &Page { meta, ..Page::default() }, &Site::default());
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].text(), "Body.");
 }
@@ -39,7 +40,7 @@ fn link_lines_and_closing_follow_lines_go() {
     ];
     let site = Site::of(Some("https://ex.org/"));
     let kept: Vec<String> =
-        tidy(blocks, &Metadata::default(), &site).iter().map(|b| b.text().to_owned()).collect();
+        tidy(blocks, &Page::default(), &site).iter().map(|b| b.text().to_owned()).collect();
     assert_eq!(kept, ["A paragraph with a link inside it.", "Last real paragraph."]);
 }
 
@@ -53,7 +54,7 @@ fn the_tail_loses_its_calls_to_action() {
         para(&[("Advert", None)]),
     ];
     let kept: Vec<String> =
-        tidy(blocks, &Metadata::default(), &Site::default()).iter().map(|b| b.text().to_owned()).collect();
+        tidy(blocks, &Page::default(), &Site::default()).iter().map(|b| b.text().to_owned()).collect();
     assert_eq!(kept, ["The article's last real paragraph, with a full sentence in it."]);
 }
 
@@ -67,7 +68,7 @@ fn a_quoted_post_is_a_source_not_a_follow_line() {
             (".", None),
         ]),
     ];
-    assert_eq!(tidy(blocks, &Metadata::default(), &Site::default()).len(), 2);
+    assert_eq!(tidy(blocks, &Page::default(), &Site::default()).len(), 2);
 }
 
 #[test]
@@ -78,7 +79,7 @@ fn kicker_before_the_headline_goes_with_it() {
         Block::new(BlockKind::Heading { level: 1 }, "Budget talks stall"),
         para(&[("The first paragraph of the article, long enough to be one.", None)]),
     ];
-    let kept = tidy(blocks, &meta, &Site::default());
+    let kept = tidy(blocks, &Page { meta, ..Page::default() }, &Site::default());
     assert_eq!(kept.len(), 1);
 }
 
@@ -94,12 +95,12 @@ fn datelines_before_the_first_long_paragraph_go() {
         para(&[("Friday 3 May 2024", None)]),
     ];
     let kept: Vec<String> =
-        tidy(blocks, &Metadata::default(), &Site::default()).iter().map(|b| b.text().to_owned()).collect();
+        tidy(blocks, &Page::default(), &Site::default()).iter().map(|b| b.text().to_owned()).collect();
     assert_eq!(kept, ["In 2019, 12 people were counted.", long, "Friday 3 May 2024"]);
 }
 
 #[test]
 fn a_single_short_block_survives() {
-    let kept = tidy(vec![para(&[("Test", None)])], &Metadata::default(), &Site::default());
+    let kept = tidy(vec![para(&[("Test", None)])], &Page::default(), &Site::default());
     assert_eq!(kept.len(), 1);
 }
