@@ -1,39 +1,44 @@
 //! HTML pages and fragments into the document model.
 //!
-//! Parse once with scraper (html5ever), read the metadata, pick the article's
-//! container(s) by scoring, then convert them to blocks in one iterative walk
-//! (no recursion: documents can nest 100,000 levels deep).
+//! Empty the scripts and styles ([`prescan`]: half the bytes of a news
+//! page); cap the nesting depth ([`depth`]: html5ever's recovery from
+//! 100,000 open tags is quadratic); parse once with scraper (html5ever) and flatten the tree into an arena
+//! ([`tree`]); read the metadata; measure every element in one bottom-up
+//! pass ([`stats`]); pick the article's container ([`content`]); convert it
+//! to blocks in one loop ([`blocks`]); tidy the edges ([`tidy`]). No stage
+//! recurses (documents can nest 100,000 levels deep) and none re-reads a
+//! subtree's text, so the whole is linear in the size of the page.
 
 mod blocks;
 mod content;
 mod depth;
+mod headings;
 mod hints;
 mod metadata;
+mod notes;
+mod prescan;
+mod site;
+mod stats;
+mod tag;
+mod tidy;
+mod tree;
 
 use scraper::Html;
 
-use crate::model::{BlockKind, Document};
+use crate::model::Document;
 
 /// Extracts the article from an HTML page (or a body-only fragment such as a
 /// Substack export post). `page_url` resolves relative links when known.
 #[must_use]
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
-    let dom = Html::parse_document(&depth::cap_nesting(html));
-    let meta = metadata::read(&dom, page_url);
-    let base = metadata::base_url(&dom, page_url, meta.url.as_deref());
-    let roots = content::select(&dom);
-    let mut blocks = blocks::convert(&dom, &roots, base.as_ref());
-    // The title is shown apart: a leading heading that repeats it is dropped.
-    if let (Some(title), Some(first)) = (meta.title.as_deref(), blocks.first())
-        && matches!(first.kind(), BlockKind::Heading { .. })
-        && same_text(first.text(), title)
-    {
-        blocks.remove(0);
-    }
-    Document::new(meta, blocks)
-}
-
-fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
+    let stripped = prescan::strip_raw_text(html);
+    let dom = Html::parse_document(&depth::cap_nesting(&stripped));
+    let tree = tree::Tree::build(&dom);
+    let page = metadata::read(&tree, page_url);
+    let site = site::Site::of(page.meta.url.as_deref().or(page_url));
+    let blocks = content::select(&tree, &site)
+        .map(|selection| blocks::convert(&tree, &selection, page.base.as_ref()))
+        .unwrap_or_default();
+    let blocks = tidy::tidy(blocks, &page, &site);
+    Document::new(page.meta, blocks)
 }

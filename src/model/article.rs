@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::analysis::Analysis;
-use super::block::{Block, BlockId};
+use super::block::{Block, BlockId, BlockKind};
 use super::inline::InlineStyle;
 use super::sanitize;
 
@@ -146,19 +146,26 @@ impl Article {
         self.document.block(quote.block)?.text().get(quote.range.clone())
     }
 
-    /// The body as plain text: block texts joined by blank lines (rules and
-    /// empty blocks skipped). This is the `text` of the JSON contract.
+    /// The body as plain text: block texts joined by blank lines (rules,
+    /// figures and empty blocks skipped: a figure's text is its alt text, a
+    /// description of the image rather than part of the article; a quote's
+    /// attribution follows it as "— Name"). This is the `text` of the JSON
+    /// contract.
     #[must_use]
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         for block in self.blocks() {
-            if block.text().is_empty() {
+            if block.text().is_empty() || matches!(block.kind(), BlockKind::Figure { .. }) {
                 continue;
             }
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
             out.push_str(block.text());
+            if let BlockKind::Blockquote { attribution: Some(attribution) } = block.kind() {
+                out.push_str("\n\n— ");
+                out.push_str(attribution);
+            }
         }
         out
     }

@@ -1,19 +1,38 @@
-//! Converting the selected containers into blocks, in one iterative walk.
+//! Converting the selected container into blocks, in one loop over the
+//! arena's items: headings, paragraphs, lists, quotes, code, captions, data
+//! tables and figures, with inline emphasis, code and links.
 
-use ego_tree::iter::Edge;
-use scraper::node::Element;
-use scraper::{Html, Node};
+mod quote;
+mod table;
 
-use super::content::Selection;
+use super::content::{Context, Selection};
+use super::headings;
 use super::hints;
+use super::notes::{self, NoteScope};
+use super::tag::Tag;
+use super::tree::{ElId, Item, Tree};
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
+use quote::QuoteScope;
+use table::TableRows;
 
-/// A block being filled, with how many of the open inline styles it opened.
+/// A block being filled; `generation` tells which style entries opened runs
+/// in it.
 struct Open {
     kind: BlockKind,
     text: TextBuilder,
-    styles_opened: usize,
+    generation: u32,
 }
+
+/// An open inline element: its style (`None` for a link that goes nowhere)
+/// and the generation of the block it opened a run in (0: none).
+struct StyleEntry {
+    style: Option<InlineStyle>,
+    generation: u32,
+}
+
+/// A new block reopens at most this many of the innermost open styles, so
+/// that thousands of nested `<b>` cost nothing per block.
+const MAX_REOPENED_STYLES: usize = 8;
 
 /// Walk state: the block under construction and the context around it.
 struct Converter<'a> {
@@ -21,98 +40,84 @@ struct Converter<'a> {
     blocks: Vec<Block>,
     current: Option<Open>,
     /// Inline styles open at this point of the walk, outermost first.
-    styles: Vec<InlineStyle>,
+    styles: Vec<StyleEntry>,
+    /// Generation of the latest block started (blocks are numbered from 1).
+    generation: u32,
     /// Open lists: whether each is ordered.
     lists: Vec<bool>,
-    quote_depth: usize,
+    /// Open quotations, innermost last.
+    quotes: Vec<QuoteScope>,
     pre_depth: usize,
     caption_depth: usize,
+    figure_depth: usize,
+    item_depth: usize,
+    math_depth: usize,
+    table: Option<TableRows>,
+    /// A `<br>` was the last thing seen: a second one ends the paragraph.
+    after_break: bool,
+    /// The notes container being converted, if any.
+    notes: Option<NoteScope>,
 }
 
-/// Converts the selection's roots into blocks.
+/// Converts the selection's root into blocks.
 #[must_use]
-pub fn convert(dom: &Html, selection: &Selection, base: Option<&url::Url>) -> Vec<Block> {
+pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) -> Vec<Block> {
     let mut converter = Converter {
         base,
         blocks: Vec::new(),
         current: None,
         styles: Vec::new(),
+        generation: 0,
         lists: Vec::new(),
-        quote_depth: 0,
+        quotes: Vec::new(),
         pre_depth: 0,
         caption_depth: 0,
+        figure_depth: 0,
+        item_depth: 0,
+        math_depth: 0,
+        table: None,
+        after_break: false,
+        notes: None,
     };
-    for &root in &selection.roots {
-        let Some(root) = dom.tree.get(root) else { continue };
-        let mut skipping = None;
-        for edge in root.traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    if skipping.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            let skip = hints::is_skipped_tag(el.name())
-                                || selection.skip_chrome && node.id() != root.id() && hints::is_chrome(el);
-                            if skip {
-                                skipping = Some(node.id());
-                            } else {
-                                converter.open(el);
-                            }
-                        }
-                        Node::Text(text) => converter.text(text),
-                        _ => {}
-                    }
+    let root = tree.el(selection.root);
+    let mut at = root.open as usize;
+    let end = root.close as usize;
+    while at <= end {
+        match tree.items[at] {
+            Item::Open(id) => {
+                let context = Context {
+                    in_figure: converter.figure_depth > 0,
+                    in_caption: converter.caption_depth > 0,
+                    in_quote: !converter.quotes.is_empty(),
+                };
+                if id != selection.root && selection.drops(tree, id, context) {
+                    at = tree.el(id).close as usize + 1;
+                    continue;
                 }
-                Edge::Close(node) => {
-                    if let Some(skip) = skipping {
-                        if skip == node.id() {
-                            skipping = None;
-                        }
-                        continue;
-                    }
-                    if let Node::Element(el) = node.value() {
-                        converter.close(el);
-                    }
-                }
+                converter.open(tree, selection, id);
             }
+            Item::Text(text) => converter.text(text),
+            Item::Close(id) => converter.close(tree, id),
         }
-        converter.flush();
+        at += 1;
     }
+    converter.flush();
     converter.blocks
 }
 
-fn heading_level(name: &str) -> Option<u8> {
-    match name {
-        "h1" => Some(1),
-        "h2" => Some(2),
-        "h3" => Some(3),
-        "h4" => Some(4),
-        "h5" => Some(5),
-        "h6" => Some(6),
-        _ => None,
-    }
+fn resolve(base: Option<&url::Url>, href: &str) -> String {
+    base.and_then(|b| b.join(href).ok()).map_or_else(|| href.to_owned(), String::from)
 }
 
-fn inline_style(el: &Element, base: Option<&url::Url>) -> Option<InlineStyle> {
-    match el.name() {
-        "em" | "i" | "cite" | "dfn" => Some(InlineStyle::Emphasis),
-        "strong" | "b" => Some(InlineStyle::Strong),
-        "code" | "kbd" | "samp" | "tt" => Some(InlineStyle::Code),
-        "a" => {
-            let href = el.attr("href")?.trim();
-            if href.is_empty()
-                || href.starts_with('#')
-                || href.to_ascii_lowercase().starts_with("javascript:")
-            {
-                return None;
-            }
-            let href = base.and_then(|b| b.join(href).ok()).map_or_else(|| href.to_owned(), String::from);
-            Some(InlineStyle::Link { href })
-        }
-        _ => None,
+fn link_style(tree: &Tree<'_>, id: ElId, base: Option<&url::Url>) -> Option<InlineStyle> {
+    let href = tree.el(id).href?.trim();
+    if href.is_empty()
+        || href.starts_with('#')
+        || href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+    {
+        return None;
     }
+    Some(InlineStyle::Link { href: resolve(base, href) })
 }
 
 impl Converter<'_> {
@@ -120,126 +125,218 @@ impl Converter<'_> {
     fn context_kind(&self) -> BlockKind {
         if self.pre_depth > 0 {
             BlockKind::Preformatted
+        } else if !self.quotes.is_empty() {
+            BlockKind::Blockquote { attribution: None }
+        } else if self.item_depth > 0 {
+            self.list_item()
         } else if self.caption_depth > 0 {
             BlockKind::Caption
-        } else if self.quote_depth > 0 {
-            BlockKind::Blockquote { attribution: None }
         } else {
             BlockKind::Paragraph
         }
     }
 
+    fn list_item(&self) -> BlockKind {
+        let depth = self.lists.len().saturating_sub(1).min(usize::from(u8::MAX)) as u8;
+        BlockKind::ListItem { depth, ordered: self.lists.last().copied().unwrap_or(false) }
+    }
+
     fn start(&mut self, kind: BlockKind) {
         self.flush();
+        self.generation = self.generation.wrapping_add(1).max(1);
         let mut text = TextBuilder::new();
-        for style in &self.styles {
-            text.open(style.clone());
+        let first = self.styles.len().saturating_sub(MAX_REOPENED_STYLES);
+        for entry in &mut self.styles[first..] {
+            if let Some(style) = &entry.style {
+                text.open(style.clone());
+                entry.generation = self.generation;
+            }
         }
-        self.current = Some(Open { kind, text, styles_opened: self.styles.len() });
+        self.current = Some(Open { kind, text, generation: self.generation });
     }
 
     fn flush(&mut self) {
+        self.after_break = false;
         if let Some(open) = self.current.take()
             && !open.text.is_blank()
         {
-            self.blocks.push(Block::from_builder(open.kind, open.text));
+            let block = Block::from_builder(open.kind, open.text);
+            self.blocks.push(headings::promote(block));
         }
     }
 
-    fn open(&mut self, el: &Element) {
-        let name = el.name();
-        if let Some(style) = inline_style(el, self.base) {
-            if let Some(open) = &mut self.current {
+    fn open(&mut self, tree: &Tree<'_>, selection: &Selection, id: ElId) {
+        let el = tree.el(id);
+        if self.table.is_some() {
+            self.open_in_table(el.tag);
+            return;
+        }
+        if self.current.is_none()
+            && (el.tag == Tag::Footer || el.element.name() == "cite")
+            && let Some(quote) = self.quotes.last_mut()
+        {
+            quote.cite_at = Some(self.blocks.len());
+        }
+        let style = match el.tag {
+            Tag::Emphasis => Some(Some(InlineStyle::Emphasis)),
+            Tag::Strong => Some(Some(InlineStyle::Strong)),
+            Tag::Code if self.pre_depth == 0 => Some(Some(InlineStyle::Code)),
+            Tag::A => Some(link_style(tree, id, self.base)),
+            _ => None,
+        };
+        if let Some(style) = style {
+            let mut generation = 0;
+            if let (Some(open), Some(style)) = (&mut self.current, &style) {
                 open.text.open(style.clone());
-                open.styles_opened += 1;
+                generation = open.generation;
             }
-            self.styles.push(style);
+            self.styles.push(StyleEntry { style, generation });
             return;
         }
-        if let Some(level) = heading_level(name) {
-            self.start(BlockKind::Heading { level });
-            return;
+        if el.tag != Tag::Br {
+            self.after_break = false;
         }
-        match name {
-            "br" => {
-                if let Some(open) = &mut self.current {
-                    open.text.push_line_break();
-                }
+        if el.tag.is_block() {
+            if el.hints.has(hints::FOOTNOTE) && self.notes.is_none() {
+                self.flush();
+                self.notes = Some(NoteScope { id, start: self.blocks.len(), items: Vec::new() });
             }
-            "hr" => {
+            if el.hints.has(hints::QUOTE) && el.tag != Tag::Blockquote {
+                self.open_quote();
+            }
+        }
+        match el.tag {
+            Tag::Heading(level) => self.start(BlockKind::Heading { level }),
+            Tag::Br => self.line_break(),
+            Tag::Hr => {
                 self.flush();
                 self.blocks.push(Block::rule());
             }
-            "img" => {
-                let alt = el.attr("alt").unwrap_or_default();
-                if self.current.is_none() && !alt.trim().is_empty() {
-                    let src = el.attr("src").map(|src| {
-                        self.base.and_then(|b| b.join(src).ok()).map_or_else(|| src.to_owned(), String::from)
-                    });
-                    self.blocks.push(Block::new(BlockKind::Figure { src }, alt));
+            Tag::Img => self.image(tree, id),
+            Tag::Ul | Tag::Ol => {
+                self.flush();
+                self.lists.push(el.tag == Tag::Ol);
+            }
+            Tag::Li => {
+                self.item_depth += 1;
+                let kind = self.list_item();
+                self.start(kind);
+                let at = self.blocks.len();
+                if let Some(scope) = &mut self.notes {
+                    scope.item_at(at);
                 }
             }
-            "ul" | "ol" => {
-                self.flush();
-                self.lists.push(name == "ol");
-            }
-            "li" => {
-                let depth = self.lists.len().saturating_sub(1) as u8;
-                let ordered = self.lists.last().copied().unwrap_or(false);
-                self.start(BlockKind::ListItem { depth, ordered });
-            }
-            "blockquote" => {
-                self.flush();
-                self.quote_depth += 1;
-            }
-            "pre" => {
+            Tag::Blockquote => self.open_quote(),
+            Tag::Pre => {
                 self.start(BlockKind::Preformatted);
                 self.pre_depth += 1;
             }
-            "figcaption" | "caption" => {
+            Tag::Figcaption | Tag::Caption => {
                 self.start(BlockKind::Caption);
                 self.caption_depth += 1;
             }
-            _ if hints::is_block_tag(name) => self.flush(),
+            Tag::Figure => {
+                self.flush();
+                self.figure_depth += 1;
+            }
+            Tag::Math => self.math_depth += 1,
+            Tag::Table if table::is_data_table(selection, id) => {
+                self.flush();
+                self.table = Some(TableRows { rows: Vec::new(), id });
+            }
+            tag if tag.is_block() => self.flush(),
             _ => {}
         }
     }
 
-    fn close(&mut self, el: &Element) {
-        let name = el.name();
-        if inline_style(el, self.base).is_some() {
-            self.styles.pop();
-            if let Some(open) = &mut self.current
-                && open.styles_opened > self.styles.len()
+    fn close(&mut self, tree: &Tree<'_>, id: ElId) {
+        let el = tree.el(id);
+        let tag = el.tag;
+        if self.table.is_some() {
+            self.close_in_table(id);
+            return;
+        }
+        if matches!(tag, Tag::Emphasis | Tag::Strong | Tag::A) || tag == Tag::Code && self.pre_depth == 0 {
+            if let Some(entry) = self.styles.pop()
+                && let Some(open) = &mut self.current
+                && entry.generation == open.generation
             {
                 open.text.close();
-                open.styles_opened -= 1;
             }
             return;
         }
-        match name {
-            "ul" | "ol" => {
+        match tag {
+            Tag::Ul | Tag::Ol => {
                 self.flush();
                 self.lists.pop();
             }
-            "blockquote" => {
+            Tag::Li => {
                 self.flush();
-                self.quote_depth = self.quote_depth.saturating_sub(1);
+                self.item_depth = self.item_depth.saturating_sub(1);
             }
-            "pre" => {
+            Tag::Blockquote => self.close_quote(),
+            Tag::Pre => {
                 self.flush();
                 self.pre_depth = self.pre_depth.saturating_sub(1);
             }
-            "figcaption" | "caption" => {
+            Tag::Figcaption | Tag::Caption => {
                 self.flush();
                 self.caption_depth = self.caption_depth.saturating_sub(1);
             }
-            _ if hints::is_block_tag(name) || heading_level(name).is_some() => self.flush(),
+            Tag::Figure => {
+                self.flush();
+                self.figure_depth = self.figure_depth.saturating_sub(1);
+            }
+            Tag::Math => self.math_depth = self.math_depth.saturating_sub(1),
+            tag if tag.is_block() => self.flush(),
             _ => {}
+        }
+        if tag.is_block() && el.hints.has(hints::QUOTE) && tag != Tag::Blockquote {
+            self.close_quote();
+        }
+        if self.notes.as_ref().is_some_and(|scope| scope.id == id) {
+            self.flush();
+            if let Some(scope) = self.notes.take() {
+                notes::relabel(&mut self.blocks, &scope);
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.after_break && self.pre_depth == 0 {
+            // `<br><br>` separates paragraphs on pages written without `<p>`.
+            self.flush();
+            return;
+        }
+        if let Some(open) = &mut self.current {
+            if self.pre_depth > 0 {
+                open.text.push_str("\n");
+            } else {
+                open.text.push_line_break();
+                self.after_break = true;
+            }
+        }
+    }
+
+    fn image(&mut self, tree: &Tree<'_>, id: ElId) {
+        let element = tree.el(id).element;
+        let alt = element.attr("alt").unwrap_or_default().trim();
+        if self.current.is_none() && !alt.is_empty() {
+            let src = element.attr("src").map(|src| resolve(self.base, src));
+            self.blocks.push(Block::new(BlockKind::Figure { src }, alt));
         }
     }
 
     fn text(&mut self, text: &str) {
+        if let Some(table) = &mut self.table {
+            if let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut()) {
+                cell.push_str(text);
+            }
+            return;
+        }
+        if notes::is_back_reference(text) {
+            return;
+        }
         if self.current.is_none() {
             if text.trim().is_empty() {
                 return;
@@ -247,10 +344,18 @@ impl Converter<'_> {
             let kind = self.context_kind();
             self.start(kind);
         }
-        let pre = self.pre_depth > 0;
+        if !text.trim().is_empty() {
+            self.after_break = false;
+        }
+        let (pre, math) = (self.pre_depth > 0, self.math_depth > 0);
         if let Some(open) = &mut self.current {
             if pre {
                 open.text.push_str(text);
+            } else if math {
+                // Formula tokens are separate elements: keep them apart.
+                open.text.push_collapsed(" ");
+                open.text.push_collapsed(text);
+                open.text.push_collapsed(" ");
             } else {
                 open.text.push_collapsed(text);
             }
@@ -259,56 +364,4 @@ impl Converter<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn blocks_of(body: &str) -> Vec<(String, String)> {
-        let dom = Html::parse_document(body);
-        let selection = Selection { roots: vec![dom.tree.root().id()], skip_chrome: true };
-        convert(&dom, &selection, url::Url::parse("https://ex.org/a/").ok().as_ref())
-            .into_iter()
-            .map(|b| (b.kind().name().to_owned(), b.text().to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn structure_is_kept() {
-        let got = blocks_of(
-            "<h2>Head</h2><p>One <em>two</em></p><ul><li>a<ul><li>b</li></ul></li></ul>\
-             <blockquote><p>Q</p></blockquote><pre>x\n  y</pre><hr><figure><img src=i.png alt=Alt><figcaption>Cap</figcaption></figure>",
-        );
-        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(
-            kinds,
-            [
-                "heading",
-                "paragraph",
-                "list_item",
-                "list_item",
-                "blockquote",
-                "preformatted",
-                "rule",
-                "figure",
-                "caption"
-            ]
-        );
-        assert_eq!(got[5].1, "x\n  y");
-    }
-
-    #[test]
-    fn links_resolve_against_the_base() {
-        let dom = Html::parse_document("<p>See <a href='../b'>this <b>page</b></a>.</p>");
-        let selection = Selection { roots: vec![dom.tree.root().id()], skip_chrome: true };
-        let base = url::Url::parse("https://ex.org/a/c").ok();
-        let blocks = convert(&dom, &selection, base.as_ref());
-        let link = blocks[0].inlines().iter().find(|i| matches!(i.style, InlineStyle::Link { .. })).unwrap();
-        assert_eq!(&blocks[0].text()[link.range.clone()], "this page");
-        assert_eq!(link.style, InlineStyle::Link { href: "https://ex.org/b".into() });
-    }
-
-    #[test]
-    fn scripts_and_chrome_are_skipped() {
-        let got = blocks_of("<p>Keep</p><script>var x</script><div class='share-tools'>Share</div>");
-        assert_eq!(got, [("paragraph".to_owned(), "Keep".to_owned())]);
-    }
-}
+mod tests;

@@ -1,77 +1,101 @@
 //! Page metadata: title, byline, date, site, canonical URL and language, from
-//! `<meta>` tags, JSON-LD and the markup, in that order of trust.
+//! `<meta>` tags, JSON-LD and the markup, in that order of trust. One scan
+//! over the arena's elements; text is read only for the few elements used.
 
-use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
+use super::hints;
+use super::tag::Tag;
+use super::tree::{ElId, Tree};
 use crate::model::Metadata;
 
-/// Everything the page says about itself, gathered in one pass over its elements.
+/// Everything the page says about itself.
 #[derive(Default)]
 struct Found {
+    /// `(lower-case name or property, content)` of every `<meta>`.
     meta: Vec<(String, String)>,
-    title_tag: Option<String>,
+    title_tag: Option<ElId>,
     first_h1: Option<String>,
     canonical: Option<String>,
     lang: Option<String>,
-    rel_author: Option<String>,
+    byline_el: Option<ElId>,
     time_datetime: Option<String>,
     json_ld: Vec<Value>,
+    base_href: Option<String>,
 }
 
-/// Reads the metadata of a parsed page.
+/// What the page says about itself beyond the model's metadata.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// Title, byline, date, site, canonical URL, language.
+    pub meta: Metadata,
+    /// The URL relative links resolve against.
+    pub base: Option<url::Url>,
+}
+
+/// Reads the metadata of a flattened page.
 #[must_use]
-pub fn read(dom: &Html, page_url: Option<&str>) -> Metadata {
-    let found = gather(dom);
+pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
+    let found = gather(tree);
     let meta_value = |keys: &[&str]| {
         keys.iter().find_map(|key| {
             found
                 .meta
                 .iter()
                 .find(|(name, value)| name == key && !value.trim().is_empty())
-                .map(|(_, value)| value.trim().to_owned())
+                .map(|(_, value)| collapse(value))
         })
     };
     let ld = |field: &str| found.json_ld.iter().find_map(|item| ld_text(item.get(field)?));
-    let site = meta_value(&["og:site_name", "application-name", "twitter:site"])
-        .or_else(|| found.json_ld.iter().find_map(|item| ld_text(item.get("publisher")?)));
+    let site = meta_value(&["og:site_name", "application-name"])
+        .or_else(|| found.json_ld.iter().find_map(|item| ld_text(item.get("publisher")?)))
+        .or_else(|| meta_value(&["twitter:site"]));
+    let title_tag = found.title_tag.map(|id| tree.text_of(id)).filter(|t| !t.is_empty());
+    // A fragment (a Substack export's post body) has no head: its first
+    // `<h1>` is a heading of the body, not the title.
+    let is_page = found.title_tag.is_some() || !found.meta.is_empty();
     let title = meta_value(&["og:title", "twitter:title"])
         .or_else(|| ld("headline"))
-        .or_else(|| found.first_h1.clone())
-        .or_else(|| found.title_tag.as_deref().map(|t| strip_site_suffix(t, site.as_deref())));
+        .or_else(|| found.first_h1.clone().filter(|_| is_page))
+        .or(title_tag)
+        .map(|t| strip_site_suffix(&t, site.as_deref()));
     let byline = meta_value(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"])
         .filter(|value| !value.starts_with("http"))
         .or_else(|| ld("author"))
-        .or_else(|| found.rel_author.clone());
-    let published = meta_value(&[
+        .or_else(|| found.byline_el.map(|id| tree.text_of(id)))
+        .map(|b| strip_by(&b))
+        .filter(|b| !b.is_empty());
+    let published = [
         "article:published_time",
         "datepublished",
+        "og:published_time",
         "date",
         "dc.date",
         "dc.date.issued",
         "parsely-pub-date",
         "sailthru.date",
         "pubdate",
-    ])
-    .or_else(|| ld("datePublished"))
-    .or_else(|| found.time_datetime.clone())
-    .and_then(|raw| iso_date(&raw));
+        "publish-date",
+    ]
+    .iter()
+    .find_map(|key| meta_value(&[key]).and_then(|raw| iso_date(&raw)))
+    .or_else(|| ld("datePublished").and_then(|raw| iso_date(&raw)))
+    .or_else(|| found.time_datetime.as_deref().and_then(iso_date));
     let url =
         found.canonical.clone().or_else(|| meta_value(&["og:url"])).or_else(|| page_url.map(str::to_owned));
-    Metadata { title, byline, site, published, url, language: found.lang }
+    let language = found
+        .lang
+        .clone()
+        .or_else(|| meta_value(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")))
+        .or_else(|| ld("inLanguage"));
+    let base = base_url(found.base_href.as_deref(), page_url, url.as_deref());
+    Page { meta: Metadata { title, byline, site, published, url, language }, base }
 }
 
 /// The URL relative links resolve against: `<base href>`, else the page's own
 /// URL, else its canonical URL.
-#[must_use]
-pub fn base_url(dom: &Html, page_url: Option<&str>, canonical: Option<&str>) -> Option<url::Url> {
+fn base_url(base_href: Option<&str>, page_url: Option<&str>, canonical: Option<&str>) -> Option<url::Url> {
     let page = page_url.or(canonical).and_then(|u| url::Url::parse(u).ok());
-    let base_href = dom
-        .tree
-        .values()
-        .filter_map(Node::as_element)
-        .find(|el| el.name() == "base")
-        .and_then(|el| el.attr("href"));
     match (base_href, page) {
         (Some(href), Some(page)) => page.join(href).ok().or(Some(page)),
         (Some(href), None) => url::Url::parse(href).ok(),
@@ -79,38 +103,67 @@ pub fn base_url(dom: &Html, page_url: Option<&str>, canonical: Option<&str>) -> 
     }
 }
 
-fn gather(dom: &Html) -> Found {
+fn gather(tree: &Tree<'_>) -> Found {
     let mut found = Found::default();
-    for node in dom.tree.nodes() {
-        let Some(element) = ElementRef::wrap(node) else { continue };
-        let el = element.value();
-        match el.name() {
-            "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, el.attr("content")) {
-                    found.meta.push((key.to_ascii_lowercase(), content.to_owned()));
+    // Byline candidates read (each read costs its subtree): a few suffice.
+    let mut byline_tries = 0;
+    let mut h1_tries = 0;
+    for (index, el) in tree.els.iter().enumerate() {
+        let id = index as ElId;
+        let element = el.element;
+        match el.tag {
+            Tag::Meta => {
+                let key = element
+                    .attr("property")
+                    .or_else(|| element.attr("name"))
+                    .or_else(|| element.attr("itemprop"))
+                    .or_else(|| element.attr("http-equiv"));
+                if let (Some(key), Some(content)) = (key, element.attr("content")) {
+                    found.meta.push((key.trim().to_ascii_lowercase(), content.to_owned()));
                 }
             }
-            "title" if found.title_tag.is_none() => found.title_tag = Some(text_of(element)),
-            "h1" if found.first_h1.is_none() => {
-                let text = text_of(element);
+            Tag::Title if found.title_tag.is_none() => found.title_tag = Some(id),
+            Tag::Heading(1) if found.first_h1.is_none() && h1_tries < 4 => {
+                h1_tries += 1;
+                let text = tree.text_of(id);
                 if !text.is_empty() {
                     found.first_h1 = Some(text);
                 }
             }
-            "link" if el.attr("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) => {
-                found.canonical = el.attr("href").map(str::to_owned);
+            Tag::Link if found.canonical.is_none() => {
+                let canonical = element
+                    .attr("rel")
+                    .is_some_and(|rel| rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
+                if canonical {
+                    found.canonical =
+                        element.attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+                }
             }
-            "html" => found.lang = el.attr("lang").map(str::to_owned),
-            "a" if found.rel_author.is_none() && el.attr("rel") == Some("author") => {
-                found.rel_author = Some(text_of(element)).filter(|t| !t.is_empty());
+            Tag::Base if found.base_href.is_none() => {
+                found.base_href = element.attr("href").map(str::to_owned);
             }
-            "time" if found.time_datetime.is_none() => {
-                found.time_datetime = el.attr("datetime").map(str::to_owned);
+            Tag::Html if found.lang.is_none() => {
+                found.lang =
+                    element.attr("lang").or_else(|| element.attr("xml:lang")).map(|l| l.trim().to_owned());
+                found.lang = found.lang.take().filter(|l| !l.is_empty());
             }
-            "script" if el.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
-                if let Ok(value) = serde_json::from_str::<Value>(&text_of_raw(element)) {
+            Tag::Time if found.time_datetime.is_none() => {
+                found.time_datetime = element.attr("datetime").map(str::to_owned);
+            }
+            Tag::Script
+                if element
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                if let Ok(value) = serde_json::from_str::<Value>(tree.raw_text_of(id).trim()) {
                     flatten_ld(value, &mut found.json_ld);
+                }
+            }
+            _ if found.byline_el.is_none() && byline_tries < 4 && el.hints.has(hints::BYLINE) => {
+                byline_tries += 1;
+                let text = tree.text_of(id);
+                if (2..=100).contains(&text.chars().count()) {
+                    found.byline_el = Some(id);
                 }
             }
             _ => {}
@@ -147,33 +200,48 @@ fn flatten_ld(value: Value, out: &mut Vec<Value>) {
 /// Text of a JSON-LD value: a string, a `{name}` object, or a list of either.
 fn ld_text(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::String(s) if !s.trim().is_empty() => Some(collapse(s)),
         Value::Object(map) => map.get("name").and_then(ld_text),
         Value::Array(items) => {
-            let names: Vec<String> = items.iter().filter_map(ld_text).collect();
+            let mut names: Vec<String> = Vec::new();
+            for name in items.iter().filter_map(ld_text) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
             (!names.is_empty()).then(|| names.join(", "))
         }
         _ => None,
     }
 }
 
-fn text_of(element: ElementRef<'_>) -> String {
-    element.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn text_of_raw(element: ElementRef<'_>) -> String {
-    element.text().collect()
+/// "By Ann Lee" → "Ann Lee".
+fn strip_by(byline: &str) -> String {
+    let trimmed = byline.trim();
+    match trimmed.get(..3) {
+        Some(head) if head.eq_ignore_ascii_case("by ") => trimmed[3..].trim().to_owned(),
+        _ => trimmed.to_owned(),
+    }
 }
 
-/// Drops a " | Site" or " - Site" suffix (or prefix) from a `<title>`.
+/// Drops a " | Site" or " - Site" suffix (or prefix) from a title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = title.trim();
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
         if let Some((head, tail)) = title.rsplit_once(separator) {
             let is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()));
-            if is_site || head.split_whitespace().count() >= 4 && tail.split_whitespace().count() <= 4 {
+            if is_site || head.split_whitespace().count() >= 4 && tail.split_whitespace().count() <= 3 {
                 return head.trim().to_owned();
             }
+        }
+        if let Some((head, tail)) = title.split_once(separator)
+            && site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim()))
+        {
+            return tail.trim().to_owned();
         }
     }
     title.to_owned()
@@ -183,63 +251,17 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 /// (no time-zone conversion).
 #[must_use]
 pub fn iso_date(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let date = raw.get(..10)?;
+    let date = raw.trim().get(..10)?;
     let bytes = date.as_bytes();
     let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
     let valid = digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10);
+    if !valid {
+        return None;
+    }
     let month: u32 = date[5..7].parse().ok()?;
     let day: u32 = date[8..10].parse().ok()?;
-    (valid && (1..=12).contains(&month) && (1..=31).contains(&day)).then(|| date.to_owned())
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| date.to_owned())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn meta_of(html: &str) -> Metadata {
-        read(&Html::parse_document(html), None)
-    }
-
-    #[test]
-    fn open_graph_beats_title_tag() {
-        let m = meta_of(r#"<title>Page | Site</title><meta property="og:title" content="Real headline">"#);
-        assert_eq!(m.title.as_deref(), Some("Real headline"));
-    }
-
-    #[test]
-    fn title_tag_loses_its_site_suffix() {
-        let m = meta_of(
-            r#"<meta property="og:site_name" content="The Post"><title>Budget talks stall | The Post</title>"#,
-        );
-        assert_eq!(m.title.as_deref(), Some("Budget talks stall"));
-        assert_eq!(m.site.as_deref(), Some("The Post"));
-    }
-
-    #[test]
-    fn json_ld_gives_author_and_date() {
-        let m = meta_of(
-            r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}],"datePublished":"2025-03-04T23:10:00-05:00"}]}</script>"#,
-        );
-        assert_eq!(m.title.as_deref(), Some("H"));
-        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chen"));
-        assert_eq!(m.published.as_deref(), Some("2025-03-04"));
-    }
-
-    #[test]
-    fn time_element_and_canonical_and_lang() {
-        let m = meta_of(
-            r#"<html lang="pt-BR"><link rel="canonical" href="https://x.org/a"><time datetime="2024-12-31">x</time>"#,
-        );
-        assert_eq!(m.published.as_deref(), Some("2024-12-31"));
-        assert_eq!(m.url.as_deref(), Some("https://x.org/a"));
-        assert_eq!(m.language.as_deref(), Some("pt-BR"));
-    }
-
-    #[test]
-    fn iso_date_rejects_garbage() {
-        assert_eq!(iso_date("2026-02-05T10:00:00Z").as_deref(), Some("2026-02-05"));
-        assert_eq!(iso_date("Feb 5, 2026"), None);
-        assert_eq!(iso_date("2026-13-05"), None);
-    }
-}
+mod tests;

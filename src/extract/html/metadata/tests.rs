@@ -1,0 +1,87 @@
+use scraper::Html;
+
+use super::*;
+
+fn meta_of(html: &str) -> Metadata {
+    let dom = Html::parse_document(html);
+    read(&Tree::build(&dom), None).meta
+}
+
+#[test]
+fn open_graph_beats_title_tag() {
+    let m = meta_of(r#"<title>Page | Site</title><meta property="og:title" content="Real headline">"#);
+    assert_eq!(m.title.as_deref(), Some("Real headline"));
+}
+
+#[test]
+fn title_tag_loses_its_site_suffix() {
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="The Post"><title>Budget talks stall | The Post</title>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Budget talks stall"));
+    assert_eq!(m.site.as_deref(), Some("The Post"));
+}
+
+#[test]
+fn json_ld_gives_author_and_date() {
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chen"}],"datePublished":"2025-03-04T23:10:00-05:00"}]}</script>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("H"));
+    assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chen"));
+    assert_eq!(m.published.as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn time_element_and_canonical_and_lang() {
+    let m = meta_of(
+        r#"<html lang="pt-BR"><link rel="canonical" href="https://x.org/a"><time datetime="2024-12-31">x</time>"#,
+    );
+    assert_eq!(m.published.as_deref(), Some("2024-12-31"));
+    assert_eq!(m.url.as_deref(), Some("https://x.org/a"));
+    assert_eq!(m.language.as_deref(), Some("pt-BR"));
+}
+
+#[test]
+fn iso_date_rejects_garbage() {
+    assert_eq!(iso_date("2026-02-05T10:00:00Z").as_deref(), Some("2026-02-05"));
+    assert_eq!(iso_date("Feb 5, 2026"), None);
+    assert_eq!(iso_date("2026-13-05"), None);
+}
+
+#[test]
+fn byline_falls_back_to_byline_markup() {
+    let m = meta_of(r#"<title>T</title><p class="byline">By Ines Moro</p>"#);
+    assert_eq!(m.byline.as_deref(), Some("Ines Moro"));
+    let m = meta_of(r#"<title>T</title><a rel="author" href="/u/1">Ola Berg</a>"#);
+    assert_eq!(m.byline.as_deref(), Some("Ola Berg"));
+    let m =
+        meta_of(r#"<meta name="author" content="https://ex.org/u/1"><span class="author">Ana Paz</span>"#);
+    assert_eq!(m.byline.as_deref(), Some("Ana Paz"));
+}
+
+#[test]
+fn h1_is_the_title_of_a_page_but_not_of_a_fragment() {
+    assert_eq!(meta_of("<title>x</title><h1>Page headline</h1>").title.as_deref(), Some("Page headline"));
+    assert_eq!(meta_of("<h1>A heading in an exported body</h1><p>Text.</p>").title, None);
+}
+
+#[test]
+fn site_prefix_and_og_title_suffix_are_dropped() {
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="Daily Post"><meta property="og:title" content="Daily Post - Rail strike ends">"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Rail strike ends"));
+}
+
+#[test]
+fn language_from_locale_when_html_has_none() {
+    assert_eq!(meta_of(r#"<meta property="og:locale" content="fr_FR">"#).language.as_deref(), Some("fr-FR"));
+}
+
+#[test]
+fn base_href_resolves_against_the_page() {
+    let dom = Html::parse_document(r#"<base href="/news/"><link rel="canonical" href="https://ex.org/a/b">"#);
+    let page = read(&Tree::build(&dom), Some("https://ex.org/x/y"));
+    assert_eq!(page.base.unwrap().as_str(), "https://ex.org/news/");
+}

@@ -1,0 +1,175 @@
+//! The edges of the extracted blocks: the title repeated as a heading, and
+//! the link lines a page puts around and between an article's paragraphs
+//! ("Related: …", "Follow us on …"). Decided from the blocks' link runs and
+//! their targets, never from the words.
+
+use super::metadata::Page;
+use super::site::Site;
+use crate::model::{Block, BlockKind, InlineStyle};
+
+/// How many leading blocks are checked for a repeated title.
+const TITLE_WINDOW: usize = 6;
+/// A paragraph this short that is mostly one link is a pointer elsewhere.
+const MAX_LINK_LINE_CHARS: usize = 160;
+/// Hosts whose links mark a "follow us" line.
+const SOCIAL_HOSTS: &[&str] = &[
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "instagram.com",
+    "youtube.com",
+    "linkedin.com",
+    "tiktok.com",
+    "pinterest.com",
+    "t.me",
+    "whatsapp.com",
+    "threads.net",
+];
+
+/// Removes what the page repeats around the article.
+#[must_use]
+pub fn tidy(mut blocks: Vec<Block>, page: &Page, site: &Site) -> Vec<Block> {
+    if let Some(title) = page.meta.title.as_deref() {
+        let title = normalize(title);
+        let repeated = blocks
+            .iter()
+            .take(TITLE_WINDOW)
+            .position(|b| matches!(b.kind(), BlockKind::Heading { .. }) && normalize(b.text()) == title);
+        // What comes before the headline is its kicker, section or breadcrumb.
+        if let Some(index) = repeated {
+            blocks.drain(..=index);
+        }
+    }
+    blocks.retain(|block| !is_link_line(block, site));
+    let first_long =
+        blocks.iter().position(|b| b.text().len() >= LONG_PARAGRAPH_BYTES).unwrap_or(blocks.len());
+    let mut index = 0;
+    blocks.retain(|block| {
+        index += 1;
+        !(index <= first_long && is_dateline(block))
+    });
+    trim_tail(&mut blocks);
+    blocks
+}
+
+/// How many closing blocks may hold a "follow us" line that ends the article.
+const FOLLOW_WINDOW: usize = 4;
+
+/// The end of an article is where pages put their calls to action: strip
+/// closing headings, link lines, labels, and everything from a closing
+/// "follow us" line on.
+fn trim_tail(blocks: &mut Vec<Block>) {
+    trim_closing_furniture(blocks);
+    let window = blocks.len().saturating_sub(FOLLOW_WINDOW);
+    // Once only: an article about people's posts links their profiles
+    // throughout, and repeating the cut would eat it from the end.
+    if let Some(offset) = blocks[window..].iter().position(is_follow_line)
+        && window + offset > 0
+    {
+        blocks.truncate(window + offset);
+        trim_closing_furniture(blocks);
+    }
+}
+
+/// Pops closing furniture, never the article's first block.
+fn trim_closing_furniture(blocks: &mut Vec<Block>) {
+    while blocks.len() > 1
+        && let Some(last) = blocks.last()
+    {
+        let furniture = match last.kind() {
+            BlockKind::Heading { .. } | BlockKind::Rule | BlockKind::Figure { .. } => true,
+            BlockKind::Paragraph => {
+                is_dangling_label(last) || is_label(last) || link_share(last) * 10 >= last.text().len() * 7
+            }
+            _ => false,
+        };
+        if !furniture {
+            return;
+        }
+        blocks.pop();
+    }
+}
+
+/// "Advert", "comments": a word or two standing alone, not a sentence.
+fn is_label(block: &Block) -> bool {
+    let text = block.text();
+    text.chars().count() <= 12 && !text.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', '」'])
+}
+
+/// Bytes of the block's text inside links.
+fn link_share(block: &Block) -> usize {
+    link_runs(block).map(|(len, _)| len).sum()
+}
+
+/// A paragraph this long (in bytes) is article text: datelines come before it.
+const LONG_PARAGRAPH_BYTES: usize = 150;
+
+/// "Updated 5:27 am, November 20, 2019", "08.04.2015 12:46": a short line with
+/// a year and a time or day, not a sentence.
+fn is_dateline(block: &Block) -> bool {
+    let text = block.text();
+    if !matches!(block.kind(), BlockKind::Paragraph)
+        || text.chars().count() > 90
+        || text.ends_with(['.', '!', '?', '。'])
+    {
+        return false;
+    }
+    let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
+    let has_year = numbers.iter().any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    let small = numbers.iter().filter(|n| n.len() <= 2).count();
+    let has_time =
+        text.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    has_year && small >= 1 && (has_time || text.split_whitespace().count() <= 6)
+}
+
+/// A closing line that introduced something no longer there ("More:").
+fn is_dangling_label(block: &Block) -> bool {
+    block.text().chars().count() <= 80 && block.text().trim_end().ends_with([':', '：'])
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn link_runs(block: &Block) -> impl Iterator<Item = (usize, &str)> {
+    block.inlines().iter().filter_map(|inline| match &inline.style {
+        InlineStyle::Link { href } => Some((inline.range.len(), href.as_str())),
+        _ => None,
+    })
+}
+
+/// A short paragraph that is mostly a link to the same site: "Related:
+/// <headline>". (A link that leaves the site is a source or a credit.)
+fn is_link_line(block: &Block, site: &Site) -> bool {
+    if !matches!(block.kind(), BlockKind::Paragraph) || block.text().len() > MAX_LINK_LINE_CHARS {
+        return false;
+    }
+    let linked: usize = link_runs(block).filter(|(_, href)| site.is_internal(href)).map(|(len, _)| len).sum();
+    linked * 10 >= block.text().len() * 7
+}
+
+/// A short paragraph that points at social-network profiles or a mailbox:
+/// "Follow us on …", "Reach the author at …".
+fn is_follow_line(block: &Block) -> bool {
+    let profiles = link_runs(block).filter(|(_, href)| is_profile(href)).count();
+    // One address at the end of a long closing sentence is a signature.
+    matches!(block.kind(), BlockKind::Paragraph)
+        && block.text().len() <= 300
+        && (profiles >= 2 || profiles == 1 && block.text().len() <= 100)
+}
+
+/// A mailbox, or a profile on a social network (not one post on it: a
+/// quoted post is a source).
+fn is_profile(href: &str) -> bool {
+    if href.starts_with("mailto:") {
+        return true;
+    }
+    let Ok(url) = url::Url::parse(href) else { return false };
+    let Some(host) = url.host_str() else { return false };
+    let host = host.trim_start_matches("www.").trim_start_matches("m.");
+    let segments = url.path_segments().map_or(0, |s| s.filter(|s| !s.is_empty()).count());
+    SOCIAL_HOSTS.contains(&host) && segments <= 2 && !url.path().contains("/status")
+}
+
+#[cfg(test)]
+mod tests;
