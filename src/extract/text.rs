@@ -60,6 +60,13 @@ pub fn extract(text: &str) -> Document {
     Document::new(meta, blocks)
 }
 
+/// The author a "By Ann Lee, 3 May 2025" line names (also read under a
+/// Markdown title).
+#[must_use]
+pub fn byline_line(line: &str) -> Option<String> {
+    head::by_line(line)
+}
+
 /// Where the title of a text without running text is looked for: the first
 /// unit after its first line.
 fn head_window(units: &[units::Unit]) -> usize {

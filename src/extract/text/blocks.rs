@@ -123,12 +123,21 @@ impl Context<'_> {
     /// heading printed without a gap), not an author line or a caption.
     fn glued_to_text(&self, p: usize) -> bool {
         let i = self.order[p];
-        self.units[i].blank_before || i > 0 && matches!(self.infos[i - 1].role, Role::Prose | Role::Item)
+        if self.units[i].blank_before {
+            return true;
+        }
+        let above = (i.saturating_sub(LABEL_SKIP + 1)..i)
+            .rev()
+            .find(|&j| !matches!(self.infos[j].role, Role::Chrome(Chrome::Label | Chrome::Line)));
+        above.is_some_and(|j| matches!(self.infos[j].role, Role::Prose | Role::Item))
     }
 
     /// The level of the heading at `p`, if it is one.
     fn heading_level(&self, p: usize, accepted: &[bool]) -> Option<u8> {
-        if !self.heading_shaped(p) || !self.glued_to_text(p) || !self.after_text(p, accepted) || !self.before_text(p)
+        if !self.heading_shaped(p)
+            || !self.glued_to_text(p)
+            || !self.after_text(p, accepted)
+            || !self.before_text(p)
         {
             return None;
         }
@@ -178,6 +187,11 @@ impl Context<'_> {
             if matches!(self.role(q), Role::Prose | Role::Item) {
                 return true;
             }
+            if self.role(q) == Role::LinkItem {
+                // A list of short items under a heading, with text after it.
+                let after = (q..self.order.len()).find(|&r| self.role(r) != Role::LinkItem);
+                return after.is_some_and(|r| matches!(self.role(r), Role::Prose | Role::Item));
+            }
             if self.is_label(q) && labels < LABEL_SKIP {
                 labels += 1;
             } else if headings < HEADING_RUN && self.heading_shaped(q) {
@@ -190,17 +204,16 @@ impl Context<'_> {
         false
     }
 
-    /// Marks link lists that sit under a heading-like line ("Most read"), and
-    /// that line: a related-stories box inside the article.
+    /// Marks the link lists under a related-links heading ("Most read"): a
+    /// box of other stories inside the article.
     fn link_lists_under_headings(&self) -> Vec<bool> {
         let mut dropped = vec![false; self.order.len()];
-        let mut p = 0;
+        let mut p = 1;
         while p < self.order.len() {
             let run_end =
                 (p..self.order.len()).find(|&q| self.role(q) != Role::LinkItem).unwrap_or(self.order.len());
-            let titled = p > 0 && self.role(p - 1) == Role::Short;
-            if run_end - p >= 2 && titled {
-                dropped[p - 1..run_end].fill(true);
+            if run_end > p && self.role(p - 1) == Role::Chrome(Chrome::Links) {
+                dropped[p..run_end].fill(true);
             }
             p = run_end.max(p + 1);
         }

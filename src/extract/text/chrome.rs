@@ -39,7 +39,6 @@ const LABELS: &[&str] = &[
     "sponsored",
     "loading",
     "loading...",
-    "read more",
     "read later",
     "print",
     "print this article",
@@ -57,12 +56,6 @@ const LABELS: &[&str] = &[
     "follow",
     "newsletter",
     "newsletters",
-    "related",
-    "related articles",
-    "related stories",
-    "most read",
-    "most popular",
-    "trending",
     "skip",
     "listen",
     "save",
@@ -87,6 +80,47 @@ const LABELS: &[&str] = &[
     "explore",
     "×",
 ];
+
+/// How the headings of related-links boxes begin, lower-cased.
+const LIST_HEADINGS: &[&str] = &[
+    "related",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "more from",
+    "more on ",
+    "more in ",
+    "more stories",
+    "more news",
+    "top stories",
+    "trending",
+    "recommended",
+    "latest news",
+    "latest stories",
+    "you may also like",
+    "you might also like",
+    "read more",
+    "read next",
+    "editor's picks",
+    "editors' picks",
+    "in case you missed",
+    "don't miss",
+];
+
+/// Longest related-links heading, in words.
+const LIST_HEADING_WORDS: usize = 8;
+
+/// What kind of furniture a unit's text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// A widget label standing alone ("Share", "Advertisement").
+    Label,
+    /// The heading of a related-links box ("Most read", "More from us").
+    ListHeading,
+    /// Footer, newsletter, cookie or menu text.
+    Words,
+}
 
 /// Prefixes of lines that belong to the frame, lower-cased.
 const PREFIXES: &[&str] = &[
@@ -116,6 +150,7 @@ const PREFIXES: &[&str] = &[
     "substack is the home for",
     "read more about sharing",
     "disclaimer:",
+    "thanks for reading",
 ];
 
 /// Phrases that make a short unit furniture wherever they stand.
@@ -138,21 +173,31 @@ const PHRASES: &[&str] = &[
 /// Longest unit (in words) that a phrase alone marks as furniture.
 const PHRASE_MAX_WORDS: usize = 80;
 
-/// Whether the text of a unit is site furniture by its words.
+/// What furniture the text of a unit is, if it is any.
 #[must_use]
-pub fn is_chrome_text(text: &str) -> bool {
+pub fn furniture(text: &str) -> Option<Furniture> {
     // Labels and prefixes sit at the start, and phrases only count in short
     // units: a long paragraph is looked at no further than its opening.
     let lower = lower_start(text);
     let label = lower.trim_end_matches([':', '›', '»', ' ']).trim_start_matches(['›', '»', ' ']);
-    if LABELS.contains(&label) || PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
+    if LABELS.contains(&label) {
+        return Some(Furniture::Label);
     }
     let words = lower.split_whitespace().count();
+    if words <= LIST_HEADING_WORDS && LIST_HEADINGS.iter().any(|p| label.starts_with(p)) {
+        return Some(Furniture::ListHeading);
+    }
+    is_chrome_text(&lower, words).then_some(Furniture::Words)
+}
+
+fn is_chrome_text(lower: &str, words: usize) -> bool {
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
     let address = lower.contains("://") || lower.contains("www.");
     (address && words <= 6)
         || (words <= PHRASE_MAX_WORDS && PHRASES.iter().any(|p| lower.contains(p)))
-        || is_separated_menu(text)
+        || is_separated_menu(lower)
 }
 
 /// Lines that open a page's comment section, lower-cased.
@@ -180,34 +225,44 @@ pub fn opens_comments(text: &str) -> bool {
     let lower = text.to_lowercase();
     // A button's marker ("(BUTTON) Join the conversation") is not the label.
     let lower = lower.strip_prefix("(button)").unwrap_or(&lower).trim().trim_end_matches([':', ' ']);
+    // "Comments (42)"
+    let lower = lower
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .filter(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(lower, |(label, _)| label.trim_end());
     let counted = lower.split_once(' ').is_some_and(|(n, rest)| {
         n.bytes().all(|b| b.is_ascii_digit()) && matches!(rest, "comments" | "comment")
     });
     COMMENT_OPENERS.contains(&lower) || counted
 }
 
-/// How photo credits begin, lower-cased.
+/// First words of photo credits, lower-cased.
 const CREDITS: &[&str] = &[
     "photo",
+    "photos",
+    "photograph",
     "image",
+    "images",
     "illustration",
     "courtesy",
     "credit",
-    "source:",
-    "getty images",
-    "ap photo",
-    "video:",
+    "credits",
+    "source",
+    "video",
     "graphic",
-    "map:",
-    "chart:",
+    "map",
+    "chart",
+    "getty",
 ];
 
 /// A credit line under a picture ("Photo by Ann Lee", "Courtesy of X"):
 /// standalone like a heading, but not one.
 #[must_use]
 pub fn is_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    CREDITS.iter().any(|c| lower.starts_with(c))
+    let first = text.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches([':', ',']).to_lowercase();
+    CREDITS.contains(&first.as_str())
 }
 
 /// The first few hundred bytes of `text`, lower-cased.
@@ -254,8 +309,19 @@ mod tests {
             "Terms of Use | Privacy | Sitemap | About Our Ads",
             "Skip to main content",
         ] {
-            assert!(is_chrome_text(chrome), "{chrome}");
+            assert!(furniture(chrome).is_some(), "{chrome}");
         }
+    }
+
+    #[test]
+    fn kinds_of_furniture() {
+        assert_eq!(furniture("Advertisement"), Some(Furniture::Label));
+        assert_eq!(furniture("Most Read Business Stories"), Some(Furniture::ListHeading));
+        assert_eq!(furniture("Related: the council said more than it meant to say today"), None);
+        assert_eq!(furniture("© 2026 Ann Lee"), Some(Furniture::Words));
+        assert!(opens_comments("Comments (42)") && opens_comments("42 comments"));
+        assert!(opens_comments("(BUTTON) Join the Conversation"));
+        assert!(is_credit("Photo by Ann Lee") && !is_credit("Photographers were there"));
     }
 
     #[test]
@@ -266,7 +332,7 @@ mod tests {
             "Share prices fell.",
             "Why the vote matters | A note",
         ] {
-            assert!(!is_chrome_text(text), "{text}");
+            assert_eq!(furniture(text), None, "{text}");
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::chrome;
+use super::chrome::{self, Furniture};
 use super::date;
 use super::units::{Layout, Unit, UnitKind};
 
@@ -32,6 +32,8 @@ pub enum Chrome {
     Menu,
     /// Furniture by its words (footer, newsletter, cookie notice).
     Words,
+    /// The heading of a related-links box ("Most read").
+    Links,
     /// A copy of text that came earlier.
     Copy,
 }
@@ -82,9 +84,19 @@ fn ends_with_period(text: &str) -> bool {
 }
 
 /// Running text: a sentence of three words or more, or too long for a label.
+/// A caption's closing credit ("… pier. (Photo: Ann Lee)") does not count.
 #[must_use]
 pub fn is_prose(text: &str, words: usize) -> bool {
-    words >= 3 && ends_sentence(text) || words >= 30 || words >= 8 && has_sentence_break(text)
+    let sentence = ends_sentence(text) || ends_sentence(without_credit(text));
+    words >= 3 && sentence || words >= 30 || words >= 8 && has_sentence_break(text)
+}
+
+fn without_credit(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    if !trimmed.ends_with(')') {
+        return trimmed;
+    }
+    trimmed.rfind('(').map_or(trimmed, |open| trimmed[..open].trim_end())
 }
 
 fn has_sentence_break(text: &str) -> bool {
@@ -143,7 +155,12 @@ fn first_role(unit: &Unit, layout: Layout) -> Role {
         UnitKind::Chrome => Role::Chrome(Chrome::Line),
         UnitKind::Rule => Role::Rule,
         UnitKind::Marked { .. } => Role::Marked,
-        _ if unit.text.is_empty() || chrome::is_chrome_text(&unit.text) => Role::Chrome(Chrome::Words),
+        _ if unit.text.is_empty() => Role::Chrome(Chrome::Words),
+        _ if let Some(furniture) = chrome::furniture(&unit.text) => Role::Chrome(match furniture {
+            Furniture::Label => Chrome::Label,
+            Furniture::ListHeading => Chrome::Links,
+            Furniture::Words => Chrome::Words,
+        }),
         UnitKind::Item { .. } => {
             let link_dense = unit.links > 0 && words <= unit.links * 5;
             if !link_dense && is_prose(&unit.text, words) { Role::Item } else { Role::LinkItem }
@@ -349,7 +366,7 @@ fn score(unit: &Unit, info: &Info, layout: Layout) -> i64 {
         Role::Item => chars / 2,
         Role::Short | Role::Rule | Role::Marked => 0,
         Role::Chrome(Chrome::Copy) => -50,
-        Role::Chrome(Chrome::Words) => -40,
+        Role::Chrome(Chrome::Words | Chrome::Links) => -40,
         Role::LinkItem | Role::Chrome(_) => -25,
     }
 }

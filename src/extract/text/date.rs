@@ -91,10 +91,10 @@ fn numeric(word: &str) -> Option<String> {
     if parts.len() != 3 || parts[2].len() != 4 || parts[..2].iter().any(|p| p.is_empty() || p.len() > 2) {
         return None;
     }
-    let (a, b): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
-    let y = year(parts[2])?;
-    let (m, d) = if separator == '.' || a > 12 { (b, a) } else { (a, b) };
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format(y, m, d))
+    let (first, second): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+    let full_year = year(parts[2])?;
+    let (month, day) = if separator == '.' || first > 12 { (second, first) } else { (first, second) };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format(full_year, month, day))
 }
 
 fn iso(word: &str) -> Option<String> {

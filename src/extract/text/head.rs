@@ -34,7 +34,7 @@ pub struct Head {
 #[must_use]
 pub fn read(units: &[Unit], infos: &[Info], body: usize, layout: Layout) -> Head {
     let from = body.saturating_sub(WINDOW);
-    let authors = author_units(units, infos, from, body);
+    let authors = author_units(units, infos, from, (body + META_INTO_BODY).min(units.len()));
     let title = (from..body)
         .filter(|&i| is_title_shaped(units, infos, i, layout) && !authors.contains(&i))
         .max_by_key(|&i| (title_score(units, infos, i, body, &authors, layout), i));
@@ -94,7 +94,7 @@ fn is_title_shaped(units: &[Unit], infos: &[Info], i: usize, layout: Layout) -> 
         Role::Short | Role::Marked => true,
         Role::Chrome(Chrome::Menu) => words >= 4 && ends_run,
         Role::Chrome(Chrome::Label) => {
-            words >= 3 && info.repeats >= 2 && !super::chrome::is_chrome_text(&unit.text)
+            words >= 3 && info.repeats >= 2 && super::chrome::furniture(&unit.text).is_none()
         }
         _ => false,
     };
@@ -204,6 +204,13 @@ fn byline_of(units: &[Unit], i: usize, infos: &[Info]) -> Option<String> {
     } else {
         return None;
     };
+    names(rest)
+}
+
+/// The author a "By Ann Lee, May 3" line names.
+#[must_use]
+pub fn by_line(text: &str) -> Option<String> {
+    let rest = text.get(..3).filter(|by| by.eq_ignore_ascii_case("by ")).map(|_| &text[3..])?;
     names(rest)
 }
 

@@ -26,6 +26,9 @@ pub struct Line {
     pub chrome: bool,
     /// How many numbered-link marks were removed from the line.
     pub links: usize,
+    /// Characters the line had as written (marks included), which is what
+    /// the dump wrapped by.
+    pub written_chars: usize,
 }
 
 impl Line {
@@ -36,10 +39,10 @@ impl Line {
         self.text.is_empty() && !self.chrome
     }
 
-    /// Column just after the last character.
+    /// Column just after the last character as written.
     #[must_use]
     pub fn end_col(&self) -> usize {
-        self.indent + self.text.chars().count()
+        self.indent + self.written_chars
     }
 }
 
@@ -131,7 +134,7 @@ fn clean_line(raw: &str, numbered_links: bool) -> Line {
     // A line that is one bracketed word is a placeholder too ("[template]").
     let lone_token = text.starts_with('[') && text.ends_with(']') && !text.contains(' ');
     let chrome = had_text && (text.is_empty() || lone_token || is_widget_line(&text));
-    Line { indent, text, chrome, links }
+    Line { indent, text, chrome, links, written_chars: body.chars().count() }
 }
 
 /// Removes link numbers and placeholder tokens (`[photo.jpg]`, `[IMG]`,

@@ -51,8 +51,8 @@ fn menus_labels_and_running_text() {
     let (units, infos, dump) = classified(PAGE);
     assert!(dump);
     assert_eq!(role_of(&units, &infos, "Sport").role, Role::Chrome(Chrome::Menu));
-    assert_eq!(role_of(&units, &infos, "Home").role, Role::Chrome(Chrome::Words));
-    assert_eq!(role_of(&units, &infos, "Advertising").role, Role::Chrome(Chrome::Words));
+    assert_eq!(role_of(&units, &infos, "Home").role, Role::Chrome(Chrome::Label));
+    assert_eq!(role_of(&units, &infos, "Advertising").role, Role::Chrome(Chrome::Label));
     assert_eq!(role_of(&units, &infos, "Ferry fares rise again").role, Role::Short);
     let lead = role_of(
         &units,
