@@ -18,6 +18,12 @@ mod span;
 mod units;
 
 use crate::model::{Document, Metadata};
+
+/// Widgets (share buttons, tags) between the text and a comment section
+/// that show the article is over.
+const COMMENT_WIDGETS: usize = 3;
+/// Characters of text before a comment section can end the article.
+const COMMENT_MIN_TEXT: i64 = 300;
 use classify::Role;
 
 /// Extracts a document from plain text.
@@ -36,7 +42,7 @@ pub fn extract(text: &str) -> Document {
     let head = head::read(&units, &infos, body_start, layout);
     let order: Vec<usize> = match main {
         Some(span) => {
-            let span = span.start..article_end(&units, &scores, span);
+            let span = span.start..article_end(&units, &infos, span);
             let head_start = head.title.map_or(span.start, |t| t + 1);
             // Between the title and the main text, only sentences (a
             // standfirst, a caption) are the article's; the rest is widgets.
@@ -73,20 +79,28 @@ fn head_window(units: &[units::Unit]) -> usize {
     units.iter().position(|u| u.kind != units::UnitKind::Chrome).map_or(0, |first| first + 1)
 }
 
-/// Where the article ends inside the main text: at the comment section when
-/// one opens once most of the text is behind, after the last running text.
-fn article_end(units: &[units::Unit], scores: &[i64], span: std::ops::Range<usize>) -> usize {
-    let total: i64 = scores[span.clone()].iter().filter(|&&s| s > 0).sum();
+/// Where the article ends inside the main text: at the comment section, when
+/// one opens after most of the text or after a row of widgets (share
+/// buttons, tags), and in any case after the last running text.
+fn article_end(units: &[units::Unit], infos: &[classify::Info], span: std::ops::Range<usize>) -> usize {
+    let total: i64 = infos[span.clone()].iter().map(|info| info.score.max(0)).sum();
     let mut seen = 0;
+    let mut widgets_since_text = 0;
     let mut end = span.end;
     for i in span.clone() {
-        seen += scores[i].max(0);
-        if seen * 2 >= total && chrome::opens_comments(&units[i].text) {
+        seen += infos[i].score.max(0);
+        match infos[i].role {
+            Role::Prose | Role::Item => widgets_since_text = 0,
+            Role::Chrome(_) | Role::LinkItem => widgets_since_text += 1,
+            _ => {}
+        }
+        let after_widgets = widgets_since_text >= COMMENT_WIDGETS && seen >= COMMENT_MIN_TEXT;
+        if (seen * 2 >= total || after_widgets) && chrome::opens_comments(&units[i].text) {
             end = i;
             break;
         }
     }
-    (span.start..end).rev().find(|&i| scores[i] > 0).map_or(end, |last| last + 1)
+    (span.start..end).rev().find(|&i| infos[i].score > 0).map_or(end, |last| last + 1)
 }
 
 /// The publication named in a newsletter's "X is a reader-supported

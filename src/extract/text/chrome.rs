@@ -219,7 +219,7 @@ const COMMENT_OPENERS: &[&str] = &[
 /// "12 comments", "Join the conversation"). Nothing after it is the article's.
 #[must_use]
 pub fn opens_comments(text: &str) -> bool {
-    if text.len() > 80 {
+    if text.len() > 200 {
         return false;
     }
     let lower = text.to_lowercase();
@@ -231,9 +231,22 @@ pub fn opens_comments(text: &str) -> bool {
         .and_then(|rest| rest.rsplit_once('('))
         .filter(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
         .map_or(lower, |(label, _)| label.trim_end());
-    let counted = lower.split_once(' ').is_some_and(|(n, rest)| {
-        n.bytes().all(|b| b.is_ascii_digit()) && matches!(rest, "comments" | "comment")
-    });
+    // "42 comments", "34 responses to “Title”", "One thought on “Title”"
+    let mut words = lower.split_whitespace();
+    let counted = words.next().is_some_and(|n| n == "one" || n.bytes().all(|b| b.is_ascii_digit()))
+        && words.next().is_some_and(|noun| {
+            matches!(
+                noun,
+                "comments"
+                    | "comment"
+                    | "responses"
+                    | "response"
+                    | "replies"
+                    | "reply"
+                    | "thoughts"
+                    | "thought"
+            )
+        });
     COMMENT_OPENERS.contains(&lower) || counted
 }
 
@@ -321,6 +334,10 @@ mod tests {
         assert_eq!(furniture("© 2026 Ann Lee"), Some(Furniture::Words));
         assert!(opens_comments("Comments (42)") && opens_comments("42 comments"));
         assert!(opens_comments("(BUTTON) Join the Conversation"));
+        assert!(
+            opens_comments("34 responses to “A headline”") && opens_comments("One thought on “A headline”")
+        );
+        assert!(!opens_comments("34 people were hurt"));
         assert!(is_credit("Photo by Ann Lee") && !is_credit("Photographers were there"));
     }
 

@@ -128,7 +128,12 @@ pub fn classify(units: &[Unit], layout: Layout) -> (Vec<Info>, bool) {
         if matches!(info.role, Role::Short | Role::LinkItem | Role::Item) && words <= 14 {
             info.date = date::find_date(&unit.text);
         }
-        if matches!(info.role, Role::Short | Role::LinkItem) && words <= 8 && info.repeats >= REPEATS {
+        // A short line printed again and again, glued to its neighbours
+        // ("Advertising" after paragraphs), is a label; one standing apart
+        // each time is a recurring heading ("Breakfast", "Lunch").
+        let glued = !unit.blank_before || !unit.blank_after;
+        if matches!(info.role, Role::Short | Role::LinkItem) && words <= 8 && info.repeats >= REPEATS && glued
+        {
             info.role = Role::Chrome(Chrome::Label);
         }
     }
@@ -214,6 +219,7 @@ fn mark_menus(units: &[Unit], infos: &mut [Info]) {
         let tiny = infos[i].role == Role::Short
             && infos[i].date.is_none()
             && unit.words() <= 12
+            && !is_data_row(&unit.text)
             && !is_by_line(&unit.text);
         if tiny && glued && !run.is_empty() {
             run.push(i);
@@ -242,6 +248,12 @@ fn mark_blurbs(units: &[Unit], infos: &mut [Info]) {
             infos[i + 1].role = Role::Chrome(Chrome::Words);
         }
     }
+}
+
+/// A row of a table printed as text ("3 Ann Lee 5033 4 6 15"): numbers,
+/// which menus do not have.
+fn is_data_row(text: &str) -> bool {
+    text.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).nth(2).is_some()
 }
 
 fn is_by_line(text: &str) -> bool {
@@ -364,8 +376,9 @@ fn score(unit: &Unit, info: &Info, layout: Layout) -> i64 {
         Role::Prose if nested => 0,
         Role::Prose => chars,
         Role::Item => chars / 2,
-        Role::Short | Role::Rule | Role::Marked => 0,
-        Role::Chrome(Chrome::Copy) => -50,
+        // A copy is dropped but does not break the text around it: the same
+        // list of ingredients may well be printed twice in one article.
+        Role::Short | Role::Rule | Role::Marked | Role::Chrome(Chrome::Copy) => 0,
         Role::Chrome(Chrome::Words | Chrome::Links) => -40,
         Role::LinkItem | Role::Chrome(_) => -25,
     }

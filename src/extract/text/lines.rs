@@ -129,7 +129,14 @@ fn clean_line(raw: &str, numbered_links: bool) -> Line {
         }
     }
     let body = raw[body_start..].trim_end();
-    let (text, links) = strip_marks(body, numbered_links);
+    let (mut text, links) = strip_marks(body, numbered_links);
+    // lynx marks inserted and deleted text as "[INS: … :INS]".
+    if text.contains("INS:") || text.contains("DEL:") {
+        for mark in ["[INS:", ":INS]", "[DEL:", ":DEL]"] {
+            text = text.replace(mark, "");
+        }
+        text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let had_text = !body.is_empty();
     // A line that is one bracketed word is a placeholder too ("[template]").
     let lone_token = text.starts_with('[') && text.ends_with(']') && !text.contains(' ');

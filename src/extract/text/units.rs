@@ -10,6 +10,10 @@ const MIN_SAMPLE_LINES: usize = 3;
 /// Narrowest and widest wrap widths taken for hard wrapping; outside them
 /// the lines are paragraphs of their own.
 const WRAP_COLS: std::ops::RangeInclusive<usize> = 40..=200;
+/// Columns of slack when deciding that the next word would not have fit.
+const WRAP_SLACK: usize = 2;
+/// Columns within which the ends of wrapped lines fall.
+const WRAP_BAND: usize = 15;
 /// Words a line needs to count as running text when measuring the layout.
 const PROSE_LINE_WORDS: usize = 5;
 
@@ -125,28 +129,44 @@ fn mode(values: impl Iterator<Item = usize>) -> Option<usize> {
 /// The wrap column when most lines followed by another line end near the
 /// same column, as hard-wrapped text does; `None` for one-line paragraphs.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let mut ends: Vec<usize> = Vec::new();
-    let mut sentence_ends = 0;
-    for pair in lines.windows(2) {
-        let (line, next) = (&pair[0], &pair[1]);
-        if !line.chrome
-            && !next.is_blank()
-            && !next.chrome
-            && line.text.split_whitespace().count() >= PROSE_LINE_WORDS
-        {
-            ends.push(line.end_col());
-            sentence_ends += usize::from(line.text.ends_with(['.', '!', '?', '"', '”']));
+    // (end column, whether the line ends a sentence) of running lines that
+    // another line follows: where a wrap may have happened.
+    let mut ends: Vec<(usize, bool)> = lines
+        .windows(2)
+        .filter(|pair| {
+            let (line, next) = (&pair[0], &pair[1]);
+            !line.chrome
+                && !next.is_blank()
+                && !next.chrome
+                && line.end_col() >= *WRAP_COLS.start()
+                && line.text.split_whitespace().nth(PROSE_LINE_WORDS - 1).is_some()
+        })
+        .map(|pair| (pair[0].end_col(), pair[0].text.ends_with(['.', '!', '?', '"', '”'])))
+        .collect();
+    ends.sort_unstable();
+    // The densest band of line ends, WRAP_BAND columns wide: wrapped lines
+    // end just short of the wrap column.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut low = 0;
+    for high in 0..ends.len() {
+        while ends[high].0 - ends[low].0 > WRAP_BAND {
+            low += 1;
+        }
+        let count = high - low + 1;
+        if best.is_none_or(|(top, _, _)| count >= top) {
+            best = Some((count, low, high));
         }
     }
-    // Wrapped lines mostly break inside a sentence; lines that are each a
-    // paragraph mostly end one.
-    if ends.len() < MIN_SAMPLE_LINES || sentence_ends * 2 > ends.len() {
-        return None;
-    }
-    ends.sort_unstable();
-    let width = ends[(ends.len() * 95 / 100).min(ends.len() - 1)];
-    let near = ends.iter().filter(|&&end| end + 15 >= width && end <= width).count();
-    (WRAP_COLS.contains(&width) && near * 2 >= ends.len()).then_some(width)
+    let (count, low, high) = best?;
+    let sentences = |ends: &[(usize, bool)]| ends.iter().filter(|(_, sentence)| *sentence).count();
+    let width = ends[high].0;
+    // Lines that are each a paragraph mostly end a sentence; wrapped lines
+    // mostly break inside one, and mostly end near the wrap column.
+    let wrapped = count >= MIN_SAMPLE_LINES
+        && count * 3 >= ends.len()
+        && sentences(&ends[low..=high]) * 2 <= count
+        && sentences(&ends) * 2 <= ends.len();
+    (wrapped && WRAP_COLS.contains(&width)).then_some(width)
 }
 
 /// The marker of a bulleted or numbered line: (text start in bytes, label).
@@ -319,7 +339,8 @@ fn continues(previous: &Line, next: &Line, text_col: usize, kind: &UnitKind, lay
     if next.is_blank() || next.chrome || is_rule(&next.text) || atx(&next.text).is_some() {
         return false;
     }
-    let full = previous.end_col() + 1 + first_word_cols(&next.text) > width;
+    // A dump may count a non-ASCII letter as two columns: a little slack.
+    let full = previous.end_col() + 1 + first_word_cols(&next.text) + WRAP_SLACK > width;
     if let Some((_, label)) = bullet(&next.text, next.indent) {
         // "43. He said" wrapped into a paragraph is no list item.
         let wrapped_number =

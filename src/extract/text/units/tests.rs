@@ -21,7 +21,8 @@ Harbour plan stalls
    Short line kept apart
 
    Another paragraph of the dump that runs long enough to wrap at
-   the same column as the first one did before it.
+   the same column as the first one did before it, and then goes on
+   for one more line so that the wrap column shows in three lines.
 ";
 
 #[test]
@@ -44,7 +45,7 @@ fn rejoins_wrapped_lines_and_keeps_short_ones_apart() {
             "The council met on Tuesday to discuss the harbour plan and the budget that goes with it.",
             "Members left early.",
             "Short line kept apart",
-            "Another paragraph of the dump that runs long enough to wrap at the same column as the first one did before it.",
+            "Another paragraph of the dump that runs long enough to wrap at the same column as the first one did before it, and then goes on for one more line so that the wrap column shows in three lines.",
         ]
     );
     assert_eq!(units[1].lines, 2);
