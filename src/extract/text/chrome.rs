@@ -194,6 +194,12 @@ fn is_chrome_text(lower: &str, words: usize) -> bool {
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
+    // A cookie notice talks about cookies more than once, and about the
+    // site; a recipe talks about cookies and ovens.
+    let about_site = ["website", "browser", "consent", "privacy"].iter().any(|w| lower.contains(w));
+    if about_site && lower.matches("cookie").nth(1).is_some() {
+        return true;
+    }
     let address = lower.contains("://") || lower.contains("www.");
     (address && words <= 6)
         || (words <= PHRASE_MAX_WORDS && PHRASES.iter().any(|p| lower.contains(p)))
@@ -319,6 +325,7 @@ mod tests {
             "Start your SubstackGet the app",
             "The Ledger is a reader-supported publication. To receive new posts, subscribe.",
             "We use cookies to understand how you use our site.",
+            "Necessary cookies are essential for the website to work. These cookies store no data.",
             "Terms of Use | Privacy | Sitemap | About Our Ads",
             "Skip to main content",
         ] {
@@ -345,6 +352,7 @@ mod tests {
     fn article_text_is_not_chrome() {
         for text in [
             "The cookie jar was empty when the minister arrived.",
+            "Bake the cookies for ten minutes; the cookies firm up as they cool.",
             "Home prices rose again in March.",
             "Share prices fell.",
             "Why the vote matters | A note",

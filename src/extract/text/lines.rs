@@ -4,6 +4,8 @@
 //! removed or flagged. Nothing here looks beyond one line, except the count
 //! of link numbers that decides whether they are link numbers at all.
 
+use unicode_width::UnicodeWidthStr;
+
 /// Columns a tab advances to, for measuring indentation (terminal dumps and
 /// e-mail clients use 8).
 const TAB_COLS: usize = 8;
@@ -26,9 +28,9 @@ pub struct Line {
     pub chrome: bool,
     /// How many numbered-link marks were removed from the line.
     pub links: usize,
-    /// Characters the line had as written (marks included), which is what
-    /// the dump wrapped by.
-    pub written_chars: usize,
+    /// Display columns the line took as written (marks included, wide
+    /// characters counting two), which is what the dump wrapped by.
+    pub written_cols: usize,
 }
 
 impl Line {
@@ -42,7 +44,7 @@ impl Line {
     /// Column just after the last character as written.
     #[must_use]
     pub fn end_col(&self) -> usize {
-        self.indent + self.written_chars
+        self.indent + self.written_cols
     }
 }
 
@@ -141,7 +143,7 @@ fn clean_line(raw: &str, numbered_links: bool) -> Line {
     // A line that is one bracketed word is a placeholder too ("[template]").
     let lone_token = text.starts_with('[') && text.ends_with(']') && !text.contains(' ');
     let chrome = had_text && (text.is_empty() || lone_token || is_widget_line(&text));
-    Line { indent, text, chrome, links, written_chars: body.chars().count() }
+    Line { indent, text, chrome, links, written_cols: UnicodeWidthStr::width(body) }
 }
 
 /// Removes link numbers and placeholder tokens (`[photo.jpg]`, `[IMG]`,

@@ -81,6 +81,30 @@ impl Unit {
     }
 }
 
+/// Words in `text`: whitespace-separated tokens, and for scripts written
+/// without spaces (Chinese, Japanese, Thai) one word per two characters,
+/// so that a Japanese paragraph counts as running text too.
+#[must_use]
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut unspaced = 0;
+    for token in text.split_whitespace() {
+        words += 1;
+        unspaced += token.chars().filter(|&c| is_unspaced_script(c)).count();
+    }
+    words + unspaced / 2
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // kana
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' // CJK ideographs
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+        | '\u{0e80}'..='\u{0eff}' // Lao
+        | '\u{1000}'..='\u{109f}' // Myanmar
+        | '\u{1780}'..='\u{17ff}') // Khmer
+}
+
 /// Measures the wrap width and the body indentation: the usual indent of
 /// paragraphs that open after a blank line (teaser boxes and lists glued to
 /// their headings do not count), or of any running line when no paragraph
@@ -88,9 +112,7 @@ impl Unit {
 #[must_use]
 pub fn measure(lines: &[Line]) -> Layout {
     let is_prose_line = |l: &Line| {
-        !l.chrome
-            && l.text.split_whitespace().nth(PROSE_LINE_WORDS - 1).is_some()
-            && bullet(&l.text, l.indent).is_none()
+        !l.chrome && count_words(&l.text) >= PROSE_LINE_WORDS && bullet(&l.text, l.indent).is_none()
     };
     // Each paragraph that opens after a blank line votes for its indent with
     // its number of lines, so that one-line headlines and teasers weigh less.
@@ -139,7 +161,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
                 && !next.is_blank()
                 && !next.chrome
                 && line.end_col() >= *WRAP_COLS.start()
-                && line.text.split_whitespace().nth(PROSE_LINE_WORDS - 1).is_some()
+                && count_words(&line.text) >= PROSE_LINE_WORDS
         })
         .map(|pair| (pair[0].end_col(), pair[0].text.ends_with(['.', '!', '?', '"', '”'])))
         .collect();
@@ -235,7 +257,7 @@ fn atx(text: &str) -> Option<(u8, &str)> {
 }
 
 fn first_word_cols(text: &str) -> usize {
-    text.split_whitespace().next().map_or(0, |w| w.chars().count())
+    text.split_whitespace().next().map_or(0, unicode_width::UnicodeWidthStr::width)
 }
 
 /// Groups lines into units.
@@ -316,7 +338,7 @@ pub fn group(lines: &[Line], layout: Layout) -> Vec<Unit> {
         last.blank_after = true;
     }
     for unit in &mut units {
-        unit.word_count = unit.text.split_whitespace().count();
+        unit.word_count = count_words(&unit.text);
     }
     units
 }
