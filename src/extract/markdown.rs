@@ -1,11 +1,25 @@
-//! Markdown (`CommonMark` with tables and footnotes) into the model, with YAML
-//! front matter for title, author and date.
+//! Markdown (`CommonMark` with tables, footnotes, strikethrough and task
+//! lists) into the model, with YAML (or TOML) front matter for title,
+//! author and date. Without front matter, a leading `# Title` is the title
+//! and a "By Ann Lee, 3 May 2025" line under it the byline and date.
+//!
+//! Raw HTML is never interpreted: its tags are dropped and its text shown
+//! (see `html`). Headings become heading blocks, so sections work as for
+//! HTML; nested lists keep their depth, footnote definitions become footnote
+//! blocks, a `> — Name` line under a quotation becomes its attribution.
 
 mod front_matter;
+mod html;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::model::{Block, BlockKind, Document, InlineStyle, TextBuilder};
+use crate::extract::text;
+use crate::model::{Block, BlockKind, Document, InlineStyle, Metadata, TextBuilder};
+
+/// Longest line read as a byline under the title, in words.
+const BYLINE_WORDS: usize = 20;
+/// Longest attribution under a quotation, in words.
+const ATTRIBUTION_WORDS: usize = 15;
 
 /// Extracts a document from Markdown.
 #[must_use]
@@ -30,34 +44,42 @@ pub fn extract(text: &str) -> Document {
             Some(_) => {}
         }
     }
+    if meta.title.is_some() {
+        take_byline(&mut meta, &mut blocks);
+    }
     Document::new(meta, blocks)
 }
 
-struct State {
-    blocks: Vec<Block>,
-    current: Option<(BlockKind, TextBuilder)>,
-    lists: Vec<bool>,
-    quote_depth: usize,
-    table: Option<Vec<Vec<String>>>,
-    cell: Option<String>,
-    /// A list item's text waits here until a nested block or the item's end.
-    in_item: bool,
+/// "By Ann Lee, 12 May 2025" (or a date alone) as the first paragraph under
+/// the title fills byline and date when the front matter left them empty.
+fn take_byline(meta: &mut Metadata, blocks: &mut Vec<Block>) {
+    let Some(first) = blocks.first().filter(|b| matches!(b.kind(), BlockKind::Paragraph)) else { return };
+    let line = first.text();
+    if line.split_whitespace().count() > BYLINE_WORDS {
+        return;
+    }
+    let byline = text::byline_line(line);
+    let published = text::date::find_date(line);
+    let date_only = byline.is_none() && line.split_whitespace().count() <= 6;
+    if byline.is_none() && !(date_only && published.is_some()) {
+        return;
+    }
+    if meta.byline.is_none() {
+        meta.byline = byline;
+    }
+    if meta.published.is_none() {
+        meta.published = published;
+    }
+    blocks.remove(0);
 }
 
 fn convert(body: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION;
-    let mut state = State {
-        blocks: Vec::new(),
-        current: None,
-        lists: Vec::new(),
-        quote_depth: 0,
-        table: None,
-        cell: None,
-        in_item: false,
-    };
+    let mut state = State::default();
     for event in Parser::new_ext(body, options) {
         state.event(event);
     }
@@ -76,13 +98,54 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
+/// "— Ann Lee", "-- Ann Lee": the text after an attribution dash.
+fn attribution(text: &str) -> Option<&str> {
+    let rest = ["— ", "―", "– ", "-- ", "—"].iter().find_map(|dash| text.strip_prefix(dash))?.trim();
+    let words = rest.split_whitespace().count();
+    (1..=ATTRIBUTION_WORDS).contains(&words).then_some(rest)
+}
+
+#[derive(Default)]
+struct State {
+    blocks: Vec<Block>,
+    current: Option<(BlockKind, TextBuilder)>,
+    /// Open lists: whether each is ordered.
+    lists: Vec<bool>,
+    quote_depth: usize,
+    table: Option<Vec<Vec<String>>>,
+    cell: Option<String>,
+    /// Inside a list item: its paragraphs are list-item blocks.
+    in_item: bool,
+    /// The label of the footnote being defined.
+    footnote: Option<String>,
+    /// A soft break inside a quotation, held until the next text shows
+    /// whether an attribution line starts there.
+    pending_break: bool,
+    /// Inside an image: `true` when it is a figure of its own, `false` when
+    /// its alt text runs inside a paragraph.
+    image: Option<bool>,
+    html: html::Stripper,
+}
+
 impl State {
     fn flush(&mut self) {
-        if let Some((kind, text)) = self.current.take()
-            && !text.is_blank()
-        {
-            self.blocks.push(Block::from_builder(kind, text));
+        self.pending_break = false;
+        let Some((kind, text)) = self.current.take() else { return };
+        if text.is_blank() {
+            return;
         }
+        let block = Block::from_builder(kind, text);
+        // A quotation's last paragraph "— Name" is its attribution.
+        if matches!(block.kind(), BlockKind::Blockquote { .. })
+            && let Some(name) = attribution(block.text())
+            && let Some(last) = self.blocks.last_mut()
+            && matches!(last.kind(), BlockKind::Blockquote { attribution: None })
+        {
+            let kind = BlockKind::Blockquote { attribution: Some(name.to_owned()) };
+            *last = last.clone().with_kind(kind);
+            return;
+        }
+        self.blocks.push(block);
     }
 
     fn start(&mut self, kind: BlockKind) {
@@ -91,9 +154,11 @@ impl State {
     }
 
     fn paragraph_kind(&self) -> BlockKind {
-        if self.in_item {
+        if let Some(label) = &self.footnote {
+            BlockKind::Footnote { label: Some(label.clone()) }
+        } else if self.in_item {
             BlockKind::ListItem {
-                depth: self.lists.len().saturating_sub(1) as u8,
+                depth: self.lists.len().saturating_sub(1).min(usize::from(u8::MAX)) as u8,
                 ordered: self.lists.last().copied().unwrap_or(false),
             }
         } else if self.quote_depth > 0 {
@@ -103,24 +168,37 @@ impl State {
         }
     }
 
-    fn ensure_block(&mut self) -> &mut TextBuilder {
-        if self.current.is_none() {
-            let kind = self.paragraph_kind();
-            self.current = Some((kind, TextBuilder::new()));
+    fn builder(&mut self) -> &mut TextBuilder {
+        let kind = self.paragraph_kind();
+        &mut self.current.get_or_insert_with(|| (kind, TextBuilder::new())).1
+    }
+
+    /// Resolves a held soft break: a dash after it starts the attribution.
+    fn resolve_break(&mut self, next: &str) {
+        if !std::mem::take(&mut self.pending_break) {
+            return;
         }
-        match &mut self.current {
-            Some((_, text)) => text,
-            None => unreachable!("a block was just opened"),
+        let next = next.trim_start();
+        // Smart punctuation hands the dash over as a text of its own.
+        if next.starts_with(['—', '―', '–']) || next.starts_with("--") {
+            let kind = self.paragraph_kind();
+            self.start(kind);
+        } else {
+            self.builder().push_collapsed(" ");
         }
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.html.hiding() {
+            return;
+        }
         if let Some(cell) = &mut self.cell {
             cell.push_str(text);
             return;
         }
+        self.resolve_break(text);
         let preformatted = matches!(self.current, Some((BlockKind::Preformatted, _)));
-        let builder = self.ensure_block();
+        let builder = self.builder();
         if preformatted {
             builder.push_str(text);
         } else {
@@ -130,7 +208,8 @@ impl State {
 
     fn open_style(&mut self, style: InlineStyle) {
         if self.cell.is_none() {
-            self.ensure_block().open(style);
+            self.resolve_break("");
+            self.builder().open(style);
         }
     }
 
@@ -152,6 +231,7 @@ impl State {
                 self.push_text(&code);
                 self.close_style();
             }
+            Event::SoftBreak if self.quote_depth > 0 && self.cell.is_none() => self.pending_break = true,
             Event::SoftBreak => self.push_text(" "),
             Event::HardBreak => {
                 if let Some((_, text)) = &mut self.current {
@@ -163,8 +243,7 @@ impl State {
                 self.blocks.push(Block::rule());
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                // Raw HTML is shown as the text it contains, never interpreted.
-                let visible = strip_tags(&html);
+                let visible = self.html.visible(&html);
                 if !visible.trim().is_empty() {
                     self.push_text(&visible);
                 }
@@ -178,12 +257,15 @@ impl State {
     fn start_tag(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Paragraph => {
-                let kind = self.paragraph_kind();
-                if self.current.is_some() && self.in_item {
-                    // Second paragraph of the same item: a new block.
-                    self.flush();
+                if self.footnote.is_some()
+                    && let Some((BlockKind::Footnote { .. }, text)) = &mut self.current
+                {
+                    // Another paragraph of the same note.
+                    text.push_line_break();
+                } else {
+                    let kind = self.paragraph_kind();
+                    self.start(kind);
                 }
-                self.start(kind);
             }
             Tag::Heading { level, .. } => self.start(BlockKind::Heading { level: level_number(level) }),
             Tag::BlockQuote(_) => {
@@ -200,7 +282,8 @@ impl State {
                 self.in_item = true;
             }
             Tag::FootnoteDefinition(label) => {
-                self.start(BlockKind::Footnote { label: Some(label.to_string()) });
+                self.flush();
+                self.footnote = Some(label.to_string());
             }
             Tag::Table(_) => {
                 self.flush();
@@ -216,9 +299,14 @@ impl State {
             Tag::Strong => self.open_style(InlineStyle::Strong),
             Tag::Link { dest_url, .. } => self.open_style(InlineStyle::Link { href: dest_url.to_string() }),
             Tag::Image { dest_url, .. } => {
-                self.flush();
-                self.current =
-                    Some((BlockKind::Figure { src: Some(dest_url.to_string()) }, TextBuilder::new()));
+                let inline =
+                    self.cell.is_some() || self.current.as_ref().is_some_and(|(_, text)| !text.is_blank());
+                self.image = Some(!inline);
+                if !inline {
+                    self.flush();
+                    self.current =
+                        Some((BlockKind::Figure { src: Some(dest_url.to_string()) }, TextBuilder::new()));
+                }
             }
             _ => {}
         }
@@ -226,11 +314,13 @@ impl State {
 
     fn end_tag(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::CodeBlock
-            | TagEnd::FootnoteDefinition
-            | TagEnd::Image => self.flush(),
+            TagEnd::Paragraph if self.footnote.is_some() => {}
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.footnote = None;
+            }
+            TagEnd::Image if self.image.take() == Some(true) => self.flush(),
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
@@ -262,60 +352,5 @@ impl State {
     }
 }
 
-/// The text outside `<…>` tags of a raw HTML snippet, with the common
-/// character references decoded.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", "\u{a0}")
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(doc: &Document) -> Vec<(&'static str, String)> {
-        doc.blocks().iter().map(|b| (b.kind().name(), b.text().to_owned())).collect()
-    }
-
-    #[test]
-    fn front_matter_and_structure() {
-        let doc = extract(
-            "---\ntitle: \"The Title\"\nauthor: Ann Lee\ndate: 2025-06-01\n---\n\n# The Title\n\nIntro *with* [a link](https://x.org).\n\n## Part two\n\n- one\n  - nested\n\n> Quoted\n\n```\ncode\n```\n",
-        );
-        assert_eq!(doc.meta().title.as_deref(), Some("The Title"));
-        assert_eq!(doc.meta().byline.as_deref(), Some("Ann Lee"));
-        assert_eq!(doc.meta().published.as_deref(), Some("2025-06-01"));
-        let got = kinds(&doc);
-        let names: Vec<&str> = got.iter().map(|(k, _)| *k).collect();
-        assert_eq!(names, ["paragraph", "heading", "list_item", "list_item", "blockquote", "preformatted"]);
-        assert_eq!(doc.blocks()[0].inlines().len(), 2);
-        assert_eq!(doc.blocks()[3].kind(), &BlockKind::ListItem { depth: 1, ordered: false });
-    }
-
-    #[test]
-    fn heading_becomes_title_without_front_matter() {
-        let doc = extract("# Only heading\n\nBody.\n");
-        assert_eq!(doc.meta().title.as_deref(), Some("Only heading"));
-        assert_eq!(kinds(&doc), [("paragraph", "Body.".to_owned())]);
-    }
-
-    #[test]
-    fn raw_html_is_shown_as_text() {
-        let doc = extract("Para <span>inline &amp; more</span>.\n");
-        assert_eq!(doc.blocks()[0].text(), "Para inline & more.");
-    }
-}
+mod tests;

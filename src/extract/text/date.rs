@@ -3,7 +3,9 @@
 const MONTHS: [&str; 12] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-fn month_number(word: &str) -> Option<u32> {
+/// The month a word names ("Feb", "February", "Sept."), 1–12.
+#[must_use]
+pub fn month_number(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_lowercase();
     if lower.len() < 3 {
         return None;
@@ -27,8 +29,15 @@ fn month_number(word: &str) -> Option<u32> {
     (lower.len() <= 4 || full[position] == lower).then_some(position as u32 + 1)
 }
 
+/// A four-digit year, also when a page glued the time to it ("20195:45").
 fn year(word: &str) -> Option<u32> {
     let digits = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let glued_time = digits.len() > 4
+        && digits.is_char_boundary(4)
+        && digits[4..].split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit()) && m.len() == 2
+        });
+    let digits = if glued_time { &digits[..4] } else { digits };
     (digits.len() == 4).then(|| digits.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
 }
 
@@ -44,13 +53,15 @@ fn format(y: u32, m: u32, d: u32) -> String {
 }
 
 /// Finds a date in a short line: "Feb 05, 2026", "February 5, 2026",
-/// "5 February 2026", "2026-02-05", "05.02.2026" is ambiguous and not read.
+/// "5 February 2026", "2026-02-05", "05.02.2026" (dots: day first, as
+/// everywhere dots are written), "11/19/2019" (slashes: month first unless
+/// the first number cannot be a month).
 #[must_use]
 pub fn find_date(line: &str) -> Option<String> {
     let words: Vec<&str> =
         line.split(|c: char| c.is_whitespace() || c == '|' || c == '·').filter(|w| !w.is_empty()).collect();
     for (i, word) in words.iter().enumerate() {
-        if let Some(iso) = iso(word) {
+        if let Some(iso) = iso(word).or_else(|| numeric(word)) {
             return Some(iso);
         }
         if let Some(m) = month_number(word) {
@@ -70,6 +81,20 @@ pub fn find_date(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `13.11.2019` (day, month, year) or `11/19/2019` (month, day, year).
+fn numeric(word: &str) -> Option<String> {
+    let word = word.trim_end_matches([',', ';']);
+    let separator = if word.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = word.split(separator).collect();
+    if parts.len() != 3 || parts[2].len() != 4 || parts[..2].iter().any(|p| p.is_empty() || p.len() > 2) {
+        return None;
+    }
+    let (first, second): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+    let full_year = year(parts[2])?;
+    let (month, day) = if separator == '.' || first > 12 { (second, first) } else { (first, second) };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format(full_year, month, day))
 }
 
 fn iso(word: &str) -> Option<String> {
@@ -97,7 +122,18 @@ mod tests {
     }
 
     #[test]
+    fn numeric_and_glued_forms() {
+        assert_eq!(find_date("13.11.2019, 23:06").as_deref(), Some("2019-11-13"));
+        assert_eq!(find_date("5:45 AM PST 11/19/2019 by Ann Lee").as_deref(), Some("2019-11-19"));
+        assert_eq!(find_date("19/11/2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(find_date("Nov 15, 20195:45 AM").as_deref(), Some("2019-11-15"));
+        assert_eq!(find_date("Nov 20 2019, 10:18am ist").as_deref(), Some("2019-11-20"));
+    }
+
+    #[test]
     fn no_false_dates() {
+        assert_eq!(find_date("Version 1.2.3 of 2.0.2019a"), None);
+        assert_eq!(find_date("Scored 13/45/2019"), None);
         assert_eq!(find_date("The Mayor said 5 things in 2026"), None);
         assert_eq!(find_date("March on, 1999 times"), None);
     }
