@@ -1,0 +1,138 @@
+//! One block prepared for analysis: its quotation regions, sentences,
+//! narrative words and name runs, computed once and shared by every rule.
+
+use std::ops::Range;
+
+use crate::model::{Block, BlockId, BlockKind, Document};
+
+use super::marks::{self, Region};
+use super::names::{self, Run};
+use super::sentences;
+use super::tokens::{self, Token};
+
+/// How analysis treats a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ParaKind {
+    /// Running text: paragraphs, list items, captions.
+    Body,
+    /// A quoted passage: the whole block is a quotation.
+    Blockquote,
+    /// A heading: a new section, where context resets.
+    Heading,
+}
+
+/// A block with everything the rules need to know about its text.
+#[derive(Debug)]
+pub(super) struct Para<'a> {
+    /// The block.
+    pub block: BlockId,
+    /// Its text.
+    pub text: &'a str,
+    /// How it is treated.
+    pub kind: ParaKind,
+    /// A blockquote's own attribution line.
+    pub attribution: Option<&'a str>,
+    /// Quotation regions in reading order.
+    pub regions: Vec<Region>,
+    /// Whether the first region continues a quotation left open by the
+    /// paragraph before (the multi-paragraph convention).
+    pub continues: bool,
+    /// Sentences (byte ranges).
+    pub sentences: Vec<Range<usize>>,
+    /// Narrative words.
+    pub words: Vec<Token>,
+    /// For each region, the number of words before it.
+    pub region_at: Vec<usize>,
+    /// Name runs among the words.
+    pub runs: Vec<Run>,
+    /// For each word, the run it belongs to (title or name part).
+    pub run_of: Vec<Option<usize>>,
+}
+
+impl<'a> Para<'a> {
+    /// Prepares one block, or `None` for blocks that hold no prose.
+    pub fn new(block: BlockId, source: &'a Block) -> Option<Self> {
+        let (kind, attribution) = match source.kind() {
+            BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Caption => (ParaKind::Body, None),
+            BlockKind::Blockquote { attribution } => (ParaKind::Blockquote, attribution.as_deref()),
+            BlockKind::Heading { .. } => (ParaKind::Heading, None),
+            _ => return None,
+        };
+        let text = source.text();
+        let regions = if kind == ParaKind::Heading { Vec::new() } else { marks::regions(text) };
+        let sentences = sentences::split_with(text, &regions);
+        let tokens = tokens::tokenize(text, &regions, &sentences);
+        let runs = names::find(text, &tokens.words);
+        let mut run_of = vec![None; tokens.words.len()];
+        for (index, run) in runs.iter().enumerate() {
+            for slot in &mut run_of[run.start()..run.name.end] {
+                *slot = Some(index);
+            }
+        }
+        Some(Self {
+            block,
+            text,
+            kind,
+            attribution,
+            regions,
+            continues: false,
+            sentences,
+            words: tokens.words,
+            region_at: tokens.region_at,
+            runs,
+            run_of,
+        })
+    }
+
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].range.clone()]
+    }
+
+    /// The text of a range of words, joined by single spaces.
+    pub fn words_text(&self, range: Range<usize>) -> String {
+        self.words[range].iter().map(|t| &self.text[t.range.clone()]).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The run whose name ends at word `i`, if any.
+    pub fn run_ending_at(&self, i: usize) -> Option<usize> {
+        self.run_of.get(i).copied().flatten().filter(|&r| self.runs[r].name.end == i + 1)
+    }
+
+    /// The run that starts (title included) at word `i`, if any.
+    pub fn run_starting_at(&self, i: usize) -> Option<usize> {
+        self.run_of.get(i).copied().flatten().filter(|&r| self.runs[r].start() == i)
+    }
+
+    /// Word indices of sentence `s`.
+    pub fn sentence_words(&self, s: usize) -> Range<usize> {
+        let start = self.words.partition_point(|w| w.sentence < s);
+        let end = self.words.partition_point(|w| w.sentence <= s);
+        start..end
+    }
+
+    /// The sentence holding byte `at`.
+    pub fn sentence_of(&self, at: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+/// Prepares every prose block of a document and links paragraphs that
+/// continue a quotation.
+pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
+    let mut paras: Vec<Para<'_>> = Vec::new();
+    for (index, block) in doc.blocks().iter().enumerate() {
+        let Some(mut para) = Para::new(BlockId(index as u32), block) else { continue };
+        if let Some(prev) = paras.last() {
+            let adjacent = prev.block.0 + 1 == para.block.0;
+            let open = prev.regions.last().is_some_and(|r| !r.closed);
+            para.continues = adjacent
+                && open
+                && para.kind == ParaKind::Body
+                && marks::starts_with_mark(para.text)
+                && para.regions.first().is_some_and(|r| para.text[..r.open].trim().is_empty());
+        }
+        paras.push(para);
+    }
+    paras
+}
