@@ -117,17 +117,24 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
 fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
     let mut j = i;
     let mut org_noun = false;
-    while j < hi && j < i + 10 {
+    let mut after_preposition = false;
+    while j < hi && j < i + 12 {
         if let Some(run) = para.run_starting_at(j).filter(|&r| para.runs[r].is_name()) {
-            let prep = j > i && lexicon::is_proxy_preposition(para.word(j - 1));
-            let proxy = j > i + 1 && lexicon::is_proxy_noun(para.word(j - 2));
-            if !prep || proxy {
+            let end = para.runs[run].name.end;
+            let possessive = para.words[end - 1].after & punct::POSSESSIVE != 0;
+            let proxy_of = j > i + 1
+                && lexicon::is_proxy_preposition(para.word(j - 1))
+                && lexicon::is_proxy_noun(para.word(j - 2));
+            let proxy_owner = possessive && end < hi && lexicon::is_proxy_noun(para.word(end));
+            if proxy_of || proxy_owner || !after_preposition && !possessive {
                 return Subject::Names(vec![run]);
             }
-            return Subject::Unnamed;
+            j = end;
+            continue;
         }
         let word = para.word(j);
-        org_noun |= lexicon::is_org_noun(word);
+        org_noun |= !after_preposition && lexicon::is_org_noun(word);
+        after_preposition |= lexicon::is_preposition(word);
         if para.words[j].after & punct::COMMA != 0 {
             // "his aunt, Jane Starner": an appositive name right after.
             if let Some(run) = para.run_starting_at(j + 1).filter(|&r| j + 1 < hi && para.runs[r].is_name()) {
@@ -141,6 +148,31 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         j += 1;
     }
     if org_noun { Subject::OrgNoun } else { Subject::Unnamed }
+}
+
+/// Whether the verb at `v` comes before its subject: at the start of its
+/// clause or right after a comma, with a name (or pronoun) right after it
+/// ("“…,” said Rubio", "The key, says Buser, is …").
+fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
+    let next = v + n;
+    if lexicon::takes_addressee(para.word(v)) || next >= para.words.len() || para.words[next - 1].after & punct::BREAK != 0 {
+        return false;
+    }
+    let run = para.run_starting_at(next).filter(|&r| para.runs[r].is_name());
+    let at_start = v == lo || para.words[v - 1].after & (punct::QUOTE | punct::DASH) != 0;
+    if at_start {
+        return run.is_some()
+            || lexicon::pronoun(para.word(next)).is_some_and(|p| p != Pronoun::Other)
+            || matches!(para.word(next), "a" | "an" | "the" | "one");
+    }
+    // Mid-sentence only "…, says Buser, …": a name closed by punctuation, so
+    // that "said Tyvak would …" stays reported speech.
+    let after_comma = para.words[v - 1].after & punct::COMMA != 0;
+    after_comma
+        && run.is_some_and(|r| {
+            let end = para.runs[r].name.end;
+            end >= para.words.len() || para.words[end - 1].after & (punct::COMMA | punct::STOP | punct::DASH) != 0
+        })
 }
 
 /// The subject of a clause that starts at or after `lo` and runs to `k`:
@@ -265,11 +297,8 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
         Side::Before => Box::new(verbs.iter().rev()),
     };
     for &(v, n) in ordered {
-        let inverted_first = side == Side::After
-            && (lo..v).all(|i| lexicon::is_verb_filler(para.word(i)))
-            && !lexicon::takes_addressee(para.word(v));
         let according = n == 2 && para.word(v).eq_ignore_ascii_case("according");
-        if inverted_first || according {
+        if according || inverted(para, lo, v, n) {
             if let Some(subject) = subject_after(para, v + n, hi) {
                 return Some(Found { subject, tight: side == Side::After });
             }
@@ -298,7 +327,7 @@ pub(super) fn speech_event(para: &Para<'_>, window: Range<usize>) -> Option<Subj
     let (lo, hi) = (window.start, window.end.min(para.words.len()));
     for v in lo..hi {
         let Some(n) = verb_at(para, lo, v) else { continue };
-        if n == 2 && para.word(v).eq_ignore_ascii_case("according") {
+        if n == 2 && para.word(v).eq_ignore_ascii_case("according") || inverted(para, lo, v, n) {
             if let Some(subject) = subject_after(para, v + n, hi) {
                 return Some(subject);
             }
@@ -323,8 +352,7 @@ pub(super) fn all_subjects(para: &Para<'_>, window: Range<usize>) -> Vec<Subject
     for v in lo..hi {
         let Some(n) = verb_at(para, lo, v) else { continue };
         let according = n == 2 && para.word(v).eq_ignore_ascii_case("according");
-        let inverted = (v == lo || para.words[v].before & punct::QUOTE != 0) && !lexicon::takes_addressee(para.word(v));
-        let subject = if according || inverted {
+        let subject = if according || inverted(para, lo, v, n) {
             subject_after(para, v + n, hi)
         } else {
             subject_before(para, lo, v).map(|(subject, _)| subject)

@@ -42,7 +42,7 @@ const SPEECH_VERBS: &[&str] = &[
     "adding", "write", "writes", "wrote", "writing", "ask", "asks", "asked", "asking", "noted",
     "noting", "argue", "argues", "argued", "arguing", "warn", "warns", "warned", "warning",
     "explain", "explains", "explained", "explaining", "tweeted", "tweeting", "stated", "reported",
-    "replied", "replies", "reply", "responded", "responds", "insist", "insists", "insisted",
+    "replied", "replies", "reply", "responded", "responds", "respond", "insist", "insists", "insisted",
     "insisting", "recall", "recalls", "recalled", "recalling", "acknowledged", "acknowledges",
     "declared", "declares", "concluded", "concludes", "continued", "continues", "posted",
     "claimed", "claims", "claiming", "denied", "denies", "admitted", "admits", "suggested",
@@ -106,6 +106,18 @@ pub(super) fn is_determiner(word: &str) -> bool {
             "our", "my", "your", "one", "another", "every", "each", "any", "some", "no", "in",
             "of", "on", "for", "blog", "new", "latest", "recent",
         ],
+    )
+}
+
+/// Prepositions: a name after one is not the head of its noun phrase ("the
+/// key *to* Stadia's success").
+#[must_use]
+pub(super) fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "of" | "for" | "from" | "at" | "with" | "by" | "in" | "on" | "about" | "into" | "over"
+            | "under" | "through" | "near" | "behind" | "beside" | "between" | "among" | "against"
+            | "toward" | "towards" | "without" | "within" | "during" | "after" | "before" | "like"
     )
 }
 

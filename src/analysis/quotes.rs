@@ -49,6 +49,24 @@ fn looks_like_title(text: &str) -> bool {
     words.len() >= 2 && capitalised * 3 >= words.len() * 2 && !long_lower
 }
 
+/// Nouns and participles that introduce the title of a work or a campaign
+/// ("his book “…”", "a poem called “…”").
+const WORK_WORDS: &[&str] = &[
+    "book", "novel", "memoir", "film", "movie", "song", "album", "record", "single", "show",
+    "series", "podcast", "poem", "play", "article", "essay", "episode", "documentary", "called",
+    "titled", "entitled", "named", "dubbed", "headlined", "program", "programme", "column",
+    "story", "blog", "newsletter", "campaign", "slogan", "hashtag", "exhibition", "opera",
+    "musical", "painting", "game", "collection", "anthology", "chapter", "tv", "thriller",
+];
+
+/// Whether one of the three words before `open` introduces a work's title.
+fn after_work_word(text: &str, open: usize) -> bool {
+    text[..open].split_whitespace().rev().take(3).any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        WORK_WORDS.iter().any(|k| k.eq_ignore_ascii_case(bare))
+    })
+}
+
 /// Where a region sits in its sentence.
 struct Place {
     /// Only spaces, brackets or dashes before it in its sentence.
@@ -113,7 +131,7 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
         } else {
             let place = place(para, region);
             let utterance = place.complement || place.stands && (place.attributed || ends_sentence(inner));
-            if looks_like_title(inner) && !utterance {
+            if looks_like_title(inner) && !utterance && after_work_word(text, region.open) {
                 false
             } else {
                 words > MAX_FRAGMENT_WORDS || utterance

@@ -67,6 +67,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                             id
                         }
                     };
+                    if std::env::var_os("BYLINE_DEBUG").is_some() && !registry.entities[id].speaks { eprintln!("SPEAKS {} in {:?}", registry.entities[id].name(), &para.text[para.words[para.sentence_words(s).start].range.start..].chars().take(80).collect::<String>()); }
                     registry.entities[id].speaks = true;
                 }
             }

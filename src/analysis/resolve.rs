@@ -202,7 +202,11 @@ impl<'a, 'd> Walk<'a, 'd> {
                 (_, Some(pre)) => Some(pre),
                 (post, None) => post,
             };
-            own.push(chosen.and_then(|found| self.subject_ids(p, s, found.subject)));
+            let dbg = std::env::var_os("BYLINE_DEBUG").is_some();
+            if dbg { eprintln!("Q {:?} chosen {:?}", &para.text[span.range.clone()].chars().take(40).collect::<String>(), chosen); }
+            let ids = chosen.and_then(|found| self.subject_ids(p, s, found.subject));
+            if dbg { eprintln!("   -> {:?}", ids.as_ref().map(|v| v.iter().map(|&i| self.registry.entities[i].name()).collect::<Vec<_>>())); }
+            own.push(ids);
         }
         for (i, span) in in_sentence.into_iter().enumerate() {
             if let Some(ids) = own[i].clone() {
