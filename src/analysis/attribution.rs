@@ -265,7 +265,7 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
 
 /// "he’d" → "he".
 fn strip_contraction(word: &str) -> &str {
-    for suffix in ["’d", "'d", "’ll", "'ll", "’s", "'s"] {
+    for suffix in ["’d", "'d", "’ll", "'ll", "’s", "'s", "’ve", "'ve", "’re", "'re"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             return stem;
         }
@@ -322,24 +322,25 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
 }
 
 /// A speech verb with its subject anywhere in the words `window` (reported
-/// speech without a quote: "Herbert said", "Azizi noted that …").
-pub(super) fn speech_event(para: &Para<'_>, window: Range<usize>) -> Option<Subject> {
+/// speech without a quote: "Herbert said", "Azizi noted that …"), or the
+/// subject of a clause that ends in a colon (then `true`).
+pub(super) fn speech_event(para: &Para<'_>, window: Range<usize>) -> Option<(Subject, bool)> {
     let (lo, hi) = (window.start, window.end.min(para.words.len()));
     for v in lo..hi {
         let Some(n) = verb_at(para, lo, v) else { continue };
         if n == 2 && para.word(v).eq_ignore_ascii_case("according") || inverted(para, lo, v, n) {
             if let Some(subject) = subject_after(para, v + n, hi) {
-                return Some(subject);
+                return Some((subject, false));
             }
             continue;
         }
         if let Some((subject, _)) = subject_before(para, lo, v) {
-            return Some(subject);
+            return Some((subject, false));
         }
     }
     if hi > lo && para.words[hi - 1].after & punct::COLON != 0 {
         let (subject, _) = clause_subject(para, lo, hi - 1)?;
-        return matches!(subject, Subject::Names(_) | Subject::Pronoun(..)).then_some(subject);
+        return matches!(subject, Subject::Names(_) | Subject::Pronoun(..)).then_some((subject, true));
     }
     None
 }

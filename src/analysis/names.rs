@@ -60,6 +60,12 @@ pub(super) fn is_capitalised(word: &str) -> bool {
     }
 }
 
+/// "Amazon-owned", "Island-based": a capitalised word joined to a
+/// lower-case participle.
+fn is_modifier(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !word.contains('.') && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
@@ -94,8 +100,18 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 break;
             }
         }
-        let words: Vec<&str> = (start..end).map(word).collect();
-        interpret(&words, start, &mut runs);
+        // "Amazon-owned Whole Foods Market": a hyphenated modifier ending
+        // in a lower-case word closes what comes before it.
+        let mut from = start;
+        for k in start..end {
+            if is_modifier(word(k)) {
+                let words: Vec<&str> = (from..k).map(word).collect();
+                interpret(&words, from, &mut runs);
+                from = k + 1;
+            }
+        }
+        let words: Vec<&str> = (from..end).map(word).collect();
+        interpret(&words, from, &mut runs);
         i = end;
     }
     runs

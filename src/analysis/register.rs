@@ -33,9 +33,9 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                 let id = match run.kind {
                     RunKind::Person => Some(registry.add(&words, SpeakerKind::Person, para.block, seen)),
                     RunKind::Org => Some(registry.add(&words, SpeakerKind::Organisation, para.block, seen)),
-                    RunKind::Single if run.title.is_some() => Some(
+                    RunKind::Single if run.title.is_some() || followed_by_who(para, run) => Some(
                         registry
-                            .lookup_single(words[0])
+                            .lookup_single(words[0], false)
                             .unwrap_or_else(|| registry.add_single(words[0], SpeakerKind::Person, para.block, seen)),
                     ),
                     _ => None,
@@ -60,7 +60,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                         Some(id) => id,
                         None => {
                             let word = para.word(para.runs[r].name.start);
-                            let id = registry.lookup_single(word).unwrap_or_else(|| {
+                            let id = registry.lookup_single(word, true).unwrap_or_else(|| {
                                 registry.add_single(word, SpeakerKind::Person, para.block, 0)
                             });
                             entities[p][r] = Some(id);
@@ -74,6 +74,12 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
         }
     }
     (registry, entities)
+}
+
+/// Whether "who" follows the run in its sentence ("Tommy — who …").
+fn followed_by_who(para: &Para<'_>, run: &Run) -> bool {
+    let end = run.name.end;
+    end < para.words.len() && para.words[end].sentence == para.words[end - 1].sentence && para.word(end) == "who"
 }
 
 /// Records a mention's title, description, gender and person signals.

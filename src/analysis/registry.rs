@@ -201,9 +201,10 @@ impl Registry {
     }
 
     /// The entity a one-word name refers to: a surname (the latest mentioned
-    /// of several), else a first name, else an organisation it starts or
-    /// abbreviates.
-    pub fn lookup_single(&self, word: &str) -> Option<EntityId> {
+    /// of several), else a first name, else an organisation it abbreviates
+    /// or (for a speaker, with `org_start`) starts: "Tyvak said" is Tyvak
+    /// Nano-Satellite Systems, but "Iran" is not Iran Human Rights Monitor.
+    pub fn lookup_single(&self, word: &str, org_start: bool) -> Option<EntityId> {
         let k = key(word);
         let latest = |ids: &Vec<EntityId>| ids.iter().copied().max_by_key(|&id| self.entities[id].last_seen);
         if let Some(id) = self.by_surname.get(&k).and_then(latest) {
@@ -214,6 +215,9 @@ impl Registry {
         }
         if let Some(&id) = self.by_initials.get(&k) {
             return Some(id);
+        }
+        if !org_start {
+            return None;
         }
         self.by_lead
             .get(&k)?
@@ -255,11 +259,11 @@ mod tests {
         let ada = registry.add(&["Ada", "Vole"], SpeakerKind::Person, B, 1);
         let kim = registry.add(&["Kim", "Vole"], SpeakerKind::Person, B, 2);
         assert_ne!(ada, kim);
-        assert_eq!(registry.lookup_single("Vole"), Some(kim));
+        assert_eq!(registry.lookup_single("Vole", false), Some(kim));
         registry.touch(ada, 3);
-        assert_eq!(registry.lookup_single("Vole"), Some(ada));
-        assert_eq!(registry.lookup_single("Kim"), Some(kim));
-        assert_eq!(registry.lookup_single("Nobody"), None);
+        assert_eq!(registry.lookup_single("Vole", false), Some(ada));
+        assert_eq!(registry.lookup_single("Kim", false), Some(kim));
+        assert_eq!(registry.lookup_single("Nobody", false), None);
     }
 
     #[test]
@@ -276,6 +280,6 @@ mod tests {
         let mut registry = Registry::default();
         let org = registry.add(&["Lantern", "Policy", "Institute"], SpeakerKind::Organisation, B, 1);
         assert_eq!(registry.add(&["LPI"], SpeakerKind::Organisation, B, 2), org);
-        assert_eq!(registry.lookup_single("Lantern"), Some(org));
+        assert_eq!(registry.lookup_single("Lantern", true), Some(org));
     }
 }

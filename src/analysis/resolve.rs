@@ -45,6 +45,9 @@ struct Entry {
 struct Current {
     ids: Vec<EntityId>,
     para: usize,
+    /// Set by a quote or a colon introduction, not by reported speech: only
+    /// then does it carry a woven-in quote of the next paragraph.
+    strong: bool,
 }
 
 struct Pending {
@@ -133,14 +136,18 @@ impl<'a, 'd> Walk<'a, 'd> {
         for &id in &ids {
             self.registry.entities[id].speaks = true;
         }
-        self.current = Some(Current { ids: ids.clone(), para: p });
+        self.current = Some(Current { ids: ids.clone(), para: p, strong: true });
         self.pending.push(Pending { assigned: Assigned { block: para.block, range: span.range, speakers: ids }, own, chain });
     }
 
-    /// The current speaker, if the text is still with them (same or
-    /// previous paragraph).
-    fn inherited(&self, p: usize) -> Option<Vec<EntityId>> {
-        self.current.as_ref().filter(|c| c.para + 1 >= p).map(|c| c.ids.clone())
+    /// The current speaker, if the text is still with them: the same
+    /// paragraph, or the previous one when it quoted them or when this quote
+    /// opens its paragraph.
+    fn inherited(&self, p: usize, opens_para: bool) -> Option<Vec<EntityId>> {
+        self.current
+            .as_ref()
+            .filter(|c| c.para == p || c.para + 1 == p && (c.strong || opens_para))
+            .map(|c| c.ids.clone())
     }
 
     fn blockquote(&mut self, p: usize) {
@@ -150,7 +157,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             let line = para.attribution.or(tail);
             let named = line.and_then(|line| self.name_in(para.block, line));
             let own = named.is_some();
-            let ids = named.map(|id| vec![id]).or_else(|| self.inherited(p)).unwrap_or_default();
+            let ids = named.map(|id| vec![id]).or_else(|| self.inherited(p, true)).unwrap_or_default();
             self.push(p, span, ids, own);
         }
     }
@@ -167,7 +174,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             RunKind::Person => self.registry.add(&words, SpeakerKind::Person, block, self.seen),
             _ => self
                 .registry
-                .lookup_single(words[0])
+                .lookup_single(words[0], true)
                 .unwrap_or_else(|| self.registry.add_single(words[0], SpeakerKind::Person, block, self.seen)),
         })
     }
@@ -182,9 +189,9 @@ impl<'a, 'd> Walk<'a, 'd> {
             .cloned()
             .collect();
         if in_sentence.is_empty() {
-            if let Some(subject) = attribution::speech_event(para, words) {
+            if let Some((subject, colon)) = attribution::speech_event(para, words) {
                 if let Some(ids) = self.subject_ids(p, s, subject) {
-                    self.current = Some(Current { ids, para: p });
+                    self.current = Some(Current { ids, para: p, strong: colon });
                 }
             }
             return;
@@ -214,7 +221,8 @@ impl<'a, 'd> Walk<'a, 'd> {
                 continue;
             }
             let nearby = own[i + 1..].iter().flatten().next().or_else(|| own[..i].iter().rev().flatten().next());
-            let ids = nearby.cloned().or_else(|| self.inherited(p)).unwrap_or_default();
+            let opens_para = span.region.is_some_and(|r| para.text[..para.regions[r].open].trim().is_empty());
+            let ids = nearby.cloned().or_else(|| self.inherited(p, opens_para)).unwrap_or_default();
             self.push(p, span, ids, false);
         }
     }
@@ -229,7 +237,10 @@ impl<'a, 'd> Walk<'a, 'd> {
         let first = para.word(words.start);
         if let Some(pronoun @ (Pronoun::He | Pronoun::She | Pronoun::They)) = super::lexicon::pronoun(first) {
             if first.starts_with(char::is_uppercase) {
-                if let Some(ids) = self.resolve_pronoun(p, s, words.start, pronoun) {
+                // Only to carry the chain of reference ("She claimed …");
+                // a sentence that quotes nobody teaches nothing about gender.
+                let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
+                if let Some(ids) = ids {
                     self.history.push(Entry { ids, para: p, sentence: s, word: words.start });
                 }
             }
@@ -255,7 +266,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             return known;
         }
         let word = para.word(run.name.start);
-        let found = self.registry.lookup_single(word).or(known);
+        let found = self.registry.lookup_single(word, speaker).or(known);
         if found.is_some() || !speaker {
             return found;
         }
@@ -290,16 +301,19 @@ impl<'a, 'd> Walk<'a, 'd> {
                 self.history.push(Entry { ids: ids.clone(), para: p, sentence: s, word });
                 Some(ids)
             }
-            Subject::OrgNoun => self.latest(p, s, |walk, ids| {
-                ids.len() == 1 && walk.registry.entities[ids[0]].kind == SpeakerKind::Organisation
-            }),
+            Subject::OrgNoun => self.salient_org(p),
         }
     }
 
     /// Resolves a pronoun at word `w` of sentence `s` of paragraph `p`, and
     /// learns from it (gender, organisation).
     fn resolve_pronoun(&mut self, p: usize, s: usize, w: usize, pronoun: Pronoun) -> Option<Vec<EntityId>> {
-        let ids = self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun))?;
+        let strict = self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, true));
+        let ids = strict.or_else(|| self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, false)))?;
+        if std::env::var_os("BYLINE_DEBUG").is_some() {
+            let recent: Vec<String> = self.history.iter().rev().take(12).map(|e| format!("{}:{}:{}:{:?}", e.para, e.sentence, e.word, e.ids.iter().map(|&i| self.registry.entities[i].name()).collect::<Vec<_>>())).collect();
+            eprintln!("PRONOUN {pronoun:?} at {p}:{s}:{w} -> {:?}; recent {recent:?}", ids.iter().map(|&i| self.registry.entities[i].name()).collect::<Vec<_>>());
+        }
         if let [id] = ids[..] {
             let entity = &mut self.registry.entities[id];
             match pronoun {
@@ -315,14 +329,34 @@ impl<'a, 'd> Walk<'a, 'd> {
         Some(ids)
     }
 
-    fn compatible(&self, ids: &[EntityId], pronoun: Pronoun) -> bool {
+    /// Whether a mention can be what a sentence-opening pronoun stands for:
+    /// any person for "he"/"she" (gender permitting), joint mentions and
+    /// bodies for "they".
+    fn mentionable(&self, ids: &[EntityId], pronoun: Pronoun) -> bool {
+        let single = match ids {
+            [id] => &self.registry.entities[*id],
+            _ => return pronoun == Pronoun::They,
+        };
+        match pronoun {
+            Pronoun::He | Pronoun::She => {
+                let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
+                let known = single.words.len() > 1 || single.person || single.speaks;
+                single.kind == SpeakerKind::Person && known && single.gender.is_none_or(|g| g == wanted)
+            }
+            _ => single.kind == SpeakerKind::Organisation,
+        }
+    }
+
+    /// Whether a mention can be what `pronoun` stands for. `strict` asks for
+    /// certainty about plurals ("they": joint speakers or a known body).
+    fn compatible(&self, ids: &[EntityId], pronoun: Pronoun, strict: bool) -> bool {
         let single = match ids {
             [id] => &self.registry.entities[*id],
             _ => return pronoun == Pronoun::They,
         };
         let eligible = single.speaks || single.person;
         let body_like = single.kind == SpeakerKind::Organisation
-            || !single.kind_known && !single.person && single.gender.is_none() && single.words.len() > 1;
+            || !strict && !single.kind_known && !single.person && single.gender.is_none() && single.words.len() > 1;
         match pronoun {
             Pronoun::He | Pronoun::She => {
                 let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
@@ -361,7 +395,9 @@ impl<'a, 'd> Walk<'a, 'd> {
             while j > 0 && self.history[j - 1].para == gp && self.history[j - 1].sentence == gs {
                 j -= 1;
             }
-            if let Some(entry) = self.history[j..i].iter().find(|e| accept(self, &e.ids)) {
+            let mut group: Vec<&Entry> = self.history[j..i].iter().collect();
+            group.sort_by_key(|e| e.word);
+            if let Some(entry) = group.into_iter().find(|e| accept(self, &e.ids)) {
                 return Some(entry.ids.clone());
             }
             i = j;
@@ -370,8 +406,20 @@ impl<'a, 'd> Walk<'a, 'd> {
         None
     }
 
-    /// The latest mention anywhere nearby that `accept`s.
-    fn latest(&self, p: usize, s: usize, accept: impl Fn(&Self, &[EntityId]) -> bool) -> Option<Vec<EntityId>> {
-        self.candidates(p, s, usize::MAX, accept)
+    /// The organisation "the company" most likely means: the one mentioned
+    /// most often in the last few paragraphs (the latest on a tie).
+    fn salient_org(&self, p: usize) -> Option<Vec<EntityId>> {
+        let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
+        for (order, entry) in self.history.iter().rev().take_while(|e| e.para + MAX_PARAS_BACK * 2 >= p).enumerate() {
+            let [id] = entry.ids[..] else { continue };
+            if self.registry.entities[id].kind != SpeakerKind::Organisation {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == id) {
+                Some(c) => c.1 += 1,
+                None => counts.push((id, 1, order)),
+            }
+        }
+        counts.into_iter().max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order))).map(|(id, _, _)| vec![id])
     }
 }

@@ -1,8 +1,9 @@
 //! A sentence splitter that keeps quotations whole and knows abbreviations.
 //!
 //! A full stop inside a quotation never ends the surrounding sentence unless
-//! it is the quotation's last character (`“… people.” He left.`), and even
-//! then not when an attribution follows (`“Why?” Smith asked.`). Titles such
+//! it is the quotation's last character (`“… people.” He left.`), and a
+//! question or exclamation does not even then when an attribution follows
+//! (`“Why?” Smith asked.`). Titles such
 //! as "Sen." and "Dr." never end a sentence; dotted abbreviations such as
 //! "U.S.", "D.C." and "p.m." end one only when the next word is one that
 //! starts sentences ("The", "He", …). Linear in the text's length.
@@ -128,7 +129,7 @@ pub(super) fn split_with(text: &str, regions: &[Region]) -> Vec<Range<usize>> {
         let boundary = next < text.len()
             && (cjk || spaced && can_start(text, next))
             && !(single_stop && !after_quote && !full_stop_ends(word_before(text, at), word_at(text, next)))
-            && !(after_quote && attribution_follows(text, next));
+            && !(after_quote && c != '.' && attribution_follows(text, next));
         if boundary {
             sentences.push(start..trim_end(text, end));
             start = next;
