@@ -119,7 +119,7 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
 /// A gender shown right around a mention: a kinship or role noun before it
 /// ("his aunt, Jane Starner"), or "his"/"her" + noun within three words
 /// after it ("Ford visited his editor").
-fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
+pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     let start = run.start();
     let noun_before = (start.saturating_sub(2)..start)
         .rev()

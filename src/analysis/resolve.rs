@@ -190,7 +190,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             .collect();
         if in_sentence.is_empty() {
             if let Some((subject, colon)) = attribution::speech_event(para, words) {
-                if let Some(ids) = self.subject_ids(p, s, subject) {
+                if let Some(ids) = self.subject_ids(p, s, subject, colon) {
                     self.current = Some(Current { ids, para: p, strong: colon });
                 }
             }
@@ -211,7 +211,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             };
             let dbg = std::env::var_os("BYLINE_DEBUG").is_some();
             if dbg { eprintln!("Q {:?} chosen {:?}", &para.text[span.range.clone()].chars().take(40).collect::<String>(), chosen); }
-            let ids = chosen.and_then(|found| self.subject_ids(p, s, found.subject));
+            let ids = chosen.and_then(|found| self.subject_ids(p, s, found.subject, true));
             if dbg { eprintln!("   -> {:?}", ids.as_ref().map(|v| v.iter().map(|&i| self.registry.entities[i].name()).collect::<Vec<_>>())); }
             own.push(ids);
         }
@@ -249,6 +249,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             (0..para.runs.len()).filter(|&r| words.contains(&para.runs[r].start())).collect();
         for r in runs {
             let Some(id) = self.entity_of(p, r, false) else { continue };
+            let entity = &mut self.registry.entities[id];
+            if entity.gender.is_none() && entity.kind == SpeakerKind::Person {
+                entity.gender = super::register::gender_cue(para, &para.runs[r]);
+            }
             self.seen += 1;
             self.registry.touch(id, self.seen);
             self.history.push(Entry { ids: vec![id], para: p, sentence: s, word: para.runs[r].start() });
@@ -278,7 +282,9 @@ impl<'a, 'd> Walk<'a, 'd> {
 
     /// The entities a subject stands for: `Some(empty)` for an unnamed
     /// speaker, `None` when it cannot be told.
-    fn subject_ids(&mut self, p: usize, s: usize, subject: Subject) -> Option<Vec<EntityId>> {
+    /// A `quoting` subject is a quote's speaker; otherwise it only reports
+    /// speech, and a pronoun there resolves more loosely and teaches nothing.
+    fn subject_ids(&mut self, p: usize, s: usize, subject: Subject, quoting: bool) -> Option<Vec<EntityId>> {
         match subject {
             Subject::Names(runs) => {
                 let mut ids: Vec<EntityId> = Vec::new();
@@ -296,6 +302,11 @@ impl<'a, 'd> Walk<'a, 'd> {
                 Some(ids)
             }
             Subject::Pronoun(_, Pronoun::Other) | Subject::Unnamed => Some(Vec::new()),
+            Subject::Pronoun(word, pronoun) if !quoting => {
+                let ids = self.candidates(p, s, word, |walk, ids| walk.mentionable(ids, pronoun))?;
+                self.history.push(Entry { ids: ids.clone(), para: p, sentence: s, word });
+                Some(ids)
+            }
             Subject::Pronoun(word, pronoun) => {
                 let ids = self.resolve_pronoun(p, s, word, pronoun)?;
                 self.history.push(Entry { ids: ids.clone(), para: p, sentence: s, word });
