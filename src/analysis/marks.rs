@@ -74,7 +74,9 @@ fn can_open(c: char, prev: Option<char>, next: Option<char>) -> bool {
     match c {
         // A straight mark after a digit is an inch mark (a 12" record).
         '"' if prev.is_some_and(|p| p.is_ascii_digit()) => false,
-        '"' | '”' | '»' | '〞' => !looks_closing(prev, next),
+        // A guillemet between spaces is a menu's separator (Home » News).
+        '»' => !looks_closing(prev, next) && next.is_some_and(|n| !n.is_whitespace()),
+        '"' | '”' | '〞' => !looks_closing(prev, next),
         '」' | '』' => false,
         _ => next.is_some(),
     }

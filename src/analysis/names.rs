@@ -162,7 +162,14 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
         return;
     }
     if words.len() > 1 && words.iter().any(|w| is_capitalised(w) && lexicon::is_org_word(w)) {
-        runs.push(Run { name: offset..offset + words.len(), title: None, kind: RunKind::Org, joined: false });
+        // "Big Machine Label Group Statement": the body, not its statement.
+        let org_at = words.iter().position(|w| lexicon::is_org_word(w)).unwrap_or(0);
+        let end = words
+            .iter()
+            .skip(org_at + 1)
+            .position(|w| lexicon::is_proxy_noun(w) && !lexicon::is_org_word(w))
+            .map_or(words.len(), |i| org_at + 1 + i);
+        runs.push(Run { name: offset..offset + end, title: None, kind: RunKind::Org, joined: false });
         return;
     }
     push_plain(words, offset, runs, false);
