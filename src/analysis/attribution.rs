@@ -70,6 +70,11 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
 /// Michael Singh").
 fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
     let mut runs = vec![run];
+    let mut next = run + 1;
+    while next < para.runs.len() && para.runs[next].joined && para.runs[next].is_name() {
+        runs.push(next);
+        next += 1;
+    }
     let mut current = run;
     loop {
         if para.runs[current].joined && current > 0 && para.runs[current - 1].is_name() {

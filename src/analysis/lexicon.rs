@@ -62,7 +62,7 @@ const SPEECH_VERBS: &[&str] = &[
     "disagreed", "objected", "protested", "thundered", "snapped", "conceded", "maintained",
     "maintains", "reckoned", "reckons", "advised", "advises", "hinted", "hints", "conveyed",
     "read", "reads", "proclaimed", "proclaims", "opined", "quoted", "relayed", "recalled",
-    "elaborated", "elaborates", "clarified", "clarifies", "interjected", "implored",
+    "elaborated", "elaborates", "called", "clarified", "clarifies", "interjected", "implored",
 ];
 
 /// Whether `word` is a speech verb; capitalised words never are (they start
