@@ -129,6 +129,19 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
     if words.is_empty() {
         return;
     }
+    let has_org = words.iter().any(|w| is_capitalised(w) && lexicon::is_org_word(w));
+    if !has_org {
+        // "Rep. Ada Vole and Rep. Kim Lund": two titled names.
+        if let Some(and) = words.iter().position(|w| matches!(*w, "and" | "&")) {
+            interpret(&words[..and], offset, runs);
+            let before = runs.len();
+            interpret(&words[and + 1..], offset + and + 1, runs);
+            if let Some(first) = runs.get_mut(before) {
+                first.joined = true;
+            }
+            return;
+        }
+    }
     if let Some(t) = words.iter().rposition(|w| lexicon::is_title_word(w)) {
         let mut name_at = t + 1;
         loop {
@@ -186,8 +199,10 @@ fn push_plain(words: &[&str], offset: usize, runs: &mut Vec<Run>, joined: bool) 
         return;
     }
     let has_connector = words.iter().any(|w| lexicon::is_name_connector(w));
+    let place_abbreviation = matches!(words[0], "U.S." | "U.K." | "U.N." | "E.U." | "D.C." | "L.A." | "N.Y.");
     let kind = match words.len() {
-        1 if is_acronym(words[0]) => RunKind::Org,
+        1 if is_acronym(words[0]) && words[0].chars().count() <= 6 => RunKind::Org,
+        _ if place_abbreviation => RunKind::Other,
         1 if words[0].contains('.') => RunKind::Other,
         1 => RunKind::Single,
         2..=4 if !has_connector && !words.iter().any(|w| is_acronym(w)) => RunKind::Person,

@@ -108,8 +108,11 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
     if entity.gender.is_none() && entity.kind == SpeakerKind::Person {
         entity.gender = gender_cue(para, run);
     }
+    let described = appositive(para, run).or_else(|| before_name(para, run));
+    // "the novelist Jo Walton", "Tomas Brevik, a fisherman": a person.
+    entity.person |= described.is_some() && run.kind == RunKind::Person;
     if entity.description.is_none() {
-        entity.description = appositive(para, run).or_else(|| before_name(para, run));
+        entity.description = described;
     }
     if name != entity.name() {
         registry.add_form(id, &name);
@@ -124,7 +127,7 @@ pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     let noun_before = (start.saturating_sub(2)..start)
         .rev()
         .map(|i| para.word(i))
-        .filter(|w| !matches!(*w, "his" | "her" | "he" | "she"))
+        .filter(|w| lexicon::pronoun(w).is_none() && !["his", "her"].iter().any(|p| p.eq_ignore_ascii_case(w)))
         .find_map(lexicon::gender_of);
     if noun_before.is_some() || para.words[run.name.end - 1].after & punct::POSSESSIVE != 0 {
         return noun_before;
@@ -198,7 +201,10 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<String> {
     while from > 0 && para.words[from - 1].after & punct::BREAK == 0 && start - from < MAX_DESCRIPTION_WORDS {
         let word = para.word(from - 1);
         let lower = word.starts_with(char::is_lowercase);
+        let verb_form = !word.contains('-') && (word.ends_with("ing") || word.ends_with("ed"));
         let stop = lexicon::is_determiner(word)
+            || lexicon::is_preposition(word)
+            || lower && verb_form
             || lexicon::is_speech_verb(word)
             || lexicon::is_verb_filler(word)
             || lexicon::is_subordinator(word)

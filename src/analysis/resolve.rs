@@ -351,7 +351,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         match pronoun {
             Pronoun::He | Pronoun::She => {
                 let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
-                let known = single.words.len() > 1 || single.person || single.speaks;
+                let known = single.person || single.speaks || single.gender.is_some();
                 single.kind == SpeakerKind::Person && known && single.gender.is_none_or(|g| g == wanted)
             }
             _ => single.kind == SpeakerKind::Organisation,
