@@ -178,6 +178,13 @@ pub(super) fn gender_of(word: &str) -> Option<Gender> {
     None
 }
 
+/// The gender of a noun or title (not a pronoun): "aunt", "Mr.", "brother".
+#[must_use]
+pub(super) fn gender_noun(word: &str) -> Option<Gender> {
+    let pronoun_form = lower_eq(word, &["he", "she", "his", "her", "him", "hers", "himself", "herself"]);
+    if pronoun_form { None } else { gender_of(word) }
+}
+
 /// Titles and offices that precede a name and belong in its description
 /// ("Sen.", "Secretary", "Prime Minister"); compared without a final period.
 #[must_use]

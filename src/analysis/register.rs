@@ -33,7 +33,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                 let id = match run.kind {
                     RunKind::Person => Some(registry.add(&words, SpeakerKind::Person, para.block, seen)),
                     RunKind::Org => Some(registry.add(&words, SpeakerKind::Organisation, para.block, seen)),
-                    RunKind::Single if run.title.is_some() || followed_by_who(para, run) => Some(
+                    RunKind::Single if run.title.is_some() || is_person_single(para, run) => Some(
                         registry
                             .lookup_single(words[0], false)
                             .unwrap_or_else(|| registry.add_single(words[0], SpeakerKind::Person, para.block, seen)),
@@ -41,6 +41,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                     _ => None,
                 };
                 if let Some(id) = id {
+                    registry.entities[id].person |= run.kind == RunKind::Single;
                     annotate(&mut registry, para, run, id);
                 }
                 ids[r] = id;
@@ -76,10 +77,22 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
     (registry, entities)
 }
 
-/// Whether "who" follows the run in its sentence ("Tommy — who …").
-fn followed_by_who(para: &Para<'_>, run: &Run) -> bool {
+/// Whether a one-word name is shown to be a person: "who" follows it
+/// ("Tommy — who …"), or an age ("Luc, 68,"), or a kinship or role noun
+/// comes right before it ("her brother Luc").
+fn is_person_single(para: &Para<'_>, run: &Run) -> bool {
     let end = run.name.end;
-    end < para.words.len() && para.words[end].sentence == para.words[end - 1].sentence && para.word(end) == "who"
+    let same_sentence = end < para.words.len() && para.words[end].sentence == para.words[end - 1].sentence;
+    let next = same_sentence.then(|| para.word(end));
+    let aged = next.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && para.words[end - 1].after & punct::COMMA != 0
+        && para.words[end].after & punct::COMMA != 0;
+    let start = run.start();
+    let kin = start > 0
+        && para.words[start - 1].after & punct::BREAK == 0
+        && lexicon::gender_noun(para.word(start - 1)).is_some()
+        && para.word(start - 1).starts_with(char::is_lowercase);
+    next == Some("who") || aged || kin
 }
 
 /// Records a mention's title, description, gender and person signals.
@@ -127,8 +140,7 @@ pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     let noun_before = (start.saturating_sub(2)..start)
         .rev()
         .map(|i| para.word(i))
-        .filter(|w| lexicon::pronoun(w).is_none() && !["his", "her"].iter().any(|p| p.eq_ignore_ascii_case(w)))
-        .find_map(lexicon::gender_of);
+        .find_map(lexicon::gender_noun);
     if noun_before.is_some() || para.words[run.name.end - 1].after & punct::POSSESSIVE != 0 {
         return noun_before;
     }
@@ -187,7 +199,8 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
         from += 1;
     }
     let words = &para.words[from..=last];
-    if words.iter().any(|w| lexicon::is_speech_verb(&para.text[w.range.clone()])) {
+    let numeric = words.iter().all(|w| para.text[w.range.clone()].chars().all(|c| c.is_ascii_digit()));
+    if numeric || words.iter().any(|w| lexicon::is_speech_verb(&para.text[w.range.clone()])) {
         return None;
     }
     Some(para.text[words[0].range.start..words[words.len() - 1].range.end].to_owned())

@@ -222,9 +222,37 @@ impl<'a, 'd> Walk<'a, 'd> {
             }
             let nearby = own[i + 1..].iter().flatten().next().or_else(|| own[..i].iter().rev().flatten().next());
             let opens_para = span.region.is_some_and(|r| para.text[..para.regions[r].open].trim().is_empty());
-            let ids = nearby.cloned().or_else(|| self.inherited(p, opens_para)).unwrap_or_default();
+            let opens_sentence = span
+                .region
+                .is_some_and(|r| para.text[para.sentences[s].start..para.regions[r].open].trim().is_empty());
+            let ids = nearby
+                .cloned()
+                .or_else(|| opens_sentence.then(|| self.topic(p, s)).flatten())
+                .or_else(|| self.inherited(p, opens_para))
+                .unwrap_or_default();
             self.push(p, span, ids, false);
         }
+    }
+
+    /// The person the sentence before sentence `s` is about, when it quotes
+    /// nobody and opens with them ("Yvette was more direct. “…”").
+    fn topic(&self, p: usize, s: usize) -> Option<Vec<EntityId>> {
+        let prev = s.checked_sub(1)?;
+        let para = &self.paras[p];
+        let quoted = self.spans[p].iter().any(|span| span.region.is_some_and(|r| para.sentence_of(para.regions[r].open) == prev));
+        let first = para.sentence_words(prev).start;
+        if quoted || first >= para.words.len() {
+            return None;
+        }
+        let entry = self.history.iter().rev().take_while(|e| e.para == p).find(|e| e.sentence == prev && e.word == first)?;
+        let [id] = entry.ids[..] else { return None };
+        let entity = &self.registry.entities[id];
+        let end = para.run_starting_at(first).map_or(first + 1, |r| para.runs[r].name.end);
+        let verb_follows = end < para.words.len()
+            && para.words[end - 1].after & super::tokens::punct::BREAK == 0
+            && para.word(end).starts_with(char::is_lowercase);
+        let personal = entity.kind == SpeakerKind::Person && (entity.person || entity.speaks || entity.gender.is_some());
+        (verb_follows && personal).then(|| vec![id])
     }
 
     /// Records the names mentioned in sentence `s` of paragraph `p`, and a
