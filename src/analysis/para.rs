@@ -19,6 +19,8 @@ pub(super) enum ParaKind {
     Blockquote,
     /// A heading: a new section, where context resets.
     Heading,
+    /// The credit line of the blockquote before it ("— Ada Vole, poet").
+    Credit,
 }
 
 /// A block with everything the rules need to know about its text.
@@ -61,6 +63,14 @@ impl<'a> Para<'a> {
         };
         let text = source.text();
         let regions = if kind == ParaKind::Heading { Vec::new() } else { marks::regions(text) };
+        // A blockquote holding a quotation and its attribution is prose.
+        let wraps = |r: &Region| text[..r.open].trim().is_empty() && text[r.end(text)..].trim().is_empty();
+        let kind = match regions.as_slice() {
+            [] => kind,
+            [only] if wraps(only) => kind,
+            _ if kind == ParaKind::Blockquote => ParaKind::Body,
+            _ => kind,
+        };
         let sentences = sentences::split_with(text, &regions);
         let tokens = tokens::tokenize(text, &regions, &sentences);
         let runs = names::find(text, &tokens.words);
@@ -118,14 +128,34 @@ impl<'a> Para<'a> {
     }
 }
 
+/// The name part of a blockquote's credit line: a short line led by a
+/// dash ("— Ada Vole, poet"), or a short name line without a full stop.
+fn credit_line(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let bare = text.trim_start_matches(['—', '–', '―', '-', ' ']);
+    let dashed = bare.len() < text.len();
+    let words = bare.split_whitespace().count();
+    let plain = words <= 8
+        && bare.starts_with(char::is_uppercase)
+        && !bare.ends_with(['.', '!', '?', ':'])
+        && !bare.chars().any(marks::is_mark);
+    (words > 0 && (dashed && words <= 12 || plain)).then_some(bare)
+}
+
 /// Prepares every prose block of a document and links paragraphs that
 /// continue a quotation.
 pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
     let mut paras: Vec<Para<'_>> = Vec::new();
     for (index, block) in doc.blocks().iter().enumerate() {
         let Some(mut para) = Para::new(BlockId(index as u32), block) else { continue };
-        if let Some(prev) = paras.last() {
+        if let Some(prev) = paras.last_mut() {
             let adjacent = prev.block.0 + 1 == para.block.0;
+            if adjacent && prev.kind == ParaKind::Blockquote {
+                if let Some(credit) = credit_line(para.text) {
+                    para.kind = ParaKind::Credit;
+                    prev.attribution = prev.attribution.or(Some(credit));
+                }
+            }
             let open = prev.regions.last().is_some_and(|r| !r.closed);
             para.continues = adjacent
                 && open

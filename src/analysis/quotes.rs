@@ -100,7 +100,7 @@ fn place(para: &Para<'_>, region: &marks::Region) -> Place {
 pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
     let text = para.text;
     match para.kind {
-        ParaKind::Heading => return Vec::new(),
+        ParaKind::Heading | ParaKind::Credit => return Vec::new(),
         ParaKind::Blockquote => {
             let body_end = dash_attribution_start(text).unwrap_or(text.len());
             let whole = match para.regions.as_slice() {

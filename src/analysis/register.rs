@@ -26,7 +26,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
     let mut seen = 0;
     for para in paras {
         let mut ids = vec![None; para.runs.len()];
-        if para.kind != ParaKind::Heading {
+        if matches!(para.kind, ParaKind::Body | ParaKind::Credit) {
             for (r, run) in para.runs.iter().enumerate() {
                 seen += 1;
                 let words: Vec<&str> = run.name.clone().map(|i| para.word(i)).collect();
@@ -50,7 +50,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
         entities.push(ids);
     }
     for (p, para) in paras.iter().enumerate() {
-        if para.kind == ParaKind::Heading {
+        if para.kind != ParaKind::Body {
             continue;
         }
         for s in 0..para.sentences.len() {

@@ -95,6 +95,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         for p in 0..self.paras.len() {
             match self.paras[p].kind {
                 ParaKind::Heading => self.current = None,
+                ParaKind::Credit => {}
                 ParaKind::Blockquote => self.blockquote(p),
                 ParaKind::Body => {
                     for s in 0..self.paras[p].sentences.len() {
@@ -155,6 +156,7 @@ impl<'a, 'd> Walk<'a, 'd> {
         for span in self.spans[p].clone() {
             let tail = quotes::dash_attribution_start(para.text).map(|at| &para.text[at..]);
             let line = para.attribution.or(tail);
+            let line = line.map(|l| l.trim_start_matches(['—', '–', '―', '-', ' ']));
             let named = line.and_then(|line| self.name_in(para.block, line));
             let own = named.is_some();
             let ids = named.map(|id| vec![id]).or_else(|| self.inherited(p, true)).unwrap_or_default();
