@@ -56,7 +56,7 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
         return Some(2);
     }
     let put_it = word == "put" && next == Some("it");
-    if !(lexicon::is_speech_verb(word) || put_it) {
+    if !(para.speech[i] || put_it) {
         return None;
     }
     let after_determiner = i > lo

@@ -30,46 +30,254 @@ pub(super) enum Pronoun {
     Other,
 }
 
-fn lower_eq(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// A sorted list of lower-case words, with a filter that rejects most
+/// other words before any comparison: for each first letter, the lengths
+/// the list holds.
+pub(super) struct WordList {
+    words: &'static [&'static str],
+    lengths: [u32; 26],
 }
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut lengths = [0u32; 26];
+        let mut i = 0;
+        while i < words.len() {
+            let bytes = words[i].as_bytes();
+            if !bytes.is_empty() && bytes[0].is_ascii_lowercase() && bytes.len() < 32 {
+                lengths[(bytes[0] - b'a') as usize] |= 1 << bytes.len();
+            }
+            i += 1;
+        }
+        Self { words, lengths }
+    }
+
+    /// Whether `lower` (already lower case) may be in the list.
+    fn may_hold(&self, lower: &[u8]) -> bool {
+        match lower.first() {
+            Some(&b) if b.is_ascii_lowercase() && lower.len() < 32 => {
+                self.lengths[(b - b'a') as usize] & (1 << lower.len()) != 0
+            }
+            // Words that do not start with a letter ("&", "don’t") skip the filter.
+            _ => true,
+        }
+    }
+
+    fn holds(&self, lower: &[u8]) -> bool {
+        self.may_hold(lower) && self.words.binary_search_by(|probe| compare(probe.as_bytes(), lower)).is_ok()
+    }
+}
+
+/// Longest word any list holds, in bytes.
+const MAX_BYTES: usize = 24;
+
+/// Whether `word`, folded to ASCII lower case, is in `sorted`.
+fn lower_eq(word: &str, list: &WordList) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_BYTES || bytes.len() < 1 || !bytes[0].is_ascii_alphabetic() && bytes[0] != b'&' {
+        return false;
+    }
+    let mut buf = [0u8; MAX_BYTES];
+    for (to, from) in buf.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    let lower = &buf[..bytes.len()];
+    list.holds(lower)
+}
+
+/// Byte order of two short words, without a call to `memcmp` (whose call
+/// costs more than the comparison of a few bytes).
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Auxiliaries and adverbs between a subject and its verb.
+const VERB_FILLERS: WordList = WordList::new(&[
+    "again", "already", "also", "always", "are", "as", "be", "been", "can", "could", "did", "do",
+    "does", "earlier", "even", "famously", "first", "further", "had", "has", "have", "is", "just",
+    "later", "may", "might", "must", "never", "not", "often", "once", "only", "previously",
+    "quoted", "recently", "reportedly", "should", "simply", "still", "subsequently", "then", "too",
+    "was", "were", "will", "would",
+]);
+
+/// Determiners, possessives and words that make the next word a noun.
+const DETERMINERS: WordList = WordList::new(&[
+    "a", "an", "another", "any", "blog", "each", "every", "for", "her", "his", "in", "its",
+    "latest", "my", "new", "no", "of", "on", "one", "our", "recent", "some", "that", "the",
+    "their", "these", "this", "those", "your",
+]);
+
+/// Subordinating conjunctions.
+const SUBORDINATORS: WordList = WordList::new(&[
+    "after", "as", "before", "if", "once", "unless", "until", "when", "while",
+]);
+
+/// Coordinating conjunctions.
+const COORDINATORS: WordList = WordList::new(&[
+    "and", "but", "nor", "or", "so", "then", "yet",
+]);
+
+/// Pronouns, titles and nouns of male gender.
+const MALE_WORDS: WordList = WordList::new(&[
+    "actor", "ayatollah", "boyfriend", "brother", "businessman", "chairman", "congressman", "dad",
+    "duke", "emir", "father", "grandfather", "he", "herr", "him", "himself", "his", "husband",
+    "imam", "king", "lord", "monsieur", "mr", "nephew", "pope", "prince", "rabbi", "sheikh", "sir",
+    "son", "spokesman", "sultan", "uncle", "widower",
+]);
+
+/// Pronouns, titles and nouns of female gender.
+const FEMALE_WORDS: WordList = WordList::new(&[
+    "actress", "aunt", "businesswoman", "chairwoman", "congresswoman", "dame", "daughter",
+    "duchess", "frau", "girlfriend", "grandmother", "her", "hers", "herself", "lady", "madam",
+    "madame", "miss", "mom", "mother", "mrs", "ms", "mum", "niece", "princess", "queen", "she",
+    "sister", "spokeswoman", "widow", "wife",
+]);
+
+/// Personal pronoun forms, which are no kinship noun.
+const PRONOUN_FORMS: WordList = WordList::new(&[
+    "he", "her", "hers", "herself", "him", "himself", "his", "she",
+]);
+
+/// Titles and offices written before a name.
+const TITLE_WORDS: WordList = WordList::new(&[
+    "adm", "admiral", "ambassador", "analyst", "assemblyman", "assemblywoman", "attorney",
+    "auditor", "ayatollah", "capt", "captain", "ceo", "cfo", "chair", "chairman", "chairperson",
+    "chairwoman", "chancellor", "chief", "cmdr", "co-founder", "coach", "cofounder", "col",
+    "colonel", "commander", "commissioner", "congressman", "congresswoman", "coo", "councillor",
+    "councilman", "councilwoman", "counsel", "crown", "cto", "dame", "dean", "delegate", "deputy",
+    "detective", "director", "dr", "duchess", "duke", "economist", "editor", "emir", "envoy",
+    "fellow", "founder", "frau", "gen", "general", "gov", "governor", "head", "herr", "hon",
+    "honorable", "honourable", "imam", "inspector", "judge", "justice", "king", "lady", "lawyer",
+    "leader", "lieutenant", "lord", "lt", "madame", "magistrate", "maj", "major", "manager",
+    "marshal", "mayor", "minister", "miss", "mlle", "mme", "monsieur", "mr", "mrs", "ms", "mx",
+    "officer", "partner", "pope", "premier", "pres", "president", "princess", "prof", "professor",
+    "prosecutor", "provost", "queen", "rabbi", "rep", "representative", "researcher", "rev",
+    "reverend", "scientist", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff",
+    "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "st", "strategist", "sultan",
+    "superintendent", "supt", "treasurer", "vice",
+]);
+
+/// Words completing an office in a title.
+const OFFICE_WORDS: WordList = WordList::new(&[
+    "acting", "affairs", "agriculture", "assistant", "associate", "commerce", "communications",
+    "congress", "defence", "defense", "deputy", "economy", "education", "emeritus", "energy",
+    "executive", "federal", "finance", "financial", "foreign", "former", "general", "health",
+    "home", "homeland", "house", "intelligence", "interim", "interior", "junior", "labor",
+    "labour", "managing", "marketing", "national", "operating", "operations", "parliament",
+    "policy", "press", "prime", "principal", "public", "relations", "research", "sales",
+    "security", "senate", "senior", "staff", "state", "supreme", "technology", "trade",
+    "transportation", "treasury",
+]);
+
+/// Words that make a capitalised run an organisation.
+const ORG_WORDS: WordList = WordList::new(&[
+    "academy", "administration", "advisers", "advisors", "aerospace", "ag", "agency", "airlines",
+    "airways", "alliance", "analytics", "army", "assembly", "associates", "association",
+    "authority", "bank", "board", "broadcasting", "brokerage", "bureau", "cabinet", "campaign",
+    "capital", "center", "centre", "channel", "church", "clinic", "club", "co", "coalition",
+    "college", "commission", "committee", "company", "congress", "consulting", "corp",
+    "corporation", "council", "court", "department", "dynamics", "energy", "enterprises",
+    "entertainment", "equities", "federation", "forum", "foundation", "front", "fund", "gazette",
+    "gmbh", "government", "group", "herald", "holdings", "hospital", "inc", "industries",
+    "initiative", "insights", "institute", "institution", "investments", "journal", "kremlin",
+    "laboratories", "laboratory", "labs", "league", "llc", "ltd", "magazine", "management",
+    "market", "markets", "media", "ministry", "monitor", "motors", "movement", "nations", "navy",
+    "network", "networks", "news", "office", "organisation", "organization", "parliament",
+    "partners", "party", "pentagon", "pharmaceuticals", "plc", "police", "post", "press",
+    "production", "productions", "program", "programme", "project", "records", "research",
+    "reuters", "review", "robotics", "sa", "school", "securities", "senate", "service", "services",
+    "society", "studios", "systems", "technologies", "times", "tribune", "trust", "union",
+    "university", "watch",
+]);
+
+/// Capitalised words that are no names on their own.
+const NOT_NAMES: WordList = WordList::new(&[
+    "a", "about", "according", "after", "again", "all", "also", "although", "always", "amid",
+    "among", "an", "and", "another", "anyone", "apr", "april", "are", "as", "at", "aug", "august",
+    "be", "because", "before", "between", "both", "but", "by", "can", "caption", "click", "could",
+    "dear", "dec", "december", "despite", "did", "do", "does", "don't", "don’t", "dr", "during",
+    "each", "earlier", "even", "every", "everyone", "everything", "feb", "february", "few",
+    "first", "for", "friday", "from", "had", "has", "have", "he", "hello", "her", "here", "hi",
+    "his", "how", "however", "i", "if", "image", "in", "indeed", "instead", "into", "is", "it",
+    "it's", "its", "it’s", "jan", "january", "jul", "july", "jun", "june", "just", "last", "later",
+    "least", "less", "let", "like", "many", "mar", "march", "may", "maybe", "meanwhile", "might",
+    "monday", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "never", "next", "no",
+    "nobody", "none", "not", "nothing", "nov", "november", "now", "oct", "october", "of", "often",
+    "oh", "ok", "okay", "on", "once", "one", "only", "onto", "or", "other", "our", "over", "per",
+    "perhaps", "photo", "please", "read", "said", "saturday", "says", "sep", "sept", "september",
+    "several", "she", "should", "since", "so", "some", "someone", "something", "sometimes", "soon",
+    "still", "such", "sunday", "sure", "thanks", "that", "that's", "that’s", "the", "their",
+    "then", "there", "therefore", "these", "they", "this", "those", "though", "three", "through",
+    "thursday", "thus", "to", "today", "tomorrow", "toward", "towards", "tuesday", "two", "under",
+    "unless", "unlike", "until", "upon", "very", "via", "was", "we", "wednesday", "well", "were",
+    "what", "whatever", "when", "where", "whether", "which", "while", "who", "whoever", "why",
+    "will", "with", "within", "without", "would", "yes", "yesterday", "yet", "you", "your",
+]);
+
+/// Head nouns of an unnamed organisation.
+const ORG_NOUNS: WordList = WordList::new(&[
+    "administration", "agency", "army", "association", "authority", "bank", "board", "brand",
+    "broadcaster", "brokerage", "bureau", "campaign", "carrier", "chain", "charity", "club",
+    "commission", "committee", "company", "council", "court", "department", "filing", "firm",
+    "foundation", "government", "group", "institute", "label", "league", "letter", "magazine",
+    "maker", "manufacturer", "memo", "military", "ministry", "network", "newspaper", "office",
+    "operator", "organisation", "organization", "outlet", "party", "police", "publisher",
+    "regulator", "release", "report", "retailer", "startup", "statement", "studio", "team",
+    "union", "website",
+]);
+
+/// Nouns for whoever or whatever speaks for a named body.
+const PROXY_NOUNS: WordList = WordList::new(&[
+    "account", "aide", "aides", "analysis", "announcement", "attorney", "attorneys", "campaign",
+    "document", "email", "filing", "lawyer", "lawyers", "letter", "memo", "message", "note",
+    "notice", "office", "official", "officials", "paper", "post", "press", "release", "report",
+    "representative", "representatives", "spokesman", "spokesmen", "spokespeople", "spokesperson",
+    "spokesperson's", "spokeswoman", "staff", "statement", "study", "survey", "team", "tweet",
+    "website",
+]);
 
 /// Verbs (any tense) that report speech or writing. Nouns such as "report",
 /// "post" or "tweet" appear only in inflected forms, since their bare forms
 /// are far more often nouns than verbs.
-const SPEECH_VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "write", "writes", "wrote", "writing", "ask", "asks", "asked", "asking", "noted",
-    "noting", "argue", "argues", "argued", "arguing", "warn", "warns", "warned", "warning",
-    "explain", "explains", "explained", "explaining", "tweeted", "tweeting", "stated", "reported",
-    "replied", "replies", "reply", "responded", "responds", "respond", "insist", "insists", "insisted",
-    "insisting", "recall", "recalls", "recalled", "recalling", "acknowledged", "acknowledges",
-    "declared", "declares", "concluded", "concludes", "continued", "continues", "posted",
-    "claimed", "claims", "claiming", "denied", "denies", "admitted", "admits", "suggested",
-    "suggests", "observed", "observes", "remarked", "remarks", "commented", "announced",
-    "announces", "emphasized", "emphasised", "emphasizes", "emphasises", "stressed", "stresses",
-    "cautioned", "cautions", "contended", "contends", "predicted", "predicts", "recounted",
-    "recounts", "quipped", "quips", "joked", "jokes", "laughed", "shouted", "shouts", "yelled",
-    "screamed", "whispered", "chanted", "chant", "sang", "sings", "cried", "exclaimed",
-    "muttered", "murmured", "sighed", "boasted", "boasts", "boasting", "complained",
-    "complains", "conceded", "concedes", "confirmed", "confirms", "asserted", "asserts",
-    "alleged", "alleges", "testified", "testifies", "wondered", "wonders", "mused", "muses",
-    "promised", "promises", "vowed", "vows", "pledged", "pledges", "urged", "urges", "pleaded",
-    "pleads", "begged", "begs", "demanded", "demands", "reiterated", "reiterates", "assured",
-    "assures", "described", "describes", "bemoaned", "bemoans", "lamented", "laments",
-    "emailed", "texted", "messaged", "wrote", "countered", "counters", "retorted", "pointed",
-    "speculated", "speculates", "estimated", "estimates", "summed", "agreed", "agrees",
-    "disagreed", "objected", "protested", "thundered", "snapped", "conceded", "maintained",
-    "maintains", "reckoned", "reckons", "advised", "advises", "hinted", "hints", "conveyed",
-    "read", "reads", "proclaimed", "proclaims", "opined", "quoted", "relayed", "recalled",
-    "elaborated", "elaborates", "called", "clarified", "clarifies", "interjected", "implored",
-];
+const SPEECH_VERBS: WordList = WordList::new(&[
+    "acknowledged", "acknowledges", "add", "added", "adding", "adds", "admits", "admitted",
+    "advised", "advises", "agreed", "agrees", "alleged", "alleges", "announced", "announces",
+    "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "asserted",
+    "asserts", "assured", "assures", "begged", "begs", "bemoaned", "bemoans", "boasted",
+    "boasting", "boasts", "called", "cautioned", "cautions", "chant", "chanted", "claimed",
+    "claiming", "claims", "clarified", "clarifies", "commented", "complained", "complains",
+    "conceded", "concedes", "concluded", "concludes", "confirmed", "confirms", "contended",
+    "contends", "continued", "continues", "conveyed", "countered", "counters", "cried", "declared",
+    "declares", "demanded", "demands", "denied", "denies", "described", "describes", "disagreed",
+    "elaborated", "elaborates", "emailed", "emphasised", "emphasises", "emphasized", "emphasizes",
+    "estimated", "estimates", "exclaimed", "explain", "explained", "explaining", "explains",
+    "hinted", "hints", "implored", "insist", "insisted", "insisting", "insists", "interjected",
+    "joked", "jokes", "lamented", "laments", "laughed", "maintained", "maintains", "messaged",
+    "murmured", "mused", "muses", "muttered", "noted", "noting", "objected", "observed",
+    "observes", "opined", "pleaded", "pleads", "pledged", "pledges", "pointed", "posted",
+    "predicted", "predicts", "proclaimed", "proclaims", "promised", "promises", "protested",
+    "quipped", "quips", "quoted", "read", "reads", "recall", "recalled", "recalling", "recalls",
+    "reckoned", "reckons", "recounted", "recounts", "reiterated", "reiterates", "relayed",
+    "remarked", "remarks", "replied", "replies", "reply", "reported", "respond", "responded",
+    "responds", "retorted", "said", "sang", "say", "saying", "says", "screamed", "shouted",
+    "shouts", "sighed", "sings", "snapped", "speculated", "speculates", "stated", "stressed",
+    "stresses", "suggested", "suggests", "summed", "tell", "telling", "tells", "testified",
+    "testifies", "texted", "thundered", "told", "tweeted", "tweeting", "urged", "urges", "vowed",
+    "vows", "warn", "warned", "warning", "warns", "whispered", "wondered", "wonders", "write",
+    "writes", "writing", "wrote", "yelled",
+]);
 
 /// Whether `word` is a speech verb; capitalised words never are (they start
 /// sentences or names: "Says" heading a caption, "States").
 #[must_use]
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && SPEECH_VERBS.holds(word.as_bytes())
 }
 
 /// Speech verbs whose object, not their subject, follows them ("told
@@ -83,30 +291,14 @@ pub(super) fn takes_addressee(word: &str) -> bool {
 /// also* said", "Soros *had* said"); any "-ly" adverb is skipped as well.
 #[must_use]
 pub(super) fn is_verb_filler(word: &str) -> bool {
-    lower_eq(
-        word,
-        &[
-            "has", "had", "have", "was", "were", "is", "are", "be", "been", "did", "does", "do",
-            "would", "will", "could", "can", "may", "might", "should", "must", "later", "also",
-            "then", "once", "still", "further", "earlier", "again", "even", "only", "just",
-            "not", "never", "first", "often", "once", "recently", "previously", "reportedly",
-            "subsequently", "always", "quoted", "as", "simply", "famously", "already", "too",
-        ],
-    ) || word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
+    lower_eq(word, &VERB_FILLERS) || word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
 }
 
 /// Determiners and possessives: a verb form right after one is a noun ("a
 /// report", "his notes", "the claims").
 #[must_use]
 pub(super) fn is_determiner(word: &str) -> bool {
-    lower_eq(
-        word,
-        &[
-            "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
-            "our", "my", "your", "one", "another", "every", "each", "any", "some", "no", "in",
-            "of", "on", "for", "blog", "new", "latest", "recent",
-        ],
-    )
+    lower_eq(word, &DETERMINERS)
 }
 
 /// Prepositions: a name after one is not the head of its noun phrase ("the
@@ -125,13 +317,13 @@ pub(super) fn is_preposition(word: &str) -> bool {
 /// ("when asked", "as noted").
 #[must_use]
 pub(super) fn is_subordinator(word: &str) -> bool {
-    lower_eq(word, &["when", "if", "as", "unless", "until", "while", "once", "before", "after"])
+    lower_eq(word, &SUBORDINATORS)
 }
 
 /// Coordinating words: "… and cautions that" shares the earlier subject.
 #[must_use]
 pub(super) fn is_coordinator(word: &str) -> bool {
-    lower_eq(word, &["and", "but", "or", "then", "yet", "so", "nor"])
+    lower_eq(word, &COORDINATORS)
 }
 
 /// The pronoun `word` is, if any.
@@ -153,26 +345,10 @@ pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
 #[must_use]
 pub(super) fn gender_of(word: &str) -> Option<Gender> {
     let lower = word.trim_end_matches('.');
-    if lower_eq(
-        lower,
-        &[
-            "he", "his", "him", "himself", "mr", "sir", "king", "prince", "lord", "duke", "father",
-            "brother", "son", "husband", "uncle", "nephew", "grandfather", "boyfriend", "widower",
-            "congressman", "spokesman", "chairman", "businessman", "actor", "dad", "monsieur",
-            "herr", "sheikh", "emir", "sultan", "pope", "rabbi", "imam", "ayatollah",
-        ],
-    ) {
+    if lower_eq(lower, &MALE_WORDS) {
         return Some(Gender::Male);
     }
-    if lower_eq(
-        lower,
-        &[
-            "she", "her", "hers", "herself", "mrs", "ms", "miss", "madam", "dame", "lady", "queen",
-            "princess", "duchess", "mother", "sister", "daughter", "wife", "aunt", "niece",
-            "grandmother", "girlfriend", "widow", "congresswoman", "spokeswoman", "chairwoman",
-            "businesswoman", "actress", "mom", "mum", "madame", "frau",
-        ],
-    ) {
+    if lower_eq(lower, &FEMALE_WORDS) {
         return Some(Gender::Female);
     }
     None
@@ -181,7 +357,7 @@ pub(super) fn gender_of(word: &str) -> Option<Gender> {
 /// The gender of a noun or title (not a pronoun): "aunt", "Mr.", "brother".
 #[must_use]
 pub(super) fn gender_noun(word: &str) -> Option<Gender> {
-    let pronoun_form = lower_eq(word, &["he", "she", "his", "her", "him", "hers", "himself", "herself"]);
+    let pronoun_form = lower_eq(word, &PRONOUN_FORMS);
     if pronoun_form { None } else { gender_of(word) }
 }
 
@@ -190,46 +366,14 @@ pub(super) fn gender_noun(word: &str) -> Option<Gender> {
 #[must_use]
 pub(super) fn is_title_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    lower_eq(
-        word,
-        &[
-            "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "rep",
-            "representative", "gov", "governor", "president", "vice", "secretary", "minister",
-            "premier", "ambassador", "envoy", "judge", "justice", "chief", "general", "gen", "col",
-            "colonel", "lt", "lieutenant", "capt", "captain", "sgt", "sergeant", "maj", "major",
-            "adm", "admiral", "cmdr", "commander", "sir", "dame", "lord", "lady", "king", "queen",
-            "princess", "duke", "duchess", "pope", "rev", "reverend", "rabbi", "imam", "sheikh",
-            "ayatollah", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "cto", "director",
-            "head", "mayor", "speaker", "leader", "chancellor", "commissioner", "attorney",
-            "congressman", "congresswoman", "deputy", "spokesman", "spokeswoman",
-            "spokesperson", "officer", "inspector", "detective", "sheriff", "coach", "founder",
-            "co-founder", "cofounder", "editor", "dean", "provost", "emir", "sultan", "crown",
-            "chairperson", "superintendent", "councillor", "councilman", "councilwoman",
-            "assemblyman", "assemblywoman", "delegate", "prosecutor", "magistrate", "marshal",
-            "pres", "supt", "hon", "honorable", "honourable", "st", "mme", "mlle", "herr", "frau",
-            "monsieur", "madame", "analyst", "economist", "strategist", "manager", "partner",
-            "fellow", "researcher", "scientist", "lawyer", "counsel", "auditor", "treasurer",
-        ],
-    )
+    lower_eq(word, &TITLE_WORDS)
 }
 
 /// Office and institution words that end a title before the name ("Secretary
 /// of *State* Marco Rubio", "White House *Press* Secretary").
 #[must_use]
 pub(super) fn is_office_word(word: &str) -> bool {
-    lower_eq(
-        word,
-        &[
-            "state", "defense", "defence", "treasury", "commerce", "health", "labor", "labour",
-            "energy", "interior", "education", "agriculture", "transportation", "foreign", "home",
-            "affairs", "security", "homeland", "intelligence", "staff", "press", "finance",
-            "economy", "trade", "house", "senate", "congress", "parliament", "supreme", "federal",
-            "national", "prime", "executive", "operating", "financial", "technology", "research",
-            "communications", "public", "relations", "policy", "operations", "marketing", "sales",
-            "emeritus", "general", "deputy", "assistant", "associate", "senior", "junior",
-            "former", "acting", "interim", "principal", "managing",
-        ],
-    )
+    lower_eq(word, &OFFICE_WORDS)
 }
 
 /// Words that make a capitalised run an organisation ("Dick Clark
@@ -237,29 +381,7 @@ pub(super) fn is_office_word(word: &str) -> bool {
 #[must_use]
 pub(super) fn is_org_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    lower_eq(
-        word,
-        &[
-            "group", "productions", "production", "equities", "securities", "capital", "partners",
-            "holdings", "institute", "institution", "university", "college", "school", "academy",
-            "party", "association", "council", "company", "co", "corp", "corporation", "inc",
-            "ltd", "llc", "plc", "gmbh", "ag", "sa", "ministry", "department", "office", "agency",
-            "commission", "committee", "foundation", "bank", "fund", "market", "markets",
-            "monitor", "watch", "times", "news", "post", "journal", "herald", "tribune",
-            "gazette", "reuters", "service", "services", "systems", "technologies", "labs",
-            "laboratory", "laboratories", "network", "networks", "union", "league", "club",
-            "federation", "organization", "organisation", "authority", "court", "police", "army",
-            "navy", "government", "administration", "center", "centre", "coalition", "alliance",
-            "trust", "society", "board", "bureau", "media", "studios", "records", "entertainment",
-            "airlines", "airways", "motors", "pharmaceuticals", "industries", "enterprises",
-            "brokerage", "consulting", "associates", "press", "broadcasting", "channel",
-            "magazine", "review", "research", "analytics", "insights", "advisors", "advisers",
-            "investments", "management", "energy", "robotics", "aerospace", "dynamics",
-            "program", "programme", "project", "initiative", "campaign", "movement", "front",
-            "council", "assembly", "parliament", "congress", "senate", "cabinet", "kremlin",
-            "pentagon", "nations", "organisation", "forum", "clinic", "hospital", "church",
-        ],
-    )
+    lower_eq(word, &ORG_WORDS)
 }
 
 /// Lower-case particles that belong inside a person's name ("Behnam *ben*
@@ -285,70 +407,21 @@ pub(super) fn is_name_connector(word: &str) -> bool {
 /// starters, days and months, and words capitalised for other reasons.
 #[must_use]
 pub(super) fn is_not_name(word: &str) -> bool {
-    lower_eq(
-        word,
-        &[
-            "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "with",
-            "from", "by", "as", "if", "when", "while", "after", "before", "although", "though",
-            "because", "since", "until", "unless", "this", "that", "these", "those", "it", "its",
-            "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
-            "there", "here", "what", "which", "who", "why", "how", "where", "now", "then",
-            "still", "even", "also", "just", "only", "meanwhile", "however", "instead", "yes",
-            "no", "not", "some", "many", "most", "all", "both", "each", "every", "other",
-            "another", "such", "one", "two", "three", "last", "next", "first", "today",
-            "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "according", "said",
-            "says", "photo", "image", "caption", "read", "more", "click", "to", "of", "do",
-            "did", "does", "is", "was", "are", "were", "be", "has", "have", "had", "will",
-            "would", "can", "could", "should", "must", "may", "might", "over", "under", "about",
-            "like", "unlike", "despite", "during", "without", "within", "into", "onto", "per",
-            "via", "amid", "among", "between", "through", "toward", "towards", "upon", "whether",
-            "though", "thus", "therefore", "indeed", "perhaps", "maybe", "soon", "later",
-            "earlier", "again", "once", "never", "always", "often", "sometimes", "whatever",
-            "whoever", "everyone", "someone", "anyone", "nobody", "everything", "something",
-            "nothing", "none", "few", "several", "much", "more", "less", "least", "very",
-            "sure", "well", "oh", "ok", "okay", "dear", "hi", "hello", "thanks", "please",
-            "mr", "mrs", "ms", "dr", "let", "don't", "don’t", "it's", "it’s", "that's", "that’s",
-        ],
-    )
+    lower_eq(word, &NOT_NAMES)
 }
 
 /// Head nouns of an unnamed subject that stands for an organisation ("*the
 /// company* said", "*the group* wrote").
 #[must_use]
 pub(super) fn is_org_noun(word: &str) -> bool {
-    lower_eq(
-        word,
-        &[
-            "company", "firm", "group", "label", "organisation", "organization", "agency",
-            "ministry", "department", "government", "administration", "party", "union",
-            "association", "network", "bank", "brand", "retailer", "chain", "startup",
-            "publisher", "studio", "website", "outlet", "authority", "commission", "committee",
-            "council", "institute", "foundation", "charity", "statement", "report", "letter",
-            "release", "memo", "filing", "campaign", "team", "club", "league", "broadcaster",
-            "newspaper", "magazine", "court", "police", "army", "military", "office", "board",
-            "brokerage", "bureau", "regulator", "operator", "manufacturer", "maker", "carrier",
-        ],
-    )
+    lower_eq(word, &ORG_NOUNS)
 }
 
 /// Nouns for someone or something speaking *for* a named body ("a spokesperson
 /// for X", "a report from X", "X's statement").
 #[must_use]
 pub(super) fn is_proxy_noun(word: &str) -> bool {
-    lower_eq(
-        word,
-        &[
-            "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
-            "representative", "representatives", "official", "officials", "statement",
-            "report", "letter", "release", "memo", "filing", "email", "tweet", "post", "notice",
-            "announcement", "study", "survey", "analysis", "paper", "website", "note", "document",
-            "account", "press", "team", "lawyer", "lawyers", "attorney", "attorneys", "aide",
-            "aides", "spokesperson's", "message", "campaign", "office", "staff",
-        ],
-    )
+    lower_eq(word, &PROXY_NOUNS)
 }
 
 /// Prepositions linking a proxy noun to the body it speaks for.
@@ -424,4 +497,33 @@ pub(super) fn starts_sentence_after_abbreviation(word: &str) -> bool {
             | "Their" | "Its" | "Our" | "My" | "If" | "When" | "While" | "As" | "So" | "Yet"
             | "Then" | "Now" | "After" | "Before" | "Since" | "Still" | "Meanwhile" | "However"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_lower_case_and_unique() {
+        let lists = [
+            &SPEECH_VERBS, &VERB_FILLERS, &DETERMINERS, &SUBORDINATORS, &COORDINATORS, &MALE_WORDS, &FEMALE_WORDS,
+            &PRONOUN_FORMS, &TITLE_WORDS, &OFFICE_WORDS, &ORG_WORDS, &NOT_NAMES, &ORG_NOUNS, &PROXY_NOUNS,
+        ];
+        for list in lists {
+            let words = list.words;
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{words:?}");
+            assert!(words.iter().all(|w| w.to_lowercase() == *w && w.len() <= MAX_BYTES), "{words:?}");
+            assert!(words.iter().all(|w| list.holds(w.as_bytes())), "{words:?}");
+        }
+    }
+
+    #[test]
+    fn lookups_fold_case_and_inflections_are_listed() {
+        assert!(is_speech_verb("said") && is_speech_verb("tweeted") && !is_speech_verb("Said"));
+        assert!(is_title_word("Sen.") && is_title_word("SECRETARY") && !is_title_word("Rubio"));
+        assert!(is_org_word("Institute") && is_not_name("The") && !is_not_name("Vole"));
+        assert_eq!(gender_noun("aunt"), Some(Gender::Female));
+        assert_eq!(gender_noun("his"), None);
+        assert_eq!(pronoun("She"), Some(Pronoun::She));
+    }
 }

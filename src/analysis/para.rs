@@ -49,6 +49,8 @@ pub(super) struct Para<'a> {
     pub runs: Vec<Run>,
     /// For each word, the run it belongs to (title or name part).
     pub run_of: Vec<Option<usize>>,
+    /// For each word, whether it is a speech verb (looked up once).
+    pub speech: Vec<bool>,
 }
 
 impl<'a> Para<'a> {
@@ -80,7 +82,10 @@ impl<'a> Para<'a> {
                 *slot = Some(index);
             }
         }
+        let speech =
+            tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range.clone()])).collect();
         Some(Self {
+            speech,
             block,
             text,
             kind,

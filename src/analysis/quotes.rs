@@ -32,8 +32,17 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..start + inner.len()
 }
 
+/// Words of a span: whitespace tokens with a letter or digit; in scripts
+/// written without spaces (Chinese, Japanese) every character counts.
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| w.chars().filter(|&c| is_unspaced_script(c)).count().max(1))
+        .sum()
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Whether the span reads as a title of a work: mostly capitalised words,
@@ -77,15 +86,24 @@ struct Place {
     attributed: bool,
 }
 
-fn place(para: &Para<'_>, region: &marks::Region) -> Place {
+fn place(para: &Para<'_>, index: usize) -> Place {
     let text = para.text;
+    let region = &para.regions[index];
     let sentence = para.sentences.get(para.sentence_of(region.open)).map_or(0, |s| s.start.min(region.open));
-    let before = text[sentence..region.open].trim_end();
+    // A quotation right after another one stands like it ("“Yes.” “No,” she said").
+    let previous_end = index.checked_sub(1).map_or(0, |i| para.regions[i].end(text)).min(region.open);
+    let before = text[sentence.max(previous_end)..region.open].trim_end();
     let stands = before.chars().all(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-'));
-    let last_word = before.trim_end_matches([',', ' ']).rsplit(char::is_whitespace).next().unwrap_or("");
+    let last_word = text[sentence..region.open]
+        .trim_end()
+        .trim_end_matches([',', ' '])
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     let complement = before.ends_with(':')
         || before.ends_with(',') && lexicon::is_speech_verb(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
     let after = text[region.end(text)..].trim_start();
+    let after = &after[..after.find(marks::is_mark).unwrap_or(after.len())];
     let raw_inner = text[region.inner.clone()].trim_end();
     let attributed = after.starts_with(',')
         || raw_inner.ends_with(',')
@@ -129,7 +147,7 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
         let keep = if index == 0 && para.continues {
             true
         } else {
-            let place = place(para, region);
+            let place = place(para, index);
             let utterance = place.complement || place.stands && (place.attributed || ends_sentence(inner));
             if looks_like_title(inner) && !utterance && after_work_word(text, region.open) {
                 false

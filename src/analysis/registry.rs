@@ -93,12 +93,18 @@ impl Registry {
     /// Adds a name of two or more words (or an organisation's name) and
     /// returns its entity, merging it with an entity it extends.
     pub fn add(&mut self, words: &[&str], kind: SpeakerKind, block: BlockId, seen: usize) -> EntityId {
-        let owned: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-        let full = key(&owned.join(" "));
+        let mut full = String::new();
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                full.push(' ');
+            }
+            full.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+        }
         if let Some(&id) = self.by_full.get(&full) {
             self.touch(id, seen);
             return id;
         }
+        let owned: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
         let found = match kind {
             SpeakerKind::Person => self.person_match(&owned).or_else(|| {
                 self.org_match(&owned).filter(|&id| self.entities[id].kind == SpeakerKind::Organisation)

@@ -33,9 +33,35 @@ pub(super) struct Assigned {
     pub speakers: Vec<EntityId>,
 }
 
+/// The entities of one mention: almost always one, so kept inline.
+enum Who {
+    One(EntityId),
+    Many(Box<[EntityId]>),
+}
+
+impl Who {
+    fn of(ids: &[EntityId]) -> Self {
+        match ids {
+            [id] => Self::One(*id),
+            _ => Self::Many(ids.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Who {
+    type Target = [EntityId];
+
+    fn deref(&self) -> &[EntityId] {
+        match self {
+            Self::One(id) => std::slice::from_ref(id),
+            Self::Many(ids) => ids,
+        }
+    }
+}
+
 /// Someone mentioned (or resolved) at a place in the text.
 struct Entry {
-    ids: Vec<EntityId>,
+    ids: Who,
     para: usize,
     sentence: usize,
     word: usize,
@@ -271,7 +297,7 @@ impl<'a, 'd> Walk<'a, 'd> {
                 // a sentence that quotes nobody teaches nothing about gender.
                 let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
                 if let Some(ids) = ids {
-                    self.history.push(Entry { ids, para: p, sentence: s, word: words.start });
+                    self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
                 }
             }
         }
@@ -285,7 +311,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             }
             self.seen += 1;
             self.registry.touch(id, self.seen);
-            self.history.push(Entry { ids: vec![id], para: p, sentence: s, word: para.runs[r].start() });
+            self.history.push(Entry { ids: Who::One(id), para: p, sentence: s, word: para.runs[r].start() });
         }
     }
 
@@ -327,19 +353,19 @@ impl<'a, 'd> Walk<'a, 'd> {
                 }
                 if ids.len() > 1 {
                     let word = self.paras[p].runs[runs[0]].start();
-                    self.history.push(Entry { ids: ids.clone(), para: p, sentence: s, word });
+                    self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
                 }
                 Some(ids)
             }
             Subject::Pronoun(_, Pronoun::Other) | Subject::Unnamed => Some(Vec::new()),
             Subject::Pronoun(word, pronoun) if !quoting => {
                 let ids = self.candidates(p, s, word, |walk, ids| walk.mentionable(ids, pronoun))?;
-                self.history.push(Entry { ids: ids.clone(), para: p, sentence: s, word });
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
                 Some(ids)
             }
             Subject::Pronoun(word, pronoun) => {
                 let ids = self.resolve_pronoun(p, s, word, pronoun)?;
-                self.history.push(Entry { ids: ids.clone(), para: p, sentence: s, word });
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
                 Some(ids)
             }
             Subject::OrgNoun => self.salient_org(p),
@@ -423,7 +449,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             i -= 1;
             let entry = &self.history[i];
             if entry.word < w && accept(self, &entry.ids) {
-                return Some(entry.ids.clone());
+                return Some(entry.ids.to_vec());
             }
         }
         let mut sentences = 0;
@@ -439,7 +465,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             let mut group: Vec<&Entry> = self.history[j..i].iter().collect();
             group.sort_by_key(|e| e.word);
             if let Some(entry) = group.into_iter().find(|e| accept(self, &e.ids)) {
-                return Some(entry.ids.clone());
+                return Some(entry.ids.to_vec());
             }
             i = j;
             sentences += 1;

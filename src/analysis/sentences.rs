@@ -90,15 +90,14 @@ fn full_stop_ends(before: &str, next: &str) -> bool {
 pub(super) fn split_with(text: &str, regions: &[Region]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = skip_space(text, 0);
+    let ends: Vec<usize> = regions.iter().map(|r| r.end(text)).collect();
     let mut region = 0;
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
-        while regions.get(region).is_some_and(|r| r.end(text) <= at) {
+    while let Some(offset) = text.get(at..).and_then(|rest| rest.find(is_terminal)) {
+        at += offset;
+        let Some(c) = char_at(text, at) else { break };
+        while ends.get(region).is_some_and(|&e| e <= at) {
             region += 1;
-        }
-        if !is_terminal(c) {
-            at += c.len_utf8();
-            continue;
         }
         let mut end = at + c.len_utf8();
         let mut single_stop = c == '.';
@@ -114,7 +113,7 @@ pub(super) fn split_with(text: &str, regions: &[Region]) -> Vec<Range<usize>> {
                 at = end;
                 continue;
             }
-            end = r.end(text);
+            end = ends[region];
             after_quote = true;
         }
         while let Some(d) = char_at(text, end).filter(|&d| is_closer(d)) {
