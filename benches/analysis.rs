@@ -18,10 +18,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 const BASE_BYTES: usize = 5_000_000;
 
 const WORDS: &[&str] = &[
-    "harbor", "council", "budget", "vote", "plan", "river", "bridge", "tax", "school", "clinic",
-    "market", "season", "storm", "report", "ruling", "court", "deal", "talks", "wall", "road",
-    "would", "could", "never", "again", "today", "quickly", "with", "under", "after", "before",
-    "the", "a", "their", "every", "more", "less", "new", "old", "local", "national",
+    "harbor", "council", "budget", "vote", "plan", "river", "bridge", "tax", "school", "clinic", "market",
+    "season", "storm", "report", "ruling", "court", "deal", "talks", "wall", "road", "would", "could",
+    "never", "again", "today", "quickly", "with", "under", "after", "before", "the", "a", "their", "every",
+    "more", "less", "new", "old", "local", "national",
 ];
 const PEOPLE: &[(&str, &str, &str)] = &[
     ("Ada Vole", "she", "an engineer at the Lantern Policy Institute"),
@@ -64,7 +64,7 @@ fn paragraph(rng: &mut Lcg, index: usize) -> String {
         2 => format!("“{a},” {pronoun} said. {c}, and the so-called “{}” plan stalled.", rng.words(2)),
         3 => format!("{surname} and Kim Alder wrote in a letter that “{a}.” “{b},” they continued."),
         4 => format!("According to the Lantern Policy Institute, “{a}.” {c}. The institute said “{b}.”"),
-        5 => format!("“{a}. {b}.", ),
+        5 => format!("“{a}. {b}.",),
         _ => format!("“{c},” {surname} said. “{a}.” {b}."),
     }
 }

@@ -59,9 +59,8 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
     if !(para.speech[i] || put_it) {
         return None;
     }
-    let after_determiner = i > lo
-        && para.words[i - 1].after & punct::BREAK == 0
-        && lexicon::is_determiner(para.word(i - 1));
+    let after_determiner =
+        i > lo && para.words[i - 1].after & punct::BREAK == 0 && lexicon::is_determiner(para.word(i - 1));
     (!after_determiner).then_some(if put_it { 2 } else { 1 })
 }
 
@@ -98,7 +97,11 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
                 break;
             }
             let lower = word.starts_with(char::is_lowercase);
-            if lower && (lexicon::is_speech_verb(word) || lexicon::is_verb_filler(word) || lexicon::is_determiner(word)) {
+            if lower
+                && (lexicon::is_speech_verb(word)
+                    || lexicon::is_verb_filler(word)
+                    || lexicon::is_determiner(word))
+            {
                 break;
             }
             if para.words[i].after & punct::COMMA != 0 {
@@ -160,7 +163,10 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
 /// ("“…,” said Rubio", "The key, says Buser, is …").
 fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
     let next = v + n;
-    if lexicon::takes_addressee(para.word(v)) || next >= para.words.len() || para.words[next - 1].after & punct::BREAK != 0 {
+    if lexicon::takes_addressee(para.word(v))
+        || next >= para.words.len()
+        || para.words[next - 1].after & punct::BREAK != 0
+    {
         return false;
     }
     let run = para.run_starting_at(next).filter(|&r| para.runs[r].is_name());
@@ -176,7 +182,8 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
     after_comma
         && run.is_some_and(|r| {
             let end = para.runs[r].name.end;
-            end >= para.words.len() || para.words[end - 1].after & (punct::COMMA | punct::STOP | punct::DASH) != 0
+            end >= para.words.len()
+                || para.words[end - 1].after & (punct::COMMA | punct::STOP | punct::DASH) != 0
         })
 }
 
@@ -242,13 +249,19 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
     }
     if let Some(run) = para.run_ending_at(k).filter(|&r| para.runs[r].is_name()) {
         let s = para.runs[run].start();
-        if s > lo && lexicon::is_proxy_preposition(para.word(s - 1)) && para.words[s - 1].after & punct::BREAK == 0 {
+        if s > lo
+            && lexicon::is_proxy_preposition(para.word(s - 1))
+            && para.words[s - 1].after & punct::BREAK == 0
+        {
             let proxy = s > lo + 1 && lexicon::is_proxy_noun(para.word(s - 2));
             return Some((if proxy { Subject::Names(vec![run]) } else { Subject::Unnamed }, s));
         }
         return Some((Subject::Names(with_partners(para, lo, run)), para.runs[run].start()));
     }
-    if lexicon::is_coordinator(word) || lexicon::is_subordinator(word) || matches!(word, "who" | "which" | "that") {
+    if lexicon::is_coordinator(word)
+        || lexicon::is_subordinator(word)
+        || matches!(word, "who" | "which" | "that")
+    {
         return None;
     }
     if word.starts_with(char::is_lowercase) {
@@ -259,7 +272,10 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
             }
         }
         let mut s = k;
-        while s > lo && para.words[s - 1].after & punct::BREAK == 0 && !lexicon::is_speech_verb(para.word(s - 1)) {
+        while s > lo
+            && para.words[s - 1].after & punct::BREAK == 0
+            && !lexicon::is_speech_verb(para.word(s - 1))
+        {
             s -= 1;
         }
         let org = lexicon::is_org_noun(word) && para.word(s).eq_ignore_ascii_case("the");
@@ -316,7 +332,8 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
     match side {
         Side::Before if para.words[hi - 1].after & punct::COLON != 0 => {
             let (subject, _) = clause_subject(para, lo, hi - 1)?;
-            matches!(subject, Subject::Names(_) | Subject::Pronoun(..)).then_some(Found { subject, tight: true })
+            matches!(subject, Subject::Names(_) | Subject::Pronoun(..))
+                .then_some(Found { subject, tight: true })
         }
         Side::After if para.words[lo].before & punct::DASH != 0 => {
             let run = para.run_starting_at(lo).filter(|&r| para.runs[r].is_name())?;

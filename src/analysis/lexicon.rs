@@ -6,6 +6,13 @@
 //! Every lookup takes the word as written and folds case itself, so callers
 //! never allocate.
 
+mod words;
+
+use words::{
+    COORDINATORS, DETERMINERS, FEMALE_WORDS, MALE_WORDS, NOT_NAMES, OFFICE_WORDS, ORG_NOUNS, ORG_WORDS,
+    PRONOUN_FORMS, PROXY_NOUNS, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS, VERB_FILLERS,
+};
+
 /// Grammatical gender carried by a pronoun, title or kinship noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gender {
@@ -96,188 +103,11 @@ fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// Auxiliaries and adverbs between a subject and its verb.
-const VERB_FILLERS: WordList = WordList::new(&[
-    "again", "already", "also", "always", "are", "as", "be", "been", "can", "could", "did", "do",
-    "does", "earlier", "even", "famously", "first", "further", "had", "has", "have", "is", "just",
-    "later", "may", "might", "must", "never", "not", "often", "once", "only", "previously",
-    "quoted", "recently", "reportedly", "should", "simply", "still", "subsequently", "then", "too",
-    "was", "were", "will", "would",
-]);
-
-/// Determiners, possessives and words that make the next word a noun.
-const DETERMINERS: WordList = WordList::new(&[
-    "a", "an", "another", "any", "blog", "each", "every", "for", "her", "his", "in", "its",
-    "latest", "my", "new", "no", "of", "on", "one", "our", "recent", "some", "that", "the",
-    "their", "these", "this", "those", "your",
-]);
-
-/// Subordinating conjunctions.
-const SUBORDINATORS: WordList = WordList::new(&[
-    "after", "as", "before", "if", "once", "unless", "until", "when", "while",
-]);
-
-/// Coordinating conjunctions.
-const COORDINATORS: WordList = WordList::new(&[
-    "and", "but", "nor", "or", "so", "then", "yet",
-]);
-
-/// Pronouns, titles and nouns of male gender.
-const MALE_WORDS: WordList = WordList::new(&[
-    "actor", "ayatollah", "boyfriend", "brother", "businessman", "chairman", "congressman", "dad",
-    "duke", "emir", "father", "grandfather", "he", "herr", "him", "himself", "his", "husband",
-    "imam", "king", "lord", "monsieur", "mr", "nephew", "pope", "prince", "rabbi", "sheikh", "sir",
-    "son", "spokesman", "sultan", "uncle", "widower",
-]);
-
-/// Pronouns, titles and nouns of female gender.
-const FEMALE_WORDS: WordList = WordList::new(&[
-    "actress", "aunt", "businesswoman", "chairwoman", "congresswoman", "dame", "daughter",
-    "duchess", "frau", "girlfriend", "grandmother", "her", "hers", "herself", "lady", "madam",
-    "madame", "miss", "mom", "mother", "mrs", "ms", "mum", "niece", "princess", "queen", "she",
-    "sister", "spokeswoman", "widow", "wife",
-]);
-
-/// Personal pronoun forms, which are no kinship noun.
-const PRONOUN_FORMS: WordList = WordList::new(&[
-    "he", "her", "hers", "herself", "him", "himself", "his", "she",
-]);
-
-/// Titles and offices written before a name.
-const TITLE_WORDS: WordList = WordList::new(&[
-    "adm", "admiral", "ambassador", "analyst", "assemblyman", "assemblywoman", "attorney",
-    "auditor", "ayatollah", "capt", "captain", "ceo", "cfo", "chair", "chairman", "chairperson",
-    "chairwoman", "chancellor", "chief", "cmdr", "co-founder", "coach", "cofounder", "col",
-    "colonel", "commander", "commissioner", "congressman", "congresswoman", "coo", "councillor",
-    "councilman", "councilwoman", "counsel", "crown", "cto", "dame", "dean", "delegate", "deputy",
-    "detective", "director", "dr", "duchess", "duke", "economist", "editor", "emir", "envoy",
-    "fellow", "founder", "frau", "gen", "general", "gov", "governor", "head", "herr", "hon",
-    "honorable", "honourable", "imam", "inspector", "judge", "justice", "king", "lady", "lawyer",
-    "leader", "lieutenant", "lord", "lt", "madame", "magistrate", "maj", "major", "manager",
-    "marshal", "mayor", "minister", "miss", "mlle", "mme", "monsieur", "mr", "mrs", "ms", "mx",
-    "officer", "partner", "pope", "premier", "pres", "president", "princess", "prof", "professor",
-    "prosecutor", "provost", "queen", "rabbi", "rep", "representative", "researcher", "rev",
-    "reverend", "scientist", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff",
-    "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "st", "strategist", "sultan",
-    "superintendent", "supt", "treasurer", "vice",
-]);
-
-/// Words completing an office in a title.
-const OFFICE_WORDS: WordList = WordList::new(&[
-    "acting", "affairs", "agriculture", "assistant", "associate", "commerce", "communications",
-    "congress", "defence", "defense", "deputy", "economy", "education", "emeritus", "energy",
-    "executive", "federal", "finance", "financial", "foreign", "former", "general", "health",
-    "home", "homeland", "house", "intelligence", "interim", "interior", "junior", "labor",
-    "labour", "managing", "marketing", "national", "operating", "operations", "parliament",
-    "policy", "press", "prime", "principal", "public", "relations", "research", "sales",
-    "security", "senate", "senior", "staff", "state", "supreme", "technology", "trade",
-    "transportation", "treasury",
-]);
-
-/// Words that make a capitalised run an organisation.
-const ORG_WORDS: WordList = WordList::new(&[
-    "academy", "administration", "advisers", "advisors", "aerospace", "ag", "agency", "airlines",
-    "airways", "alliance", "analytics", "army", "assembly", "associates", "association",
-    "authority", "bank", "board", "broadcasting", "brokerage", "bureau", "cabinet", "campaign",
-    "capital", "center", "centre", "channel", "church", "clinic", "club", "co", "coalition",
-    "college", "commission", "committee", "company", "congress", "consulting", "corp",
-    "corporation", "council", "court", "department", "dynamics", "energy", "enterprises",
-    "entertainment", "equities", "federation", "forum", "foundation", "front", "fund", "gazette",
-    "gmbh", "government", "group", "herald", "holdings", "hospital", "inc", "industries",
-    "initiative", "insights", "institute", "institution", "investments", "journal", "kremlin",
-    "laboratories", "laboratory", "labs", "league", "llc", "ltd", "magazine", "management",
-    "market", "markets", "media", "ministry", "monitor", "motors", "movement", "nations", "navy",
-    "network", "networks", "news", "office", "organisation", "organization", "parliament",
-    "partners", "party", "pentagon", "pharmaceuticals", "plc", "police", "post", "press",
-    "production", "productions", "program", "programme", "project", "records", "research",
-    "reuters", "review", "robotics", "sa", "school", "securities", "senate", "service", "services",
-    "society", "studios", "systems", "technologies", "times", "tribune", "trust", "union",
-    "university", "watch",
-]);
-
-/// Capitalised words that are no names on their own.
-const NOT_NAMES: WordList = WordList::new(&[
-    "a", "about", "according", "after", "again", "all", "also", "although", "always", "amid",
-    "among", "an", "and", "another", "anyone", "apr", "april", "are", "as", "at", "aug", "august",
-    "be", "because", "before", "between", "both", "but", "by", "can", "caption", "click", "could",
-    "dear", "dec", "december", "despite", "did", "do", "does", "don't", "don’t", "dr", "during",
-    "each", "earlier", "even", "every", "everyone", "everything", "feb", "february", "few",
-    "first", "for", "friday", "from", "had", "has", "have", "he", "hello", "her", "here", "hi",
-    "his", "how", "however", "i", "if", "image", "in", "indeed", "instead", "into", "is", "it",
-    "it's", "its", "it’s", "jan", "january", "jul", "july", "jun", "june", "just", "last", "later",
-    "least", "less", "let", "like", "many", "mar", "march", "may", "maybe", "meanwhile", "might",
-    "monday", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "never", "next", "no",
-    "nobody", "none", "not", "nothing", "nov", "november", "now", "oct", "october", "of", "often",
-    "oh", "ok", "okay", "on", "once", "one", "only", "onto", "or", "other", "our", "over", "per",
-    "perhaps", "photo", "please", "read", "said", "saturday", "says", "sep", "sept", "september",
-    "several", "she", "should", "since", "so", "some", "someone", "something", "sometimes", "soon",
-    "still", "such", "sunday", "sure", "thanks", "that", "that's", "that’s", "the", "their",
-    "then", "there", "therefore", "these", "they", "this", "those", "though", "three", "through",
-    "thursday", "thus", "to", "today", "tomorrow", "toward", "towards", "tuesday", "two", "under",
-    "unless", "unlike", "until", "upon", "very", "via", "was", "we", "wednesday", "well", "were",
-    "what", "whatever", "when", "where", "whether", "which", "while", "who", "whoever", "why",
-    "will", "with", "within", "without", "would", "yes", "yesterday", "yet", "you", "your",
-]);
-
-/// Head nouns of an unnamed organisation.
-const ORG_NOUNS: WordList = WordList::new(&[
-    "administration", "agency", "army", "association", "authority", "bank", "board", "brand",
-    "broadcaster", "brokerage", "bureau", "campaign", "carrier", "chain", "charity", "club",
-    "commission", "committee", "company", "council", "court", "department", "filing", "firm",
-    "foundation", "government", "group", "institute", "label", "league", "letter", "magazine",
-    "maker", "manufacturer", "memo", "military", "ministry", "network", "newspaper", "office",
-    "operator", "organisation", "organization", "outlet", "party", "police", "publisher",
-    "regulator", "release", "report", "retailer", "startup", "statement", "studio", "team",
-    "union", "website",
-]);
-
-/// Nouns for whoever or whatever speaks for a named body.
-const PROXY_NOUNS: WordList = WordList::new(&[
-    "account", "aide", "aides", "analysis", "announcement", "attorney", "attorneys", "campaign",
-    "document", "email", "filing", "lawyer", "lawyers", "letter", "memo", "message", "note",
-    "notice", "office", "official", "officials", "paper", "post", "press", "release", "report",
-    "representative", "representatives", "spokesman", "spokesmen", "spokespeople", "spokesperson",
-    "spokesperson's", "spokeswoman", "staff", "statement", "study", "survey", "team", "tweet",
-    "website",
-]);
-
-/// Verbs (any tense) that report speech or writing. Nouns such as "report",
-/// "post" or "tweet" appear only in inflected forms, since their bare forms
-/// are far more often nouns than verbs.
-const SPEECH_VERBS: WordList = WordList::new(&[
-    "acknowledged", "acknowledges", "add", "added", "adding", "adds", "admits", "admitted",
-    "advised", "advises", "agreed", "agrees", "alleged", "alleges", "announced", "announces",
-    "argue", "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "asserted",
-    "asserts", "assured", "assures", "begged", "begs", "bemoaned", "bemoans", "boasted",
-    "boasting", "boasts", "called", "cautioned", "cautions", "chant", "chanted", "claimed",
-    "claiming", "claims", "clarified", "clarifies", "commented", "complained", "complains",
-    "conceded", "concedes", "concluded", "concludes", "confirmed", "confirms", "contended",
-    "contends", "continued", "continues", "conveyed", "countered", "counters", "cried", "declared",
-    "declares", "demanded", "demands", "denied", "denies", "described", "describes", "disagreed",
-    "elaborated", "elaborates", "emailed", "emphasised", "emphasises", "emphasized", "emphasizes",
-    "estimated", "estimates", "exclaimed", "explain", "explained", "explaining", "explains",
-    "hinted", "hints", "implored", "insist", "insisted", "insisting", "insists", "interjected",
-    "joked", "jokes", "lamented", "laments", "laughed", "maintained", "maintains", "messaged",
-    "murmured", "mused", "muses", "muttered", "noted", "noting", "objected", "observed",
-    "observes", "opined", "pleaded", "pleads", "pledged", "pledges", "pointed", "posted",
-    "predicted", "predicts", "proclaimed", "proclaims", "promised", "promises", "protested",
-    "quipped", "quips", "quoted", "read", "reads", "recall", "recalled", "recalling", "recalls",
-    "reckoned", "reckons", "recounted", "recounts", "reiterated", "reiterates", "relayed",
-    "remarked", "remarks", "replied", "replies", "reply", "reported", "respond", "responded",
-    "responds", "retorted", "said", "sang", "say", "saying", "says", "screamed", "shouted",
-    "shouts", "sighed", "sings", "snapped", "speculated", "speculates", "stated", "stressed",
-    "stresses", "suggested", "suggests", "summed", "tell", "telling", "tells", "testified",
-    "testifies", "texted", "thundered", "told", "tweeted", "tweeting", "urged", "urges", "vowed",
-    "vows", "warn", "warned", "warning", "warns", "whispered", "wondered", "wonders", "write",
-    "writes", "writing", "wrote", "yelled",
-]);
-
 /// Whether `word` is a speech verb; capitalised words never are (they start
 /// sentences or names: "Says" heading a caption, "States").
 #[must_use]
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && SPEECH_VERBS.holds(word.as_bytes())
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && SPEECH_VERBS.holds(word.as_bytes())
 }
 
 /// Speech verbs whose object, not their subject, follows them ("told
@@ -291,7 +121,8 @@ pub(super) fn takes_addressee(word: &str) -> bool {
 /// also* said", "Soros *had* said"); any "-ly" adverb is skipped as well.
 #[must_use]
 pub(super) fn is_verb_filler(word: &str) -> bool {
-    lower_eq(word, &VERB_FILLERS) || word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
+    lower_eq(word, &VERB_FILLERS)
+        || word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
 }
 
 /// Determiners and possessives: a verb form right after one is a noun ("a
@@ -307,9 +138,33 @@ pub(super) fn is_determiner(word: &str) -> bool {
 pub(super) fn is_preposition(word: &str) -> bool {
     matches!(
         word,
-        "to" | "of" | "for" | "from" | "at" | "with" | "by" | "in" | "on" | "about" | "into" | "over"
-            | "under" | "through" | "near" | "behind" | "beside" | "between" | "among" | "against"
-            | "toward" | "towards" | "without" | "within" | "during" | "after" | "before" | "like"
+        "to" | "of"
+            | "for"
+            | "from"
+            | "at"
+            | "with"
+            | "by"
+            | "in"
+            | "on"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "through"
+            | "near"
+            | "behind"
+            | "beside"
+            | "between"
+            | "among"
+            | "against"
+            | "toward"
+            | "towards"
+            | "without"
+            | "within"
+            | "during"
+            | "after"
+            | "before"
+            | "like"
     )
 }
 
@@ -390,9 +245,33 @@ pub(super) fn is_org_word(word: &str) -> bool {
 pub(super) fn is_name_particle(word: &str) -> bool {
     matches!(
         word,
-        "ben" | "bin" | "bint" | "ibn" | "al" | "el" | "van" | "von" | "der" | "den" | "de"
-            | "del" | "della" | "da" | "di" | "du" | "dos" | "das" | "do" | "la" | "le" | "ter"
-            | "ten" | "y" | "zu" | "af" | "abu"
+        "ben"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "do"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "y"
+            | "zu"
+            | "af"
+            | "abu"
     )
 }
 
@@ -492,10 +371,46 @@ pub(super) fn is_title_abbreviation(word: &str) -> bool {
 pub(super) fn starts_sentence_after_abbreviation(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "You" | "But" | "And"
-            | "In" | "On" | "At" | "This" | "That" | "These" | "Those" | "There" | "His" | "Her"
-            | "Their" | "Its" | "Our" | "My" | "If" | "When" | "While" | "As" | "So" | "Yet"
-            | "Then" | "Now" | "After" | "Before" | "Since" | "Still" | "Meanwhile" | "However"
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "If"
+            | "When"
+            | "While"
+            | "As"
+            | "So"
+            | "Yet"
+            | "Then"
+            | "Now"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Still"
+            | "Meanwhile"
+            | "However"
     )
 }
 
@@ -506,8 +421,20 @@ mod tests {
     #[test]
     fn every_list_is_sorted_lower_case_and_unique() {
         let lists = [
-            &SPEECH_VERBS, &VERB_FILLERS, &DETERMINERS, &SUBORDINATORS, &COORDINATORS, &MALE_WORDS, &FEMALE_WORDS,
-            &PRONOUN_FORMS, &TITLE_WORDS, &OFFICE_WORDS, &ORG_WORDS, &NOT_NAMES, &ORG_NOUNS, &PROXY_NOUNS,
+            &SPEECH_VERBS,
+            &VERB_FILLERS,
+            &DETERMINERS,
+            &SUBORDINATORS,
+            &COORDINATORS,
+            &MALE_WORDS,
+            &FEMALE_WORDS,
+            &PRONOUN_FORMS,
+            &TITLE_WORDS,
+            &OFFICE_WORDS,
+            &ORG_WORDS,
+            &NOT_NAMES,
+            &ORG_NOUNS,
+            &PROXY_NOUNS,
         ];
         for list in lists {
             let words = list.words;

@@ -68,14 +68,18 @@ fn is_modifier(word: &str) -> bool {
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !word.contains('.') && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+    letters >= 2
+        && !word.contains('.')
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
 /// Finds the name runs among `tokens` (the words of one paragraph).
 pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
     let word = |i: usize| &text[tokens[i].range.clone()];
     let joinable = |i: usize, j: usize| {
-        tokens[i].after & punct::BREAK == 0 && tokens[j].before & punct::BREAK == 0 && tokens[i].sentence == tokens[j].sentence
+        tokens[i].after & punct::BREAK == 0
+            && tokens[j].before & punct::BREAK == 0
+            && tokens[i].sentence == tokens[j].sentence
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -121,7 +125,8 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
 /// titles and names and pushes what it names.
 fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
     let mut from = 0;
-    while from < words.len() && (lexicon::is_not_name(words[from]) || lexicon::is_name_connector(words[from])) {
+    while from < words.len() && (lexicon::is_not_name(words[from]) || lexicon::is_name_connector(words[from]))
+    {
         from += 1;
     }
     let words = &words[from..];
@@ -147,12 +152,15 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
         loop {
             match words.get(name_at..) {
                 Some([w, ..]) if lexicon::is_office_word(w) => name_at += 1,
-                Some([c, w, ..]) if lexicon::is_name_connector(c) && lexicon::is_office_word(w) => name_at += 2,
+                Some([c, w, ..]) if lexicon::is_name_connector(c) && lexicon::is_office_word(w) => {
+                    name_at += 2
+                }
                 _ => break,
             }
         }
         let titled_before = words[..t].iter().any(|w| lexicon::is_title_word(w));
-        if name_at == words.len() && t > 0 && !titled_before && !words.iter().any(|w| lexicon::is_org_word(w)) {
+        if name_at == words.len() && t > 0 && !titled_before && !words.iter().any(|w| lexicon::is_org_word(w))
+        {
             // "Martin Luther King": a title word closing a name is a surname.
             push_plain(words, offset, runs, false);
             return;
@@ -223,7 +231,10 @@ mod tests {
         let join = |r: &Range<usize>| {
             tokens[r.clone()].iter().map(|t| &text[t.range.clone()]).collect::<Vec<_>>().join(" ")
         };
-        find(text, &tokens).iter().map(|r| (join(&r.name), r.title.as_ref().map(join), r.kind, r.joined)).collect()
+        find(text, &tokens)
+            .iter()
+            .map(|r| (join(&r.name), r.title.as_ref().map(join), r.kind, r.joined))
+            .collect()
     }
 
     #[test]

@@ -59,7 +59,9 @@ impl<'a> Para<'a> {
         let (kind, attribution) = match source.kind() {
             BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Caption => (ParaKind::Body, None),
             BlockKind::Blockquote { attribution } => (ParaKind::Blockquote, attribution.as_deref()),
-            BlockKind::Heading { .. } if super::sections::heading_is_prose(source.text()) => (ParaKind::Body, None),
+            BlockKind::Heading { .. } if super::sections::heading_is_prose(source.text()) => {
+                (ParaKind::Body, None)
+            }
             BlockKind::Heading { .. } => (ParaKind::Heading, None),
             _ => return None,
         };

@@ -48,8 +48,7 @@ fn is_unspaced_script(c: char) -> bool {
 /// Whether the span reads as a title of a work: mostly capitalised words,
 /// any lower-case ones short ("A Proven Path to All the Money").
 fn looks_like_title(text: &str) -> bool {
-    let words: Vec<&str> =
-        text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let capitalised = words
         .iter()
         .filter(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase))
@@ -61,11 +60,49 @@ fn looks_like_title(text: &str) -> bool {
 /// Nouns and participles that introduce the title of a work or a campaign
 /// ("his book “…”", "a poem called “…”").
 const WORK_WORDS: &[&str] = &[
-    "book", "novel", "memoir", "film", "movie", "song", "album", "record", "single", "show",
-    "series", "podcast", "poem", "play", "article", "essay", "episode", "documentary", "called",
-    "titled", "entitled", "named", "dubbed", "headlined", "program", "programme", "column",
-    "story", "blog", "newsletter", "campaign", "slogan", "hashtag", "exhibition", "opera",
-    "musical", "painting", "game", "collection", "anthology", "chapter", "tv", "thriller",
+    "book",
+    "novel",
+    "memoir",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "record",
+    "single",
+    "show",
+    "series",
+    "podcast",
+    "poem",
+    "play",
+    "article",
+    "essay",
+    "episode",
+    "documentary",
+    "called",
+    "titled",
+    "entitled",
+    "named",
+    "dubbed",
+    "headlined",
+    "program",
+    "programme",
+    "column",
+    "story",
+    "blog",
+    "newsletter",
+    "campaign",
+    "slogan",
+    "hashtag",
+    "exhibition",
+    "opera",
+    "musical",
+    "painting",
+    "game",
+    "collection",
+    "anthology",
+    "chapter",
+    "tv",
+    "thriller",
 ];
 
 /// Whether one of the three words before `open` introduces a work's title.
@@ -101,7 +138,8 @@ fn place(para: &Para<'_>, index: usize) -> Place {
         .next()
         .unwrap_or("");
     let complement = before.ends_with(':')
-        || before.ends_with(',') && lexicon::is_speech_verb(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
+        || before.ends_with(',')
+            && lexicon::is_speech_verb(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
     let after = text[region.end(text)..].trim_start();
     let after = &after[..after.find(marks::is_mark).unwrap_or(after.len())];
     let raw_inner = text[region.inner.clone()].trim_end();
@@ -132,7 +170,11 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
                 _ => 0..body_end,
             };
             let range = trimmed(text, whole);
-            return if word_count(&text[range.clone()]) > 0 { vec![Span { region: None, range }] } else { Vec::new() };
+            return if word_count(&text[range.clone()]) > 0 {
+                vec![Span { region: None, range }]
+            } else {
+                Vec::new()
+            };
         }
         ParaKind::Body => {}
     }
@@ -171,6 +213,9 @@ pub(super) fn dash_attribution_start(text: &str) -> Option<usize> {
     let at = text.rfind(['—', '―']).or_else(|| text.rfind(" - ").map(|i| i + 1))?;
     let tail = text[at..].trim_start_matches(['—', '―', '-', ' ']);
     let words = tail.split_whitespace().count();
-    (at > 0 && (1..=8).contains(&words) && tail.starts_with(char::is_uppercase) && !tail.ends_with(['.', '!', '?']))
-        .then_some(at)
+    (at > 0
+        && (1..=8).contains(&words)
+        && tail.starts_with(char::is_uppercase)
+        && !tail.ends_with(['.', '!', '?']))
+    .then_some(at)
 }

@@ -33,11 +33,11 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                 let id = match run.kind {
                     RunKind::Person => Some(registry.add(&words, SpeakerKind::Person, para.block, seen)),
                     RunKind::Org => Some(registry.add(&words, SpeakerKind::Organisation, para.block, seen)),
-                    RunKind::Single if run.title.is_some() || is_person_single(para, run) => Some(
-                        registry
-                            .lookup_single(words[0], false)
-                            .unwrap_or_else(|| registry.add_single(words[0], SpeakerKind::Person, para.block, seen)),
-                    ),
+                    RunKind::Single if run.title.is_some() || is_person_single(para, run) => {
+                        Some(registry.lookup_single(words[0], false).unwrap_or_else(|| {
+                            registry.add_single(words[0], SpeakerKind::Person, para.block, seen)
+                        }))
+                    }
                     _ => None,
                 };
                 if let Some(id) = id {
@@ -68,7 +68,6 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                             id
                         }
                     };
-                    if std::env::var_os("BYLINE_DEBUG").is_some() && !registry.entities[id].speaks { eprintln!("SPEAKS {} in {:?}", registry.entities[id].name(), &para.text[para.words[para.sentence_words(s).start].range.start..].chars().take(80).collect::<String>()); }
                     registry.entities[id].speaks = true;
                 }
             }
@@ -137,10 +136,8 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
 /// after it ("Ford visited his editor").
 pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     let start = run.start();
-    let noun_before = (start.saturating_sub(2)..start)
-        .rev()
-        .map(|i| para.word(i))
-        .find_map(lexicon::gender_noun);
+    let noun_before =
+        (start.saturating_sub(2)..start).rev().map(|i| para.word(i)).find_map(lexicon::gender_noun);
     if noun_before.is_some() || para.words[run.name.end - 1].after & punct::POSSESSIVE != 0 {
         return noun_before;
     }
@@ -166,7 +163,15 @@ pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
 }
 
 fn is_break(para: &Para<'_>, i: usize) -> bool {
-    para.words[i].after & (punct::COMMA | punct::STOP | punct::SEMI | punct::COLON | punct::QUOTE | punct::DASH | punct::CLOSE) != 0
+    para.words[i].after
+        & (punct::COMMA
+            | punct::STOP
+            | punct::SEMI
+            | punct::COLON
+            | punct::QUOTE
+            | punct::DASH
+            | punct::CLOSE)
+        != 0
 }
 
 /// "Name, a description, said": the words after the comma up to the next
@@ -183,7 +188,9 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     let starts_badly = lexicon::is_speech_verb(first)
         || lexicon::pronoun(first).is_some()
         || matches!(first, "who" | "which" | "whose" | "where" | "when" | "and" | "but" | "said")
-        || para.run_starting_at(end).is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
+        || para
+            .run_starting_at(end)
+            .is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
     if starts_badly {
         return None;
     }
@@ -222,8 +229,13 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<String> {
             || lexicon::is_verb_filler(word)
             || lexicon::is_subordinator(word)
             || lexicon::pronoun(word).is_some()
-            || matches!(word, "to" | "at" | "by" | "with" | "from" | "than" | "like" | "into" | "about" | "who" | "told")
-            || !lower && para.run_of[from - 1].is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
+            || matches!(
+                word,
+                "to" | "at" | "by" | "with" | "from" | "than" | "like" | "into" | "about" | "who" | "told"
+            )
+            || !lower
+                && para.run_of[from - 1]
+                    .is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
         if stop {
             break;
         }

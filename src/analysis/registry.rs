@@ -183,8 +183,7 @@ impl Registry {
         let first = key(&words[0]);
         ids.iter().copied().find(|&id| {
             let entity = &self.entities[id];
-            entity.kind == SpeakerKind::Person
-                && (entity.words.len() == 1 || key(&entity.words[0]) == first)
+            entity.kind == SpeakerKind::Person && (entity.words.len() == 1 || key(&entity.words[0]) == first)
         })
     }
 
@@ -225,11 +224,7 @@ impl Registry {
         if !org_start {
             return None;
         }
-        self.by_lead
-            .get(&k)?
-            .iter()
-            .copied()
-            .find(|&id| self.entities[id].kind == SpeakerKind::Organisation)
+        self.by_lead.get(&k)?.iter().copied().find(|&id| self.entities[id].kind == SpeakerKind::Organisation)
     }
 
     /// Adds a one-word name that matched nothing ("Tommy", "Likud").

@@ -44,7 +44,8 @@ fn word_at(text: &str, at: usize) -> &str {
 /// brackets or marks.
 fn word_before(text: &str, end: usize) -> &str {
     let head = &text[..end];
-    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start =
+        head.rfind(char::is_whitespace).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     head[start..].trim_start_matches(|c: char| marks::is_mark(c) || matches!(c, '(' | '[' | '‘'))
 }
 
@@ -173,7 +174,10 @@ mod tests {
     #[test]
     fn splits_after_a_quotation_that_ends_a_sentence() {
         assert_eq!(texts("He wrote “I am done.” The end."), vec!["He wrote “I am done.”", "The end."]);
-        assert_eq!(texts("They left in the U.S. The rest stayed."), vec!["They left in the U.S.", "The rest stayed."]);
+        assert_eq!(
+            texts("They left in the U.S. The rest stayed."),
+            vec!["They left in the U.S.", "The rest stayed."]
+        );
     }
 
     #[test]

@@ -59,7 +59,8 @@ fn speaker(registry: &Registry, id: EntityId) -> Speaker {
 
 /// The surname with any lower-case particles before it ("ben Taleblu").
 fn surname(words: &[String]) -> String {
-    let Some(last) = words.iter().rposition(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
+    let Some(last) =
+        words.iter().rposition(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
     else {
         return String::new();
     };
