@@ -64,7 +64,7 @@ fn paragraph(rng: &mut Lcg, index: usize) -> String {
         2 => format!("“{a},” {pronoun} said. {c}, and the so-called “{}” plan stalled.", rng.words(2)),
         3 => format!("{surname} and Kim Alder wrote in a letter that “{a}.” “{b},” they continued."),
         4 => format!("According to the Lantern Policy Institute, “{a}.” {c}. The institute said “{b}.”"),
-        5 => format!("“{a}. {b}.",),
+        5 => format!("“{a}. {b}."),
         _ => format!("“{c},” {surname} said. “{a}.” {b}."),
     }
 }

@@ -189,7 +189,7 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
 
 /// The subject of a clause that starts at or after `lo` and runs to `k`:
 /// the name or pronoun opening it, or an appositive name right before `k`.
-fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> Option<(Subject, usize)> {
+fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> (Subject, usize) {
     let mut start = k;
     while start > lo && para.words[start - 1].after & CLAUSE_END == 0 {
         start -= 1;
@@ -202,16 +202,16 @@ fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> Option<(Subject, usiz
         let opens = i == start || para.words[i - 1].after & (punct::COMMA | punct::DASH) != 0;
         if opens {
             if let Some(p) = lexicon::pronoun(strip_contraction(para.word(i))) {
-                return Some((Subject::Pronoun(i, p), i));
+                return (Subject::Pronoun(i, p), i);
             }
             let run = para.run_starting_at(i).filter(|&r| is_subject_run(para, r));
             if let Some(run) = run {
-                return Some((Subject::Names(with_partners(para, lo, run)), i));
+                return (Subject::Names(with_partners(para, lo, run)), i);
             }
         }
         i += 1;
     }
-    Some((noun_phrase(para, start, k + 1), start))
+    (noun_phrase(para, start, k + 1), start)
 }
 
 /// Whether a run can be a subject: a name, and not a possessive ("Ford’s
@@ -242,7 +242,7 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
     }
     let word = para.word(k);
     if after & (punct::COMMA | punct::DASH | punct::CLOSE) != 0 {
-        return clause_subject(para, lo, k);
+        return Some(clause_subject(para, lo, k));
     }
     if let Some(p) = lexicon::pronoun(strip_contraction(word)) {
         return Some((Subject::Pronoun(k, p), k));
@@ -266,10 +266,11 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
     }
     if word.starts_with(char::is_lowercase) {
         let possessor = k > lo && para.words[k - 1].after & punct::POSSESSIVE != 0;
-        if possessor && lexicon::is_proxy_noun(word) {
-            if let Some(run) = para.run_ending_at(k - 1) {
-                return Some((Subject::Names(vec![run]), para.runs[run].start()));
-            }
+        if possessor
+            && lexicon::is_proxy_noun(word)
+            && let Some(run) = para.run_ending_at(k - 1)
+        {
+            return Some((Subject::Names(vec![run]), para.runs[run].start()));
         }
         let mut s = k;
         while s > lo
@@ -331,7 +332,7 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
     }
     match side {
         Side::Before if para.words[hi - 1].after & punct::COLON != 0 => {
-            let (subject, _) = clause_subject(para, lo, hi - 1)?;
+            let (subject, _) = clause_subject(para, lo, hi - 1);
             matches!(subject, Subject::Names(_) | Subject::Pronoun(..))
                 .then_some(Found { subject, tight: true })
         }
@@ -361,7 +362,7 @@ pub(super) fn speech_event(para: &Para<'_>, window: Range<usize>) -> Option<(Sub
         }
     }
     if hi > lo && para.words[hi - 1].after & punct::COLON != 0 {
-        let (subject, _) = clause_subject(para, lo, hi - 1)?;
+        let (subject, _) = clause_subject(para, lo, hi - 1);
         return matches!(subject, Subject::Names(_) | Subject::Pronoun(..)).then_some((subject, true));
     }
     None

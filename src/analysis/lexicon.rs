@@ -81,7 +81,7 @@ const MAX_BYTES: usize = 24;
 /// Whether `word`, folded to ASCII lower case, is in `sorted`.
 fn lower_eq(word: &str, list: &WordList) -> bool {
     let bytes = word.as_bytes();
-    if bytes.len() > MAX_BYTES || bytes.len() < 1 || !bytes[0].is_ascii_alphabetic() && bytes[0] != b'&' {
+    if bytes.len() > MAX_BYTES || bytes.is_empty() || !bytes[0].is_ascii_alphabetic() && bytes[0] != b'&' {
         return false;
     }
     let mut buf = [0u8; MAX_BYTES];

@@ -153,7 +153,7 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
             match words.get(name_at..) {
                 Some([w, ..]) if lexicon::is_office_word(w) => name_at += 1,
                 Some([c, w, ..]) if lexicon::is_name_connector(c) && lexicon::is_office_word(w) => {
-                    name_at += 2
+                    name_at += 2;
                 }
                 _ => break,
             }

@@ -157,11 +157,12 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
         let Some(mut para) = Para::new(BlockId(index as u32), block) else { continue };
         if let Some(prev) = paras.last_mut() {
             let adjacent = prev.block.0 + 1 == para.block.0;
-            if adjacent && prev.kind == ParaKind::Blockquote {
-                if let Some(credit) = credit_line(para.text) {
-                    para.kind = ParaKind::Credit;
-                    prev.attribution = prev.attribution.or(Some(credit));
-                }
+            if adjacent
+                && prev.kind == ParaKind::Blockquote
+                && let Some(credit) = credit_line(para.text)
+            {
+                para.kind = ParaKind::Credit;
+                prev.attribution = prev.attribution.or(Some(credit));
             }
             let open = prev.regions.last().is_some_and(|r| !r.closed);
             para.continues = adjacent

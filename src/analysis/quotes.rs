@@ -205,7 +205,7 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
 }
 
 fn ends_sentence(inner: &str) -> bool {
-    inner.trim_end_matches(|c: char| matches!(c, '’' | '\'' | ')' | ']')).ends_with(['.', '!', '?', '…'])
+    inner.trim_end_matches(['’', '\'', ')', ']']).ends_with(['.', '!', '?', '…'])
 }
 
 /// Where a trailing "— Name" attribution starts in a blockquote's text.

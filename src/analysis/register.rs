@@ -57,16 +57,15 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
             for subject in attribution::all_subjects(para, para.sentence_words(s)) {
                 let Subject::Names(runs) = subject else { continue };
                 for r in runs {
-                    let id = match entities[p][r] {
-                        Some(id) => id,
-                        None => {
-                            let word = para.word(para.runs[r].name.start);
-                            let id = registry.lookup_single(word, true).unwrap_or_else(|| {
-                                registry.add_single(word, SpeakerKind::Person, para.block, 0)
-                            });
-                            entities[p][r] = Some(id);
-                            id
-                        }
+                    let id = if let Some(id) = entities[p][r] {
+                        id
+                    } else {
+                        let word = para.word(para.runs[r].name.start);
+                        let id = registry
+                            .lookup_single(word, true)
+                            .unwrap_or_else(|| registry.add_single(word, SpeakerKind::Person, para.block, 0));
+                        entities[p][r] = Some(id);
+                        id
                     };
                     registry.entities[id].speaks = true;
                 }

@@ -191,10 +191,10 @@ impl Registry {
     /// whose initials this is.
     fn org_match(&self, words: &[String]) -> Option<EntityId> {
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-        if keys.len() == 1 {
-            if let Some(&id) = self.by_initials.get(&keys[0]) {
-                return Some(id);
-            }
+        if keys.len() == 1
+            && let Some(&id) = self.by_initials.get(&keys[0])
+        {
+            return Some(id);
         }
         self.by_lead.get(keys.first()?)?.iter().copied().find(|&id| {
             let e = &self.entities[id];

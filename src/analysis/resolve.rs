@@ -188,10 +188,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             .cloned()
             .collect();
         if in_sentence.is_empty() {
-            if let Some((subject, colon)) = attribution::speech_event(para, words) {
-                if let Some(ids) = self.subject_ids(p, s, subject, colon) {
-                    self.current = Some(Current { ids, para: p, strong: colon });
-                }
+            if let Some((subject, colon)) = attribution::speech_event(para, words)
+                && let Some(ids) = self.subject_ids(p, s, subject, colon)
+            {
+                self.current = Some(Current { ids, para: p, strong: colon });
             }
             return;
         }

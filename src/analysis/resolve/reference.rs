@@ -93,14 +93,13 @@ impl Walk<'_, '_> {
         let first = para.word(words.start);
         if let Some(pronoun @ (Pronoun::He | Pronoun::She | Pronoun::They)) =
             super::super::lexicon::pronoun(first)
+            && first.starts_with(char::is_uppercase)
         {
-            if first.starts_with(char::is_uppercase) {
-                // Only to carry the chain of reference ("She claimed …");
-                // a sentence that quotes nobody teaches nothing about gender.
-                let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
-                if let Some(ids) = ids {
-                    self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
-                }
+            // Only to carry the chain of reference ("She claimed …");
+            // a sentence that quotes nobody teaches nothing about gender.
+            let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
+            if let Some(ids) = ids {
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
             }
         }
         let runs: Vec<usize> =
@@ -153,10 +152,10 @@ impl Walk<'_, '_> {
             Subject::Names(runs) => {
                 let mut ids: Vec<EntityId> = Vec::new();
                 for r in runs.iter().copied() {
-                    if let Some(id) = self.entity_of(p, r, true) {
-                        if !ids.contains(&id) {
-                            ids.push(id);
-                        }
+                    if let Some(id) = self.entity_of(p, r, true)
+                        && !ids.contains(&id)
+                    {
+                        ids.push(id);
                     }
                 }
                 if ids.len() > 1 {
@@ -259,30 +258,33 @@ impl Walk<'_, '_> {
         w: usize,
         accept: impl Fn(&Self, &[EntityId]) -> bool,
     ) -> Option<Vec<EntityId>> {
-        let mut i = self.history.len();
-        while i > 0 && self.history[i - 1].para == p && self.history[i - 1].sentence == s {
-            i -= 1;
-            let entry = &self.history[i];
+        let mut end = self.history.len();
+        while end > 0 && self.history[end - 1].para == p && self.history[end - 1].sentence == s {
+            end -= 1;
+            let entry = &self.history[end];
             if entry.word < w && accept(self, &entry.ids) {
                 return Some(entry.ids.to_vec());
             }
         }
         let mut sentences = 0;
-        while i > 0 && sentences < MAX_SENTENCES_BACK {
-            let (gp, gs) = (self.history[i - 1].para, self.history[i - 1].sentence);
-            if gp + MAX_PARAS_BACK < p {
+        while end > 0 && sentences < MAX_SENTENCES_BACK {
+            let (para, sentence) = (self.history[end - 1].para, self.history[end - 1].sentence);
+            if para + MAX_PARAS_BACK < p {
                 break;
             }
-            let mut j = i;
-            while j > 0 && self.history[j - 1].para == gp && self.history[j - 1].sentence == gs {
-                j -= 1;
+            let mut start = end;
+            while start > 0
+                && self.history[start - 1].para == para
+                && self.history[start - 1].sentence == sentence
+            {
+                start -= 1;
             }
-            let mut group: Vec<&Entry> = self.history[j..i].iter().collect();
+            let mut group: Vec<&Entry> = self.history[start..end].iter().collect();
             group.sort_by_key(|e| e.word);
             if let Some(entry) = group.into_iter().find(|e| accept(self, &e.ids)) {
                 return Some(entry.ids.to_vec());
             }
-            i = j;
+            end = start;
             sentences += 1;
         }
         None
