@@ -186,7 +186,10 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     let first = para.word(end);
     let starts_badly = lexicon::is_speech_verb(first)
         || lexicon::pronoun(first).is_some()
-        || matches!(first, "who" | "which" | "whose" | "where" | "when" | "and" | "but" | "said")
+        || lexicon::is_preposition(first)
+        || lexicon::is_subordinator(first)
+        || lexicon::is_coordinator(first)
+        || matches!(first, "which" | "whose" | "where" | "when" | "said")
         || para
             .run_starting_at(end)
             .is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
@@ -204,9 +207,18 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     if matches!(para.word(from), "a" | "an" | "the" | "A" | "An" | "The") && from < last {
         from += 1;
     }
-    let words = &para.words[from..=last];
+    // "a fellow at the Institute who advised …, said": the description
+    // ends where a relative clause or a speech verb starts.
+    let cut = (from + 1..=last)
+        .find(|&i| lexicon::is_speech_verb(para.word(i)) || matches!(para.word(i), "who" | "which" | "whose"))
+        .unwrap_or(last + 1);
+    let words = &para.words[from..cut];
     let numeric = words.iter().all(|w| para.text[w.range.clone()].chars().all(|c| c.is_ascii_digit()));
-    if numeric || words.iter().any(|w| lexicon::is_speech_verb(&para.text[w.range.clone()])) {
+    let finite = words.iter().any(|w| {
+        let word = &para.text[w.range.clone()];
+        word.starts_with(char::is_lowercase) && lexicon::is_verb_filler(word) && !word.ends_with("ly")
+    });
+    if words.is_empty() || numeric || finite || lexicon::is_speech_verb(para.word(from)) {
         return None;
     }
     Some(para.text[words[0].range.start..words[words.len() - 1].range.end].to_owned())
