@@ -141,7 +141,9 @@ pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
         return noun_before;
     }
     let sentence = para.words[start].sentence;
-    for i in run.name.end..(run.name.end + 3).min(para.words.len()) {
+    // A pronoun right after the name belongs to an appositive about someone
+    // else ("Kim Lund, her deputy"): at least a verb must come between.
+    for i in (run.name.end + 1)..(run.name.end + 3).min(para.words.len()) {
         if para.words[i].sentence != sentence || para.run_of[i].is_some() {
             break;
         }

@@ -96,6 +96,12 @@ impl Builder<'_> {
     /// Adds the chunk `start..end` (no spaces or dashes inside).
     fn chunk(&mut self, start: usize, end: usize) {
         let chunk = &self.text[start..end];
+        if chunk == "&" {
+            // "Procter & Gamble": the ampersand joins a name like a word.
+            let before = std::mem::take(&mut self.pending);
+            self.words.push(Token { range: start..end, before, after: 0, sentence: 0 });
+            return;
+        }
         let Some(first) = chunk.find(char::is_alphanumeric) else {
             let flags = chunk.chars().fold(0, |f, c| f | flag_of(c));
             self.push_flags(flags);

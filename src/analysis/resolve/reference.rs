@@ -78,8 +78,8 @@ impl Walk<'_, '_> {
         let verb_follows = end < para.words.len()
             && para.words[end - 1].after & super::super::tokens::punct::BREAK == 0
             && para.word(end).starts_with(char::is_lowercase);
-        let personal =
-            entity.kind == SpeakerKind::Person && (entity.person || entity.speaks || entity.gender.is_some());
+        let personal = entity.kind == SpeakerKind::Person
+            && (entity.person || entity.speaks || entity.gender.is_some() || entity.words.len() > 1);
         (verb_follows && personal).then(|| vec![id])
     }
 
@@ -189,8 +189,9 @@ impl Walk<'_, '_> {
         pronoun: Pronoun,
     ) -> Option<Vec<EntityId>> {
         let strict = self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, true));
-        let ids =
-            strict.or_else(|| self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, false)))?;
+        let ids = strict
+            .or_else(|| self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, false)))
+            .or_else(|| self.candidates(p, s, w, |walk, ids| walk.mentionable(ids, pronoun)))?;
         if let [id] = ids[..] {
             let entity = &mut self.registry.entities[id];
             match pronoun {
@@ -217,7 +218,8 @@ impl Walk<'_, '_> {
         match pronoun {
             Pronoun::He | Pronoun::She => {
                 let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
-                let known = single.person || single.speaks || single.gender.is_some();
+                let known =
+                    single.person || single.speaks || single.gender.is_some() || single.words.len() > 1;
                 single.kind == SpeakerKind::Person && known && single.gender.is_none_or(|g| g == wanted)
             }
             _ => single.kind == SpeakerKind::Organisation,
