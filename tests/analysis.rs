@@ -93,6 +93,14 @@ fn a_quotation_over_several_paragraphs_is_one_quote_each_with_one_speaker() {
 #[case::dash_credit(&["“Build it and the boats will come.” — Ada Vole"], &["Ada Vole"])]
 #[case::inverted_mid_sentence(&["The pier, says Ada Vole, is “the one thing the whole town agrees on.”"], &["Ada Vole"])]
 #[case::title_before_name(&["“The budget is final,” Secretary of State Kim Lund said."], &["Kim Lund"])]
+#[case::described_after_verb(&["“We stayed calm,” said midfielder Kim Lund, 23."], &["Kim Lund"])]
+#[case::role_noun(&["Coach Ada Vole watched quietly.", "“We were lucky,” the coach said."], &["Ada Vole"])]
+#[case::title_role(&["Sen. Ada Vole voted no.", "“It is a bad bill,” the senator said."], &["Ada Vole"])]
+#[case::age_role(&["Kim Lund, 23, scored twice.", "The 23-year-old said it was “the best night of my whole life.”"], &["Kim Lund"])]
+#[case::unknown_role(&["“That was a foul,” the referee said."], &[])]
+#[case::possessive_office(&["“No comment at this time,” Ada Vole’s office said."], &["Ada Vole"])]
+#[case::listed_joint(&["“We disagree,” Ada Vole, Kim Lund and Omar Haddad wrote."], &["Ada Vole", "Kim Lund", "Omar Haddad"])]
+#[case::unknown_it(&["Kim Lund left early.", "“The rules are the rules,” it said."], &[])]
 fn attribution_of_the_last_quote(#[case] texts: &[&str], #[case] expected: &[&str]) {
     let found = attributed(texts);
     let (_, speakers) = found.last().expect("a quote");

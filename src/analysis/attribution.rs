@@ -22,6 +22,9 @@ pub(super) enum Subject {
     Pronoun(usize, Pronoun),
     /// "the company", "the group": an organisation mentioned before.
     OrgNoun,
+    /// "the coach", "the 23-year-old": someone described so before; the
+    /// head noun is at this word.
+    Role(usize),
     /// A noun phrase that names nobody ("a Syrian refugee", "his father").
     Unnamed,
 }
@@ -113,9 +116,28 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
                 runs.insert(0, p);
                 current = p;
             }
+            _ if runs.len() > 1 => return with_listed(para, lo, runs),
             _ => return runs,
         }
     }
+}
+
+/// Extends joint speakers with the names listed before them ("Vole, Lund
+/// and Marsh").
+fn with_listed(para: &Para<'_>, lo: usize, mut runs: Vec<usize>) -> Vec<usize> {
+    while let Some(&first) = runs.first() {
+        let start = para.runs[first].start();
+        let previous = start
+            .checked_sub(1)
+            .filter(|&p| p >= lo && para.words[p].after & punct::BREAK == punct::COMMA)
+            .and_then(|p| para.run_ending_at(p))
+            .filter(|&r| para.runs[r].is_name() && !runs.contains(&r));
+        match previous {
+            Some(r) => runs.insert(0, r),
+            None => break,
+        }
+    }
+    runs
 }
 
 /// The subject named by the noun phrase starting at word `i` (up to a comma
@@ -148,14 +170,23 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
             if let Some(run) = para.run_starting_at(j + 1).filter(|&r| j + 1 < hi && para.runs[r].is_name()) {
                 return Subject::Names(vec![run]);
             }
-            break;
-        }
-        if para.words[j].after & CLAUSE_END != 0 {
+            j += 1;
             break;
         }
         j += 1;
+        if para.words[j - 1].after & CLAUSE_END != 0 {
+            break;
+        }
     }
-    if org_noun { Subject::OrgNoun } else { Subject::Unnamed }
+    let definite = para.word(i).eq_ignore_ascii_case("the");
+    let head = (i + 1..j.min(hi))
+        .rev()
+        .find(|&h| para.word(h).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+    match (org_noun, definite, head) {
+        (true, _, _) => Subject::OrgNoun,
+        (false, true, Some(head)) if !after_preposition => Subject::Role(head),
+        _ => Subject::Unnamed,
+    }
 }
 
 /// Whether the verb at `v` comes before its subject: at the start of its
@@ -172,7 +203,13 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
     let run = para.run_starting_at(next).filter(|&r| para.runs[r].is_name());
     let at_start = v == lo || para.words[v - 1].after & (punct::QUOTE | punct::DASH) != 0;
     if at_start {
+        // "said midfielder Jonas Ekdahl": a short description, then the name.
+        let described = (next..(next + 4).min(para.words.len()))
+            .take_while(|&i| i == next || para.words[i - 1].after & punct::BREAK == 0)
+            .any(|i| para.run_starting_at(i).is_some_and(|r| para.runs[r].is_name()))
+            && para.word(next).starts_with(char::is_lowercase);
         return run.is_some()
+            || described
             || lexicon::pronoun(para.word(next)).is_some_and(|p| p != Pronoun::Other)
             || matches!(para.word(next), "a" | "an" | "the" | "one");
     }
@@ -264,7 +301,7 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
     {
         return None;
     }
-    if word.starts_with(char::is_lowercase) {
+    if word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
         let possessor = k > lo && para.words[k - 1].after & punct::POSSESSIVE != 0;
         if possessor
             && lexicon::is_proxy_noun(word)
@@ -279,8 +316,13 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
         {
             s -= 1;
         }
-        let org = lexicon::is_org_noun(word) && para.word(s).eq_ignore_ascii_case("the");
-        return Some((if org { Subject::OrgNoun } else { Subject::Unnamed }, s));
+        let definite = para.word(s).eq_ignore_ascii_case("the");
+        let subject = match (definite, lexicon::is_org_noun(word)) {
+            (true, true) => Subject::OrgNoun,
+            (true, false) => Subject::Role(k),
+            _ => Subject::Unnamed,
+        };
+        return Some((subject, s));
     }
     None
 }

@@ -216,6 +216,30 @@ pub(super) fn gender_noun(word: &str) -> Option<Gender> {
     if pronoun_form { None } else { gender_of(word) }
 }
 
+/// The noun a title abbreviation stands for ("Sen." → "senator"), for
+/// matching "the senator" to "Sen. Ada Vole".
+#[must_use]
+pub(super) fn expand_title(word: &str) -> Option<&'static str> {
+    let expanded = match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "adm" => "admiral",
+        "pres" => "president",
+        "rev" => "reverend",
+        "supt" => "superintendent",
+        _ => return None,
+    };
+    Some(expanded)
+}
+
 /// Titles and offices that precede a name and belong in its description
 /// ("Sen.", "Secretary", "Prime Minister"); compared without a final period.
 #[must_use]

@@ -119,6 +119,9 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
     if entity.gender.is_none() && entity.kind == SpeakerKind::Person {
         entity.gender = gender_cue(para, run);
     }
+    if entity.age.is_none() {
+        entity.age = age(para, run);
+    }
     let described = appositive(para, run).or_else(|| before_name(para, run));
     // "the novelist Jo Walton", "Tomas Brevik, a fisherman": a person.
     entity.person |= described.is_some() && run.kind == RunKind::Person;
@@ -173,6 +176,14 @@ fn is_break(para: &Para<'_>, i: usize) -> bool {
             | punct::DASH
             | punct::CLOSE)
         != 0
+}
+
+/// "Jonas Ekdahl, 23,": an age right after the name.
+fn age(para: &Para<'_>, run: &Run) -> Option<String> {
+    let end = run.name.end;
+    let word =
+        (end < para.words.len() && para.words[end - 1].after & punct::COMMA != 0).then(|| para.word(end))?;
+    (word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit())).then(|| word.to_owned())
 }
 
 /// "Name, a description, said": the words after the comma up to the next

@@ -28,6 +28,8 @@ pub(super) struct Entity {
     pub description: Option<String>,
     /// A title written before the name ("Secretary of State").
     pub title: Option<String>,
+    /// An age given in an appositive ("Jonas Ekdahl, 23,").
+    pub age: Option<String>,
     /// Where the article first names it.
     pub first_block: BlockId,
     /// Subject of a speech verb somewhere in the article.
@@ -134,6 +136,7 @@ impl Registry {
                 gender: None,
                 description: None,
                 title: None,
+                age: None,
                 first_block: block,
                 speaks: false,
                 person: false,

@@ -397,6 +397,7 @@ pub(super) const ORG_WORDS: WordList = WordList::new(&[
     "herald",
     "holdings",
     "hospital",
+    "house",
     "inc",
     "industries",
     "initiative",

@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::model::SpeakerKind;
 
 use super::super::attribution::Subject;
-use super::super::lexicon::{Gender, Pronoun};
+use super::super::lexicon::{self, Gender, Pronoun};
 use super::super::names::RunKind;
 use super::super::registry::EntityId;
 use super::Walk;
@@ -98,6 +98,9 @@ impl Walk<'_, '_> {
             // Only to carry the chain of reference ("She claimed …");
             // a sentence that quotes nobody teaches nothing about gender.
             let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
+            if let (Some([id]), Pronoun::He | Pronoun::She) = (ids.as_deref(), pronoun) {
+                self.registry.entities[*id].person = true;
+            }
             if let Some(ids) = ids {
                 self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
             }
@@ -171,11 +174,17 @@ impl Walk<'_, '_> {
                 Some(ids)
             }
             Subject::Pronoun(word, pronoun) => {
-                let ids = self.resolve_pronoun(p, s, word, pronoun)?;
+                let Some(ids) = self.resolve_pronoun(p, s, word, pronoun) else {
+                    // An unknown "he" may still be the current speaker; an
+                    // unknown "it" or "they" is nobody we can name.
+                    return matches!(pronoun, Pronoun::It | Pronoun::They).then(Vec::new);
+                };
                 self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
                 Some(ids)
             }
-            Subject::OrgNoun => self.salient_org(p),
+            Subject::OrgNoun => Some(self.salient_org(p).unwrap_or_default()),
+            // An unmatched role ("the referee said") is someone unnamed.
+            Subject::Role(word) => Some(self.role(p, s, word).unwrap_or_default()),
         }
     }
 
@@ -245,7 +254,9 @@ impl Walk<'_, '_> {
                 let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
                 eligible && single.kind == SpeakerKind::Person && single.gender.is_none_or(|g| g == wanted)
             }
-            Pronoun::They | Pronoun::It => single.speaks && body_like,
+            Pronoun::They => single.speaks && body_like,
+            // "it" is never a person: only a body known to be one.
+            Pronoun::It => single.speaks && single.kind == SpeakerKind::Organisation,
             Pronoun::Other => false,
         }
     }
@@ -290,6 +301,29 @@ impl Walk<'_, '_> {
             sentences += 1;
         }
         None
+    }
+
+    /// Who "the coach" or "the 23-year-old" at word `w` is: the latest
+    /// person whose title or description holds the noun (or whose age it
+    /// gives).
+    pub(super) fn role(&self, p: usize, s: usize, w: usize) -> Option<Vec<EntityId>> {
+        let noun = self.paras[p].word(w).to_lowercase();
+        let age = noun.strip_suffix("-year-old").filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+        self.candidates(p, s, w, |walk, ids| {
+            let [id] = ids else { return false };
+            let entity = &walk.registry.entities[*id];
+            if let Some(age) = age {
+                return entity.age.as_deref() == Some(age);
+            }
+            let described = |text: Option<&str>| {
+                text.is_some_and(|t| {
+                    t.split(|c: char| !c.is_alphanumeric()).any(|word| {
+                        word.eq_ignore_ascii_case(&noun) || lexicon::expand_title(word) == Some(noun.as_str())
+                    })
+                })
+            };
+            described(entity.title.as_deref()) || described(entity.description.as_deref())
+        })
     }
 
     /// The organisation "the company" most likely means: the one mentioned
