@@ -1,6 +1,7 @@
-//! Sections: one per heading block, in reading order, except headings that
-//! are really prose (a quoted sentence with its attribution that an
-//! extractor took for a heading) and headings that repeat the title.
+//! Sections: one per in-body heading (levels 2 to 6), in reading order,
+//! except headings that are really prose (a quoted sentence with its
+//! attribution that an extractor took for a heading) and headings that
+//! repeat the title.
 
 use crate::model::{BlockId, Document, Section};
 
@@ -30,8 +31,13 @@ pub fn find(doc: &Document) -> Vec<Section> {
         .filter_map(|(index, block)| {
             let level = block.heading_level()?;
             let text = block.text();
-            let repeats_title = title.as_ref().is_some_and(|t| !t.is_empty() && *t == normalised(text));
-            if heading_is_prose(text) || repeats_title {
+            let heading = normalised(text);
+            // Page titles often carry the site's name after the headline.
+            let repeats_title = title.as_ref().is_some_and(|t| {
+                !heading.is_empty() && t.starts_with(&heading) && heading.len() * 5 >= t.len() * 3
+            });
+            // A level-1 heading is the page's headline, not one of its sections.
+            if level == 1 || heading_is_prose(text) || repeats_title {
                 return None;
             }
             Some(Section { title: text.to_owned(), level, block: BlockId(index as u32) })
