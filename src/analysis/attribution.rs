@@ -50,6 +50,12 @@ pub(super) enum Side {
 
 const CLAUSE_END: u16 = punct::STOP | punct::SEMI | punct::COLON | punct::QUOTE;
 
+/// Most speakers one attribution names ("A, B and C wrote").
+const MAX_JOINT: usize = 8;
+/// Words a subject search walks back over: clauses longer than this are
+/// not attributions, and the bound keeps every search short.
+const MAX_CLAUSE_WORDS: usize = 60;
+
 /// Whether word `i` is a speech verb used as a verb (not "a report", "his
 /// notes"); returns how many words the verb takes ("according to" takes two).
 fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
@@ -73,12 +79,16 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
 fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
     let mut runs = vec![run];
     let mut next = run + 1;
-    while next < para.runs.len() && para.runs[next].joined && para.runs[next].is_name() {
+    while next < para.runs.len()
+        && runs.len() < MAX_JOINT
+        && para.runs[next].joined
+        && para.runs[next].is_name()
+    {
         runs.push(next);
         next += 1;
     }
     let mut current = run;
-    loop {
+    while runs.len() < MAX_JOINT {
         if para.runs[current].joined && current > 0 && para.runs[current - 1].is_name() {
             current -= 1;
             runs.insert(0, current);
@@ -120,12 +130,13 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
             _ => return runs,
         }
     }
+    runs
 }
 
 /// Extends joint speakers with the names listed before them ("Vole, Lund
 /// and Marsh").
 fn with_listed(para: &Para<'_>, lo: usize, mut runs: Vec<usize>) -> Vec<usize> {
-    while let Some(&first) = runs.first() {
+    while let Some(&first) = runs.first().filter(|_| runs.len() < MAX_JOINT) {
         let start = para.runs[first].start();
         let previous = start
             .checked_sub(1)
@@ -228,7 +239,7 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
 /// the name or pronoun opening it, or an appositive name right before `k`.
 fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> (Subject, usize) {
     let mut start = k;
-    while start > lo && para.words[start - 1].after & CLAUSE_END == 0 {
+    while start > lo && k - start < MAX_CLAUSE_WORDS && para.words[start - 1].after & CLAUSE_END == 0 {
         start -= 1;
     }
     // The subject opens the clause, or follows its introductory phrases
@@ -263,6 +274,7 @@ fn is_subject_run(para: &Para<'_>, run: usize) -> bool {
 fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usize)> {
     let mut j = v;
     while j > lo
+        && v - j < 6
         && para.words[j - 1].after & punct::BREAK == 0
         && lexicon::is_verb_filler(para.word(j - 1))
         && lexicon::pronoun(para.word(j - 1)).is_none()
@@ -311,6 +323,7 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
         }
         let mut s = k;
         while s > lo
+            && k - s < MAX_CLAUSE_WORDS
             && para.words[s - 1].after & punct::BREAK == 0
             && !lexicon::is_speech_verb(para.word(s - 1))
         {

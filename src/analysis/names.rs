@@ -7,6 +7,10 @@ use std::ops::Range;
 use super::lexicon;
 use super::tokens::{Token, punct};
 
+/// Longest capitalised run read as one name; longer ones are split, which
+/// also bounds the work per run.
+const MAX_RUN_WORDS: usize = 12;
+
 /// What a capitalised run names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum RunKind {
@@ -90,7 +94,7 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
         }
         let start = i;
         let mut end = i + 1;
-        while end < tokens.len() && joinable(end - 1, end) {
+        while end < tokens.len() && end - start < MAX_RUN_WORDS && joinable(end - 1, end) {
             let next = word(end);
             if is_capitalised(next) {
                 end += 1;

@@ -51,6 +51,9 @@ pub(super) struct Para<'a> {
     pub run_of: Vec<Option<usize>>,
     /// For each word, whether it is a speech verb (looked up once).
     pub speech: Vec<bool>,
+    /// For each sentence, the index of its first word (and one past the
+    /// last sentence's words at the end).
+    sentence_starts: Vec<usize>,
 }
 
 impl<'a> Para<'a> {
@@ -86,7 +89,16 @@ impl<'a> Para<'a> {
         }
         let speech =
             tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range.clone()])).collect();
+        let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
+        let mut word = 0;
+        for s in 0..=sentences.len() {
+            while word < tokens.words.len() && tokens.words[word].sentence < s {
+                word += 1;
+            }
+            sentence_starts.push(word);
+        }
         Some(Self {
+            sentence_starts,
             speech,
             block,
             text,
@@ -124,9 +136,9 @@ impl<'a> Para<'a> {
 
     /// Word indices of sentence `s`.
     pub fn sentence_words(&self, s: usize) -> Range<usize> {
-        let start = self.words.partition_point(|w| w.sentence < s);
-        let end = self.words.partition_point(|w| w.sentence <= s);
-        start..end
+        let start = self.sentence_starts.get(s).copied().unwrap_or(self.words.len());
+        let end = self.sentence_starts.get(s + 1).copied().unwrap_or(self.words.len());
+        start..end.max(start)
     }
 
     /// The sentence holding byte `at`.

@@ -56,6 +56,8 @@ pub(super) struct Walk<'a, 'd> {
     seen: usize,
     pending: Vec<Pending>,
     chains: usize,
+    /// The first span of the current paragraph not yet given out.
+    next_span: usize,
 }
 
 impl<'a, 'd> Walk<'a, 'd> {
@@ -80,6 +82,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             seen: 0,
             pending: Vec::new(),
             chains: 0,
+            next_span: 0,
         }
     }
 
@@ -182,11 +185,20 @@ impl<'a, 'd> Walk<'a, 'd> {
         let para = &self.paras[p];
         let words = para.sentence_words(s);
         self.mentions(p, s, words.clone());
-        let in_sentence: Vec<Span> = self.spans[p]
-            .iter()
-            .filter(|span| span.region.is_some_and(|r| para.sentence_of(para.regions[r].open) == s))
-            .cloned()
-            .collect();
+        // Spans are in reading order: those of sentence `s` are one slice,
+        // starting where the previous sentence's stopped.
+        let sentence_of = |span: &Span| span.region.map_or(0, |r| para.sentence_of(para.regions[r].open));
+        let spans = &self.spans[p];
+        let mut first = if s == 0 { 0 } else { self.next_span };
+        while first < spans.len() && sentence_of(&spans[first]) < s {
+            first += 1;
+        }
+        let mut last = first;
+        while last < spans.len() && sentence_of(&spans[last]) == s {
+            last += 1;
+        }
+        self.next_span = last;
+        let in_sentence: Vec<Span> = spans[first..last].to_vec();
         if in_sentence.is_empty() {
             if let Some((subject, colon)) = attribution::speech_event(para, words)
                 && let Some(ids) = self.subject_ids(p, s, subject, colon)

@@ -32,9 +32,32 @@ fn is_closer(c: char) -> bool {
     matches!(c, ')' | ']' | '’' | '\'' | '”' | '"' | '»' | '」' | '』')
 }
 
+/// Bytes a word look-up reads at most: enough for any abbreviation, and a
+/// bound on the work per full stop in text without spaces.
+const WORD_BYTES: usize = 64;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or above `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The word that starts at `at` (after any opening marks or brackets).
 fn word_at(text: &str, at: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
+    let rest = &rest[..floor_boundary(rest, WORD_BYTES)];
     let rest = rest.trim_start_matches(|c: char| marks::is_mark(c) || matches!(c, '(' | '[' | '‘' | '\''));
     let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':')).unwrap_or(rest.len());
     &rest[..end]
@@ -44,6 +67,7 @@ fn word_at(text: &str, at: usize) -> &str {
 /// brackets or marks.
 fn word_before(text: &str, end: usize) -> &str {
     let head = &text[..end];
+    let head = &head[ceil_boundary(head, head.len().saturating_sub(WORD_BYTES))..];
     let start =
         head.rfind(char::is_whitespace).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     head[start..].trim_start_matches(|c: char| marks::is_mark(c) || matches!(c, '(' | '[' | '‘'))

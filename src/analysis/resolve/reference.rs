@@ -18,6 +18,9 @@ use super::Walk;
 const MAX_SENTENCES_BACK: usize = 12;
 /// Paragraphs a pronoun looks back through.
 const MAX_PARAS_BACK: usize = 4;
+/// Mentions any one look-up examines at most: a bound on the work per
+/// look-up, so that a paragraph of a million names stays linear.
+const MAX_ENTRIES_BACK: usize = 256;
 
 /// The entities of one mention: almost always one, so kept inline.
 pub(super) enum Who {
@@ -70,6 +73,7 @@ impl Walk<'_, '_> {
             .history
             .iter()
             .rev()
+            .take(MAX_ENTRIES_BACK)
             .take_while(|e| e.para == p)
             .find(|e| e.sentence == prev && e.word == first)?;
         let [id] = entry.ids[..] else { return None };
@@ -105,8 +109,10 @@ impl Walk<'_, '_> {
                 self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
             }
         }
-        let runs: Vec<usize> =
-            (0..para.runs.len()).filter(|&r| words.contains(&para.runs[r].start())).collect();
+        // Runs are in reading order: those of the sentence are one slice.
+        let first = para.runs.partition_point(|run| run.start() < words.start);
+        let last = para.runs.partition_point(|run| run.start() < words.end);
+        let runs = first..last.max(first);
         for r in runs {
             let Some(id) = self.entity_of(p, r, false) else { continue };
             let entity = &mut self.registry.entities[id];
@@ -272,7 +278,8 @@ impl Walk<'_, '_> {
         accept: impl Fn(&Self, &[EntityId]) -> bool,
     ) -> Option<Vec<EntityId>> {
         let mut end = self.history.len();
-        while end > 0 && self.history[end - 1].para == p && self.history[end - 1].sentence == s {
+        let floor = end.saturating_sub(MAX_ENTRIES_BACK);
+        while end > floor && self.history[end - 1].para == p && self.history[end - 1].sentence == s {
             end -= 1;
             let entry = &self.history[end];
             if entry.word < w && accept(self, &entry.ids) {
@@ -280,13 +287,13 @@ impl Walk<'_, '_> {
             }
         }
         let mut sentences = 0;
-        while end > 0 && sentences < MAX_SENTENCES_BACK {
+        while end > floor && sentences < MAX_SENTENCES_BACK {
             let (para, sentence) = (self.history[end - 1].para, self.history[end - 1].sentence);
             if para + MAX_PARAS_BACK < p {
                 break;
             }
             let mut start = end;
-            while start > 0
+            while start > floor
                 && self.history[start - 1].para == para
                 && self.history[start - 1].sentence == sentence
             {
@@ -330,8 +337,13 @@ impl Walk<'_, '_> {
     /// most often in the last few paragraphs (the latest on a tie).
     pub(super) fn salient_org(&self, p: usize) -> Option<Vec<EntityId>> {
         let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
-        for (order, entry) in
-            self.history.iter().rev().take_while(|e| e.para + MAX_PARAS_BACK * 2 >= p).enumerate()
+        for (order, entry) in self
+            .history
+            .iter()
+            .rev()
+            .take(MAX_ENTRIES_BACK)
+            .take_while(|e| e.para + MAX_PARAS_BACK * 2 >= p)
+            .enumerate()
         {
             let [id] = entry.ids[..] else { continue };
             if self.registry.entities[id].kind != SpeakerKind::Organisation {
