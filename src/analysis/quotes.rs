@@ -1,80 +1,221 @@
-//! Quote spans: text between paired double quotation marks in the body.
+//! Which quotation regions are quotes: the corpus rule. A span is kept when
+//! it is a complete utterance (it stands as its own sentence, or is the
+//! complement of a speech verb or a colon) whatever its length, or a woven-in
+//! fragment of four or more words. Fragments of one to three words (scare
+//! quotes, terms) and woven-in titles of works are dropped. A blockquote is a
+//! quote as a whole.
 
 use std::ops::Range;
 
-use crate::model::{BlockId, BlockKind, Document};
+use super::lexicon;
+use super::marks;
+use super::para::{Para, ParaKind};
 
-/// A quotation found in a block, before attribution.
+/// Woven-in fragments of this many words or fewer are not quotes.
+const MAX_FRAGMENT_WORDS: usize = 3;
+
+/// A quote found in a paragraph, before attribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    /// The block.
-    pub block: BlockId,
-    /// Byte range of the quoted words, marks excluded.
+pub(super) struct Span {
+    /// The region it comes from (`None` for a whole blockquote).
+    pub region: Option<usize>,
+    /// Byte range of the quoted words: trimmed, one trailing comma removed.
     pub range: Range<usize>,
 }
 
-/// Fragments of this many words or fewer are scare quotes or terms, unless
-/// they stand as a complete utterance.
-const MAX_FRAGMENT_WORDS: usize = 3;
-
-fn opens(c: char) -> Option<char> {
-    match c {
-        '“' => Some('”'),
-        '"' => Some('"'),
-        '«' => Some('»'),
-        '„' => Some('“'),
-        '「' => Some('」'),
-        _ => None,
-    }
+/// Trims a byte range of `text` of surrounding spaces and one trailing comma.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let raw = &text[range.clone()];
+    let start = range.start + (raw.len() - raw.trim_start().len());
+    let inner = raw.trim();
+    let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
+    start..start + inner.len()
 }
 
-/// Finds the quote spans of every body block.
-#[must_use]
-pub fn find(doc: &Document) -> Vec<Span> {
+/// Words of a span: whitespace tokens with a letter or digit; in scripts
+/// written without spaces (Chinese, Japanese) every character counts.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| w.chars().filter(|&c| is_unspaced_script(c)).count().max(1))
+        .sum()
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Whether the span reads as a title of a work: mostly capitalised words,
+/// any lower-case ones short ("A Proven Path to All the Money").
+fn looks_like_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase))
+        .count();
+    let long_lower = words.iter().any(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 4);
+    words.len() >= 2 && capitalised * 3 >= words.len() * 2 && !long_lower
+}
+
+/// Nouns and participles that introduce the title of a work or a campaign
+/// ("his book “…”", "a poem called “…”").
+const WORK_WORDS: &[&str] = &[
+    "book",
+    "novel",
+    "memoir",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "record",
+    "single",
+    "show",
+    "series",
+    "podcast",
+    "poem",
+    "play",
+    "article",
+    "essay",
+    "episode",
+    "documentary",
+    "called",
+    "titled",
+    "entitled",
+    "named",
+    "dubbed",
+    "headlined",
+    "program",
+    "programme",
+    "column",
+    "story",
+    "blog",
+    "newsletter",
+    "campaign",
+    "slogan",
+    "hashtag",
+    "exhibition",
+    "opera",
+    "musical",
+    "painting",
+    "game",
+    "collection",
+    "anthology",
+    "chapter",
+    "tv",
+    "thriller",
+];
+
+/// Whether one of the three words before `open` introduces a work's title.
+fn after_work_word(text: &str, open: usize) -> bool {
+    text[..open].split_whitespace().rev().take(3).any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        WORK_WORDS.iter().any(|k| k.eq_ignore_ascii_case(bare))
+    })
+}
+
+/// Where a region sits in its sentence.
+struct Place {
+    /// Only spaces, brackets or dashes before it in its sentence.
+    stands: bool,
+    /// Right after a colon, or after a speech verb and a comma.
+    complement: bool,
+    /// A comma or an attribution right after it.
+    attributed: bool,
+}
+
+fn place(para: &Para<'_>, index: usize) -> Place {
+    let text = para.text;
+    let region = &para.regions[index];
+    let sentence = para.sentences.get(para.sentence_of(region.open)).map_or(0, |s| s.start.min(region.open));
+    // A quotation right after another one stands like it ("“Yes.” “No,” she said").
+    let previous_end = index.checked_sub(1).map_or(0, |i| para.regions[i].end(text)).min(region.open);
+    let before = text[sentence.max(previous_end)..region.open].trim_end();
+    let stands = before.chars().all(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-'));
+    let last_word = text[sentence..region.open]
+        .trim_end()
+        .trim_end_matches([',', ' '])
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let complement = before.ends_with(':')
+        || before.ends_with(',')
+            && lexicon::is_speech_verb(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
+    let after = text[region.end(text)..].trim_start();
+    let after = &after[..after.find(marks::is_mark).unwrap_or(after.len())];
+    let raw_inner = text[region.inner.clone()].trim_end();
+    let attributed = after.starts_with(',')
+        || raw_inner.ends_with(',')
+        || after
+            .split_whitespace()
+            .take(4)
+            .any(|w| lexicon::is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    Place { stands, complement, attributed }
+}
+
+/// The quotes of one paragraph, in reading order.
+pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
+    let text = para.text;
+    match para.kind {
+        ParaKind::Heading | ParaKind::Credit => return Vec::new(),
+        ParaKind::Blockquote => {
+            let body_end = dash_attribution_start(text).unwrap_or(text.len());
+            let whole = match para.regions.as_slice() {
+                [only]
+                    if text[..only.open].trim().is_empty()
+                        && only.end(text) <= body_end
+                        && text[only.end(text)..body_end].trim().is_empty() =>
+                {
+                    only.inner.clone()
+                }
+                _ => 0..body_end,
+            };
+            let range = trimmed(text, whole);
+            return if word_count(&text[range.clone()]) > 0 {
+                vec![Span { region: None, range }]
+            } else {
+                Vec::new()
+            };
+        }
+        ParaKind::Body => {}
+    }
     let mut spans = Vec::new();
-    for (index, block) in doc.blocks().iter().enumerate() {
-        if !matches!(
-            block.kind(),
-            BlockKind::Paragraph
-                | BlockKind::Blockquote { .. }
-                | BlockKind::ListItem { .. }
-                | BlockKind::Caption
-        ) {
+    for (index, region) in para.regions.iter().enumerate() {
+        let range = trimmed(text, region.inner.clone());
+        let inner = &text[range.clone()];
+        let words = word_count(inner);
+        if words == 0 {
             continue;
         }
-        let text = block.text();
-        let mut pos = 0;
-        while let Some((relative, mark)) = text[pos..].char_indices().find(|&(_, c)| opens(c).is_some()) {
-            let Some(close) = opens(mark) else { break };
-            let inner_start = pos + relative + mark.len_utf8();
-            let Some(end) = text[inner_start..].find(close).map(|e| inner_start + e) else { break };
-            let raw = &text[inner_start..end];
-            let inner = raw.trim().trim_end_matches(',').trim_end();
-            let offset = raw.len() - raw.trim_start().len();
-            let range = inner_start + offset..inner_start + offset + inner.len();
-            if is_quote(text, &range) {
-                spans.push(Span { block: BlockId(index as u32), range });
+        let keep = if index == 0 && para.continues {
+            true
+        } else {
+            let place = place(para, index);
+            let utterance = place.complement || place.stands && (place.attributed || ends_sentence(inner));
+            if looks_like_title(inner) && !utterance && after_work_word(text, region.open) {
+                false
+            } else {
+                words > MAX_FRAGMENT_WORDS || utterance
             }
-            pos = end + close.len_utf8();
+        };
+        if keep {
+            spans.push(Span { region: Some(index), range });
         }
     }
     spans
 }
 
-/// Kept when the span is long enough or is a whole utterance (ends a sentence
-/// or is followed by a comma and an attribution).
-fn is_quote(text: &str, range: &Range<usize>) -> bool {
-    let inner = &text[range.clone()];
-    let words = inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    if words == 0 {
-        return false;
-    }
-    if words > MAX_FRAGMENT_WORDS {
-        return true;
-    }
-    let ends_sentence = inner.ends_with(['.', '!', '?', '…']);
-    let after = &text[range.end..];
-    let followed_by_comma =
-        after.starts_with(',') || after.trim_start_matches(['"', '”', '»', '」']).starts_with(',');
-    ends_sentence || followed_by_comma && inner.chars().next().is_some_and(char::is_uppercase)
+fn ends_sentence(inner: &str) -> bool {
+    inner.trim_end_matches(['’', '\'', ')', ']']).ends_with(['.', '!', '?', '…'])
+}
+
+/// Where a trailing "— Name" attribution starts in a blockquote's text.
+pub(super) fn dash_attribution_start(text: &str) -> Option<usize> {
+    let at = text.rfind(['—', '―']).or_else(|| text.rfind(" - ").map(|i| i + 1))?;
+    let tail = text[at..].trim_start_matches(['—', '―', '-', ' ']);
+    let words = tail.split_whitespace().count();
+    (at > 0
+        && (1..=8).contains(&words)
+        && tail.starts_with(char::is_uppercase)
+        && !tail.ends_with(['.', '!', '?']))
+    .then_some(at)
 }

@@ -131,38 +131,3 @@ fn an_empty_page_selects_nothing() {
     let selection = select(&tree, &Site::default());
     assert!(selection.is_none_or(|s| s.stats[s.root as usize].good == 0));
 }
-
-/// A debugging aid, not a check: `BYLINE_DEBUG_FILE=page.html cargo test
-/// --lib debug_selection -- --ignored --nocapture` prints how a page's
-/// article was chosen.
-#[test]
-#[ignore = "debugging aid; needs BYLINE_DEBUG_FILE"]
-fn debug_selection() {
-    let Some(path) = std::env::var_os("BYLINE_DEBUG_FILE") else { return };
-    let bytes = std::fs::read(path).unwrap();
-    let text = crate::extract::decode::decode(&bytes, None, true).unwrap();
-    let dom = Html::parse_document(&text);
-    let tree = Tree::build(&dom);
-    let page = super::super::metadata::read(&tree, None);
-    let site = Site::of(page.meta.url.as_deref());
-    let describe = |id: ElId| {
-        let el = tree.el(id);
-        format!(
-            "{}#{} .{} [{}]",
-            el.element.name(),
-            el.element.id().unwrap_or(""),
-            el.element.attr("class").unwrap_or(""),
-            id
-        )
-    };
-    let selection = select(&tree, &site).unwrap();
-    let st = &selection.stats;
-    println!("strict {} root {} top {}", selection.strict, describe(selection.root), describe(selection.top));
-    let mut ranked: Vec<(ElId, f32)> =
-        (0..tree.els.len() as ElId).filter_map(|id| final_score(&tree, st, id).map(|s| (id, s))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (id, score) in ranked.iter().take(8) {
-        let s = &st[*id as usize];
-        println!("  {score:8.1} {} good {} chars {} links {}", describe(*id), s.good, s.chars, s.link_chars);
-    }
-}

@@ -1,0 +1,265 @@
+//! Names in the narrative: runs of capitalised words, split into a title
+//! ("Secretary of State") and a name ("Marco Rubio"), and sorted into people,
+//! organisations and everything else that happens to be capitalised.
+
+use std::ops::Range;
+
+use super::lexicon;
+use super::tokens::{Token, punct};
+
+/// Longest capitalised run read as one name; longer ones are split, which
+/// also bounds the work per run.
+const MAX_RUN_WORDS: usize = 12;
+
+/// What a capitalised run names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RunKind {
+    /// Two to four words that read as a person's name ("Jo Walton").
+    Person,
+    /// An organisation ("Dick Clark Productions", "NASA").
+    Org,
+    /// One capitalised word that is not obviously anything ("Ford").
+    Single,
+    /// Only a title ("Director", "Head of Research").
+    Title,
+    /// A longer capitalised phrase: a place, a work, an event.
+    Other,
+}
+
+/// A name found in the narrative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Run {
+    /// Word indices of the name itself.
+    pub name: Range<usize>,
+    /// Word indices of a title right before it, in the same capitalised run.
+    pub title: Option<Range<usize>>,
+    /// What it names.
+    pub kind: RunKind,
+    /// Joined to the previous run by "and" ("Nephew and Singh").
+    pub joined: bool,
+}
+
+impl Run {
+    /// The run's first word index, title included.
+    pub fn start(&self) -> usize {
+        self.title.as_ref().map_or(self.name.start, |t| t.start)
+    }
+
+    /// Whether the run can name a speaker.
+    pub fn is_name(&self) -> bool {
+        matches!(self.kind, RunKind::Person | RunKind::Org | RunKind::Single)
+    }
+}
+
+/// Whether a word counts as capitalised for a name ("al-Assad" does).
+pub(super) fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('a' | 'e') => {
+            let rest = word.get(3..).unwrap_or("");
+            (word.starts_with("al-") || word.starts_with("el-")) && rest.starts_with(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+/// "Amazon-owned", "Island-based": a capitalised word joined to a
+/// lower-case participle.
+fn is_modifier(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && !word.contains('.')
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
+/// Finds the name runs among `tokens` (the words of one paragraph).
+pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
+    let word = |i: usize| &text[tokens[i].range.clone()];
+    let joinable = |i: usize, j: usize| {
+        tokens[i].after & punct::BREAK == 0
+            && tokens[j].before & punct::BREAK == 0
+            && tokens[i].sentence == tokens[j].sentence
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalised(word(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && end - start < MAX_RUN_WORDS && joinable(end - 1, end) {
+            let next = word(end);
+            if is_capitalised(next) {
+                end += 1;
+            } else if end + 1 < tokens.len()
+                && (lexicon::is_name_particle(next) || lexicon::is_name_connector(next))
+                && joinable(end, end + 1)
+                && is_capitalised(word(end + 1))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // "Amazon-owned Whole Foods Market": a hyphenated modifier ending
+        // in a lower-case word closes what comes before it.
+        let mut from = start;
+        for k in start..end {
+            if is_modifier(word(k)) {
+                let words: Vec<&str> = (from..k).map(word).collect();
+                interpret(&words, from, &mut runs);
+                from = k + 1;
+            }
+        }
+        let words: Vec<&str> = (from..end).map(word).collect();
+        interpret(&words, from, &mut runs);
+        i = end;
+    }
+    runs
+}
+
+/// Splits one capitalised run (`words`, starting at word index `offset`) into
+/// titles and names and pushes what it names.
+fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
+    let mut from = 0;
+    while from < words.len() && (lexicon::is_not_name(words[from]) || lexicon::is_name_connector(words[from]))
+    {
+        from += 1;
+    }
+    let words = &words[from..];
+    let offset = offset + from;
+    if words.is_empty() {
+        return;
+    }
+    let has_org = words.iter().any(|w| is_capitalised(w) && lexicon::is_org_word(w));
+    if !has_org {
+        // "Rep. Ada Vole and Rep. Kim Lund": two titled names.
+        if let Some(and) = words.iter().position(|w| matches!(*w, "and" | "&")) {
+            interpret(&words[..and], offset, runs);
+            let before = runs.len();
+            interpret(&words[and + 1..], offset + and + 1, runs);
+            if let Some(first) = runs.get_mut(before) {
+                first.joined = true;
+            }
+            return;
+        }
+    }
+    if let Some(t) = words.iter().rposition(|w| lexicon::is_title_word(w)) {
+        let mut name_at = t + 1;
+        loop {
+            match words.get(name_at..) {
+                Some([w, ..]) if lexicon::is_office_word(w) => name_at += 1,
+                Some([c, w, ..]) if lexicon::is_name_connector(c) && lexicon::is_office_word(w) => {
+                    name_at += 2;
+                }
+                _ => break,
+            }
+        }
+        let titled_before = words[..t].iter().any(|w| lexicon::is_title_word(w));
+        if name_at == words.len() && t > 0 && !titled_before && !words.iter().any(|w| lexicon::is_org_word(w))
+        {
+            // "Martin Luther King": a title word closing a name is a surname.
+            push_plain(words, offset, runs, false);
+            return;
+        }
+        let title = offset..offset + name_at;
+        match words.get(name_at) {
+            None => runs.push(Run { name: title, title: None, kind: RunKind::Title, joined: false }),
+            Some(w) if lexicon::is_name_connector(w) => {
+                runs.push(Run { name: title, title: None, kind: RunKind::Title, joined: false });
+                interpret(&words[name_at + 1..], offset + name_at + 1, runs);
+            }
+            Some(_) => {
+                let before = runs.len();
+                push_plain(&words[name_at..], offset + name_at, runs, false);
+                if let Some(first) = runs.get_mut(before) {
+                    first.title = Some(title);
+                }
+            }
+        }
+        return;
+    }
+    if words.len() > 1 && words.iter().any(|w| is_capitalised(w) && lexicon::is_org_word(w)) {
+        // "Big Machine Label Group Statement": the body, not its statement.
+        let org_at = words.iter().position(|w| lexicon::is_org_word(w)).unwrap_or(0);
+        let end = words
+            .iter()
+            .skip(org_at + 1)
+            .position(|w| lexicon::is_proxy_noun(w) && !lexicon::is_org_word(w))
+            .map_or(words.len(), |i| org_at + 1 + i);
+        runs.push(Run { name: offset..offset + end, title: None, kind: RunKind::Org, joined: false });
+        return;
+    }
+    push_plain(words, offset, runs, false);
+}
+
+/// Pushes a run without titles or organisation words, split at "and".
+fn push_plain(words: &[&str], offset: usize, runs: &mut Vec<Run>, joined: bool) {
+    if let Some(and) = words.iter().position(|w| matches!(*w, "and" | "&")) {
+        push_plain(&words[..and], offset, runs, joined);
+        push_plain(&words[and + 1..], offset + and + 1, runs, true);
+        return;
+    }
+    if words.is_empty() {
+        return;
+    }
+    let has_connector = words.iter().any(|w| lexicon::is_name_connector(w));
+    let place_abbreviation = matches!(words[0], "U.S." | "U.K." | "U.N." | "E.U." | "D.C." | "L.A." | "N.Y.");
+    let kind = match words.len() {
+        1 if is_acronym(words[0]) && words[0].chars().count() <= 6 => RunKind::Org,
+        _ if place_abbreviation => RunKind::Other,
+        1 if words[0].contains('.') => RunKind::Other,
+        1 => RunKind::Single,
+        2..=4 if !has_connector && !words.iter().any(|w| is_acronym(w)) => RunKind::Person,
+        _ => RunKind::Other,
+    };
+    runs.push(Run { name: offset..offset + words.len(), title: None, kind, joined });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{marks, sentences, tokens};
+
+    fn runs(text: &str) -> Vec<(String, Option<String>, RunKind, bool)> {
+        let regions = marks::regions(text);
+        let sentences = sentences::split_with(text, &regions);
+        let tokens = tokens::tokenize(text, &regions, &sentences).words;
+        let join = |r: &Range<usize>| {
+            tokens[r.clone()].iter().map(|t| &text[t.range.clone()]).collect::<Vec<_>>().join(" ")
+        };
+        find(text, &tokens)
+            .iter()
+            .map(|r| (join(&r.name), r.title.as_ref().map(join), r.kind, r.joined))
+            .collect()
+    }
+
+    #[test]
+    fn titles_go_apart_from_names() {
+        let found = runs("Secretary of State Kim Alder met Dr. Ada ben Rashid.");
+        assert_eq!(found[0], ("Kim Alder".into(), Some("Secretary of State".into()), RunKind::Person, false));
+        assert_eq!(found[1], ("Ada ben Rashid".into(), Some("Dr.".into()), RunKind::Person, false));
+    }
+
+    #[test]
+    fn organisations_and_joint_names() {
+        let found = runs("The Lantern Policy Institute said Alder and Rashid wrote to NASA.");
+        assert_eq!(found[0].2, RunKind::Org);
+        assert_eq!(found[0].0, "Lantern Policy Institute");
+        assert_eq!((found[1].0.as_str(), found[2].0.as_str(), found[2].3), ("Alder", "Rashid", true));
+        assert_eq!(found[3].2, RunKind::Org);
+    }
+
+    #[test]
+    fn a_closing_title_word_is_a_surname_and_a_lone_title_is_no_name() {
+        assert_eq!(runs("Mara Lee King spoke.")[0].2, RunKind::Person);
+        assert_eq!(runs("He is Head of Research.")[0].2, RunKind::Title);
+    }
+}

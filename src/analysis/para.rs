@@ -1,0 +1,189 @@
+//! One block prepared for analysis: its quotation regions, sentences,
+//! narrative words and name runs, computed once and shared by every rule.
+
+use std::ops::Range;
+
+use crate::model::{Block, BlockId, BlockKind, Document};
+
+use super::marks::{self, Region};
+use super::names::{self, Run};
+use super::sentences;
+use super::tokens::{self, Token};
+
+/// How analysis treats a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ParaKind {
+    /// Running text: paragraphs, list items, captions.
+    Body,
+    /// A quoted passage: the whole block is a quotation.
+    Blockquote,
+    /// A heading: a new section, where context resets.
+    Heading,
+    /// The credit line of the blockquote before it ("— Ada Vole, poet").
+    Credit,
+}
+
+/// A block with everything the rules need to know about its text.
+#[derive(Debug)]
+pub(super) struct Para<'a> {
+    /// The block.
+    pub block: BlockId,
+    /// Its text.
+    pub text: &'a str,
+    /// How it is treated.
+    pub kind: ParaKind,
+    /// A blockquote's own attribution line.
+    pub attribution: Option<&'a str>,
+    /// Quotation regions in reading order.
+    pub regions: Vec<Region>,
+    /// Whether the first region continues a quotation left open by the
+    /// paragraph before (the multi-paragraph convention).
+    pub continues: bool,
+    /// Sentences (byte ranges).
+    pub sentences: Vec<Range<usize>>,
+    /// Narrative words.
+    pub words: Vec<Token>,
+    /// For each region, the number of words before it.
+    pub region_at: Vec<usize>,
+    /// Name runs among the words.
+    pub runs: Vec<Run>,
+    /// For each word, the run it belongs to (title or name part).
+    pub run_of: Vec<Option<usize>>,
+    /// For each word, whether it is a speech verb (looked up once).
+    pub speech: Vec<bool>,
+    /// For each sentence, the index of its first word (and one past the
+    /// last sentence's words at the end).
+    sentence_starts: Vec<usize>,
+}
+
+impl<'a> Para<'a> {
+    /// Prepares one block, or `None` for blocks that hold no prose.
+    pub fn new(block: BlockId, source: &'a Block) -> Option<Self> {
+        let (kind, attribution) = match source.kind() {
+            BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Caption => (ParaKind::Body, None),
+            BlockKind::Blockquote { attribution } => (ParaKind::Blockquote, attribution.as_deref()),
+            BlockKind::Heading { .. } if super::sections::heading_is_prose(source.text()) => {
+                (ParaKind::Body, None)
+            }
+            BlockKind::Heading { .. } => (ParaKind::Heading, None),
+            _ => return None,
+        };
+        let text = source.text();
+        let regions = if kind == ParaKind::Heading { Vec::new() } else { marks::regions(text) };
+        // A blockquote holding a quotation and its attribution is prose.
+        let wraps = |r: &Region| text[..r.open].trim().is_empty() && text[r.end(text)..].trim().is_empty();
+        let kind = match regions.as_slice() {
+            [] => kind,
+            [only] if wraps(only) => kind,
+            _ if kind == ParaKind::Blockquote => ParaKind::Body,
+            _ => kind,
+        };
+        let sentences = sentences::split_with(text, &regions);
+        let tokens = tokens::tokenize(text, &regions, &sentences);
+        let runs = names::find(text, &tokens.words);
+        let mut run_of = vec![None; tokens.words.len()];
+        for (index, run) in runs.iter().enumerate() {
+            for slot in &mut run_of[run.start()..run.name.end] {
+                *slot = Some(index);
+            }
+        }
+        let speech =
+            tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range.clone()])).collect();
+        let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
+        let mut word = 0;
+        for s in 0..=sentences.len() {
+            while word < tokens.words.len() && tokens.words[word].sentence < s {
+                word += 1;
+            }
+            sentence_starts.push(word);
+        }
+        Some(Self {
+            sentence_starts,
+            speech,
+            block,
+            text,
+            kind,
+            attribution,
+            regions,
+            continues: false,
+            sentences,
+            words: tokens.words,
+            region_at: tokens.region_at,
+            runs,
+            run_of,
+        })
+    }
+
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].range.clone()]
+    }
+
+    /// The text of a range of words, joined by single spaces.
+    pub fn words_text(&self, range: Range<usize>) -> String {
+        self.words[range].iter().map(|t| &self.text[t.range.clone()]).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The run whose name ends at word `i`, if any.
+    pub fn run_ending_at(&self, i: usize) -> Option<usize> {
+        self.run_of.get(i).copied().flatten().filter(|&r| self.runs[r].name.end == i + 1)
+    }
+
+    /// The run that starts (title included) at word `i`, if any.
+    pub fn run_starting_at(&self, i: usize) -> Option<usize> {
+        self.run_of.get(i).copied().flatten().filter(|&r| self.runs[r].start() == i)
+    }
+
+    /// Word indices of sentence `s`.
+    pub fn sentence_words(&self, s: usize) -> Range<usize> {
+        let start = self.sentence_starts.get(s).copied().unwrap_or(self.words.len());
+        let end = self.sentence_starts.get(s + 1).copied().unwrap_or(self.words.len());
+        start..end.max(start)
+    }
+
+    /// The sentence holding byte `at`.
+    pub fn sentence_of(&self, at: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+/// The name part of a blockquote's credit line: a short line led by a
+/// dash ("— Ada Vole, poet"), or a short name line without a full stop.
+fn credit_line(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let bare = text.trim_start_matches(['—', '–', '―', '-', ' ']);
+    let dashed = bare.len() < text.len();
+    let words = bare.split_whitespace().count();
+    let plain = words <= 8
+        && bare.starts_with(char::is_uppercase)
+        && !bare.ends_with(['.', '!', '?', ':'])
+        && !bare.chars().any(marks::is_mark);
+    (words > 0 && (dashed && words <= 12 || plain)).then_some(bare)
+}
+
+/// Prepares every prose block of a document and links paragraphs that
+/// continue a quotation.
+pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
+    let mut paras: Vec<Para<'_>> = Vec::new();
+    for (index, block) in doc.blocks().iter().enumerate() {
+        let Some(mut para) = Para::new(BlockId(index as u32), block) else { continue };
+        if let Some(prev) = paras.last_mut() {
+            let adjacent = prev.block.0 + 1 == para.block.0;
+            if adjacent
+                && prev.kind == ParaKind::Blockquote
+                && let Some(credit) = credit_line(para.text)
+            {
+                para.kind = ParaKind::Credit;
+                prev.attribution = prev.attribution.or(Some(credit));
+            }
+            let open = prev.regions.last().is_some_and(|r| !r.closed);
+            para.continues = adjacent
+                && open
+                && para.kind == ParaKind::Body
+                && marks::starts_with_mark(para.text)
+                && para.regions.first().is_some_and(|r| para.text[..r.open].trim().is_empty());
+        }
+        paras.push(para);
+    }
+    paras
+}

@@ -1,0 +1,244 @@
+//! Second pass: the article in reading order, keeping the context a reader
+//! keeps — who was mentioned lately, who is speaking — to give every quote
+//! its speakers: its own attribution, else its sentence's, else the current
+//! speaker's when the quote continues them (same or next paragraph), else
+//! none. Pronouns resolve to the latest compatible mention, preferring the
+//! subject of earlier sentences.
+
+use std::ops::Range;
+
+use crate::model::{BlockId, SpeakerKind};
+
+mod reference;
+
+use super::attribution::{self, Side};
+use super::names::RunKind;
+use super::para::{Para, ParaKind};
+use super::quotes::{self, Span};
+use super::register::RunEntities;
+use super::registry::{EntityId, Registry};
+
+/// A quote with its speakers.
+#[derive(Debug, Clone)]
+pub(super) struct Assigned {
+    /// The block holding the quote.
+    pub block: BlockId,
+    /// Byte range of the quoted words.
+    pub range: Range<usize>,
+    /// Entities speaking it (empty: unattributed).
+    pub speakers: Vec<EntityId>,
+}
+
+/// The speaker the text is currently quoting, and since which paragraph.
+struct Current {
+    ids: Vec<EntityId>,
+    para: usize,
+    /// Set by a quote or a colon introduction, not by reported speech: only
+    /// then does it carry a woven-in quote of the next paragraph.
+    strong: bool,
+}
+
+struct Pending {
+    assigned: Assigned,
+    own: bool,
+    chain: usize,
+}
+
+/// The walk's state.
+pub(super) struct Walk<'a, 'd> {
+    paras: &'a [Para<'d>],
+    spans: &'a [Vec<Span>],
+    /// The entities; grows as one-word speakers turn up.
+    pub registry: Registry,
+    entities: RunEntities,
+    history: Vec<reference::Entry>,
+    current: Option<Current>,
+    seen: usize,
+    pending: Vec<Pending>,
+    chains: usize,
+    /// The first span of the current paragraph not yet given out.
+    next_span: usize,
+}
+
+impl<'a, 'd> Walk<'a, 'd> {
+    /// A walk over `paras` whose quotes are `spans`, with the first pass's
+    /// entities.
+    pub fn new(
+        paras: &'a [Para<'d>],
+        spans: &'a [Vec<Span>],
+        mut registry: Registry,
+        entities: RunEntities,
+    ) -> Self {
+        for entity in &mut registry.entities {
+            entity.last_seen = 0;
+        }
+        Self {
+            paras,
+            spans,
+            registry,
+            entities,
+            history: Vec::new(),
+            current: None,
+            seen: 0,
+            pending: Vec::new(),
+            chains: 0,
+            next_span: 0,
+        }
+    }
+
+    /// Walks the article and returns every quote with its speakers.
+    pub fn run(mut self) -> (Vec<Assigned>, Registry) {
+        for p in 0..self.paras.len() {
+            match self.paras[p].kind {
+                ParaKind::Heading => self.current = None,
+                ParaKind::Credit => {}
+                ParaKind::Blockquote => self.blockquote(p),
+                ParaKind::Body => {
+                    for s in 0..self.paras[p].sentences.len() {
+                        self.sentence(p, s);
+                    }
+                }
+            }
+        }
+        self.fill_chains();
+        (self.pending.into_iter().map(|p| p.assigned).collect(), self.registry)
+    }
+
+    /// Gives every member of a multi-paragraph quotation the speaker its
+    /// attributed member has.
+    fn fill_chains(&mut self) {
+        let mut by_chain: Vec<Option<Vec<EntityId>>> = vec![None; self.chains];
+        for pending in &self.pending {
+            if pending.own && !pending.assigned.speakers.is_empty() && by_chain[pending.chain].is_none() {
+                by_chain[pending.chain] = Some(pending.assigned.speakers.clone());
+            }
+        }
+        for pending in &mut self.pending {
+            if let Some(ids) = by_chain[pending.chain].as_ref().filter(|_| !pending.own) {
+                pending.assigned.speakers.clone_from(ids);
+            }
+        }
+    }
+
+    fn push(&mut self, p: usize, span: Span, ids: Vec<EntityId>, own: bool) {
+        let para = &self.paras[p];
+        let continues = para.continues && span.region == Some(0);
+        let chain = match self.pending.last() {
+            Some(last) if continues => last.chain,
+            _ => {
+                self.chains += 1;
+                self.chains - 1
+            }
+        };
+        for &id in &ids {
+            self.registry.entities[id].speaks = true;
+        }
+        self.current = Some(Current { ids: ids.clone(), para: p, strong: true });
+        self.pending.push(Pending {
+            assigned: Assigned { block: para.block, range: span.range, speakers: ids },
+            own,
+            chain,
+        });
+    }
+
+    /// The current speaker, if the text is still with them: the same
+    /// paragraph, or the previous one when it quoted them or when this quote
+    /// opens its paragraph.
+    fn inherited(&self, p: usize, opens_para: bool) -> Option<Vec<EntityId>> {
+        self.current
+            .as_ref()
+            .filter(|c| c.para == p || c.para + 1 == p && (c.strong || opens_para))
+            .map(|c| c.ids.clone())
+    }
+
+    fn blockquote(&mut self, p: usize) {
+        let para = &self.paras[p];
+        for span in self.spans[p].clone() {
+            let tail = quotes::dash_attribution_start(para.text).map(|at| &para.text[at..]);
+            let line = para.attribution.or(tail);
+            let line = line.map(|l| l.trim_start_matches(['—', '–', '―', '-', ' ']));
+            let named = line.and_then(|line| self.name_in(para.block, line));
+            let own = named.is_some();
+            let ids = named.map(|id| vec![id]).or_else(|| self.inherited(p, true)).unwrap_or_default();
+            self.push(p, span, ids, own);
+        }
+    }
+
+    /// The entity named first in an attribution line ("— Ada Vole, author").
+    fn name_in(&mut self, block: BlockId, line: &str) -> Option<EntityId> {
+        let owner = crate::model::Block::new(crate::model::BlockKind::Paragraph, line);
+        let para = Para::new(block, &owner)?;
+        let run = para.runs.iter().find(|r| r.is_name())?;
+        let words: Vec<&str> = run.name.clone().map(|i| para.word(i)).collect();
+        self.seen += 1;
+        Some(match run.kind {
+            RunKind::Org => self.registry.add(&words, SpeakerKind::Organisation, block, self.seen),
+            RunKind::Person => self.registry.add(&words, SpeakerKind::Person, block, self.seen),
+            _ => self
+                .registry
+                .lookup_single(words[0], true)
+                .unwrap_or_else(|| self.registry.add_single(words[0], SpeakerKind::Person, block, self.seen)),
+        })
+    }
+
+    fn sentence(&mut self, p: usize, s: usize) {
+        let para = &self.paras[p];
+        let words = para.sentence_words(s);
+        self.mentions(p, s, words.clone());
+        // Spans are in reading order: those of sentence `s` are one slice,
+        // starting where the previous sentence's stopped.
+        let sentence_of = |span: &Span| span.region.map_or(0, |r| para.sentence_of(para.regions[r].open));
+        let spans = &self.spans[p];
+        let mut first = if s == 0 { 0 } else { self.next_span };
+        while first < spans.len() && sentence_of(&spans[first]) < s {
+            first += 1;
+        }
+        let mut last = first;
+        while last < spans.len() && sentence_of(&spans[last]) == s {
+            last += 1;
+        }
+        self.next_span = last;
+        let in_sentence: Vec<Span> = spans[first..last].to_vec();
+        if in_sentence.is_empty() {
+            if let Some((subject, colon)) = attribution::speech_event(para, words)
+                && let Some(ids) = self.subject_ids(p, s, subject, colon)
+            {
+                self.current = Some(Current { ids, para: p, strong: colon });
+            }
+            return;
+        }
+        let at = |span: &Span| span.region.map_or(words.start, |r| para.region_at[r]);
+        let mut own: Vec<Option<Vec<EntityId>>> = Vec::with_capacity(in_sentence.len());
+        for (i, span) in in_sentence.iter().enumerate() {
+            let here = at(span);
+            let prev = if i == 0 { words.start } else { at(&in_sentence[i - 1]) };
+            let next = in_sentence.get(i + 1).map_or(words.end, at);
+            let post = attribution::find(para, here..next, Side::After);
+            let pre = attribution::find(para, prev.max(words.start)..here, Side::Before);
+            let chosen = match (post, pre) {
+                (Some(post), _) if post.tight => Some(post),
+                (_, Some(pre)) => Some(pre),
+                (post, None) => post,
+            };
+            own.push(chosen.and_then(|found| self.subject_ids(p, s, found.subject, true)));
+        }
+        for (i, span) in in_sentence.into_iter().enumerate() {
+            if let Some(ids) = own[i].clone() {
+                self.push(p, span, ids, true);
+                continue;
+            }
+            let nearby =
+                own[i + 1..].iter().flatten().next().or_else(|| own[..i].iter().rev().flatten().next());
+            let opens_para = span.region.is_some_and(|r| para.text[..para.regions[r].open].trim().is_empty());
+            let opens_sentence = span
+                .region
+                .is_some_and(|r| para.text[para.sentences[s].start..para.regions[r].open].trim().is_empty());
+            let ids = nearby
+                .cloned()
+                .or_else(|| opens_sentence.then(|| self.topic(p, s)).flatten())
+                .or_else(|| self.inherited(p, opens_para))
+                .unwrap_or_default();
+            self.push(p, span, ids, false);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! Who a name, a pronoun or "the company" means at a place in the text:
+//! the mentions seen so far, and how a pronoun picks among them (the latest
+//! compatible one in its own sentence, else the first compatible one of each
+//! earlier sentence: subjects come first), learning genders and bodies as it
+//! goes.
+
+use std::ops::Range;
+
+use crate::model::SpeakerKind;
+
+use super::super::attribution::Subject;
+use super::super::lexicon::{self, Gender, Pronoun};
+use super::super::names::RunKind;
+use super::super::registry::EntityId;
+use super::Walk;
+
+/// Sentences (with mentions) a pronoun looks back through.
+const MAX_SENTENCES_BACK: usize = 12;
+/// Paragraphs a pronoun looks back through.
+const MAX_PARAS_BACK: usize = 4;
+/// Mentions any one look-up examines at most: a bound on the work per
+/// look-up, so that a paragraph of a million names stays linear.
+const MAX_ENTRIES_BACK: usize = 256;
+
+/// The entities of one mention: almost always one, so kept inline.
+pub(super) enum Who {
+    One(EntityId),
+    Many(Box<[EntityId]>),
+}
+
+impl Who {
+    fn of(ids: &[EntityId]) -> Self {
+        match ids {
+            [id] => Self::One(*id),
+            _ => Self::Many(ids.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Who {
+    type Target = [EntityId];
+
+    fn deref(&self) -> &[EntityId] {
+        match self {
+            Self::One(id) => std::slice::from_ref(id),
+            Self::Many(ids) => ids,
+        }
+    }
+}
+
+/// Someone mentioned (or resolved) at a place in the text.
+pub(super) struct Entry {
+    pub ids: Who,
+    pub para: usize,
+    pub sentence: usize,
+    pub word: usize,
+}
+
+impl Walk<'_, '_> {
+    /// The person the sentence before sentence `s` is about, when it quotes
+    /// nobody and opens with them ("Yvette was more direct. “…”").
+    pub(super) fn topic(&self, p: usize, s: usize) -> Option<Vec<EntityId>> {
+        let prev = s.checked_sub(1)?;
+        let para = &self.paras[p];
+        let quoted = self.spans[p]
+            .iter()
+            .any(|span| span.region.is_some_and(|r| para.sentence_of(para.regions[r].open) == prev));
+        let first = para.sentence_words(prev).start;
+        if quoted || first >= para.words.len() {
+            return None;
+        }
+        let entry = self
+            .history
+            .iter()
+            .rev()
+            .take(MAX_ENTRIES_BACK)
+            .take_while(|e| e.para == p)
+            .find(|e| e.sentence == prev && e.word == first)?;
+        let [id] = entry.ids[..] else { return None };
+        let entity = &self.registry.entities[id];
+        let end = para.run_starting_at(first).map_or(first + 1, |r| para.runs[r].name.end);
+        let verb_follows = end < para.words.len()
+            && para.words[end - 1].after & super::super::tokens::punct::BREAK == 0
+            && para.word(end).starts_with(char::is_lowercase);
+        let personal = entity.kind == SpeakerKind::Person
+            && (entity.person || entity.speaks || entity.gender.is_some() || entity.words.len() > 1);
+        (verb_follows && personal).then(|| vec![id])
+    }
+
+    /// Records the names mentioned in sentence `s` of paragraph `p`, and a
+    /// pronoun opening it.
+    pub(super) fn mentions(&mut self, p: usize, s: usize, words: Range<usize>) {
+        let para = &self.paras[p];
+        if words.is_empty() {
+            return;
+        }
+        let first = para.word(words.start);
+        if let Some(pronoun @ (Pronoun::He | Pronoun::She | Pronoun::They)) =
+            super::super::lexicon::pronoun(first)
+            && first.starts_with(char::is_uppercase)
+        {
+            // Only to carry the chain of reference ("She claimed …");
+            // a sentence that quotes nobody teaches nothing about gender.
+            let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
+            if let (Some([id]), Pronoun::He | Pronoun::She) = (ids.as_deref(), pronoun) {
+                self.registry.entities[*id].person = true;
+            }
+            if let Some(ids) = ids {
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
+            }
+        }
+        // Runs are in reading order: those of the sentence are one slice.
+        let first = para.runs.partition_point(|run| run.start() < words.start);
+        let last = para.runs.partition_point(|run| run.start() < words.end);
+        let runs = first..last.max(first);
+        for r in runs {
+            let Some(id) = self.entity_of(p, r, false) else { continue };
+            let entity = &mut self.registry.entities[id];
+            if entity.gender.is_none() && entity.kind == SpeakerKind::Person {
+                entity.gender = super::super::register::gender_cue(para, &para.runs[r]);
+            }
+            self.seen += 1;
+            self.registry.touch(id, self.seen);
+            self.history.push(Entry { ids: Who::One(id), para: p, sentence: s, word: para.runs[r].start() });
+        }
+    }
+
+    /// The entity of run `r` of paragraph `p`; a one-word name is looked up
+    /// among the names so far, and becomes an entity of its own when
+    /// `speaker` is set.
+    pub(super) fn entity_of(&mut self, p: usize, r: usize, speaker: bool) -> Option<EntityId> {
+        let para = &self.paras[p];
+        let run = &para.runs[r];
+        let known = self.entities[p][r];
+        if run.kind != RunKind::Single {
+            return known;
+        }
+        let word = para.word(run.name.start);
+        let found = self.registry.lookup_single(word, speaker).or(known);
+        if found.is_some() || !speaker {
+            return found;
+        }
+        self.seen += 1;
+        let id = self.registry.add_single(word, SpeakerKind::Person, para.block, self.seen);
+        self.entities[p][r] = Some(id);
+        Some(id)
+    }
+
+    /// The entities a subject stands for: `Some(empty)` for an unnamed
+    /// speaker, `None` when it cannot be told.
+    /// A `quoting` subject is a quote's speaker; otherwise it only reports
+    /// speech, and a pronoun there resolves more loosely and teaches nothing.
+    pub(super) fn subject_ids(
+        &mut self,
+        p: usize,
+        s: usize,
+        subject: Subject,
+        quoting: bool,
+    ) -> Option<Vec<EntityId>> {
+        match subject {
+            Subject::Names(runs) => {
+                let mut ids: Vec<EntityId> = Vec::new();
+                for r in runs.iter().copied() {
+                    if let Some(id) = self.entity_of(p, r, true)
+                        && !ids.contains(&id)
+                    {
+                        ids.push(id);
+                    }
+                }
+                if ids.len() > 1 {
+                    let word = self.paras[p].runs[runs[0]].start();
+                    self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
+                }
+                Some(ids)
+            }
+            Subject::Pronoun(_, Pronoun::Other) | Subject::Unnamed => Some(Vec::new()),
+            Subject::Pronoun(word, pronoun) if !quoting => {
+                let ids = self.candidates(p, s, word, |walk, ids| walk.mentionable(ids, pronoun))?;
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
+                Some(ids)
+            }
+            Subject::Pronoun(word, pronoun) => {
+                let Some(ids) = self.resolve_pronoun(p, s, word, pronoun) else {
+                    // An unknown "he" may still be the current speaker; an
+                    // unknown "it" or "they" is nobody we can name.
+                    return matches!(pronoun, Pronoun::It | Pronoun::They).then(Vec::new);
+                };
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
+                Some(ids)
+            }
+            Subject::OrgNoun => Some(self.salient_org(p).unwrap_or_default()),
+            // An unmatched role ("the referee said") is someone unnamed.
+            Subject::Role(word) => Some(self.role(p, s, word).unwrap_or_default()),
+        }
+    }
+
+    /// Resolves a pronoun at word `w` of sentence `s` of paragraph `p`, and
+    /// learns from it (gender, organisation).
+    pub(super) fn resolve_pronoun(
+        &mut self,
+        p: usize,
+        s: usize,
+        w: usize,
+        pronoun: Pronoun,
+    ) -> Option<Vec<EntityId>> {
+        let strict = self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, true));
+        let ids = strict
+            .or_else(|| self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, false)))
+            .or_else(|| self.candidates(p, s, w, |walk, ids| walk.mentionable(ids, pronoun)))?;
+        if let [id] = ids[..] {
+            let entity = &mut self.registry.entities[id];
+            match pronoun {
+                Pronoun::He => entity.gender = entity.gender.or(Some(Gender::Male)),
+                Pronoun::She => entity.gender = entity.gender.or(Some(Gender::Female)),
+                Pronoun::They | Pronoun::It => {
+                    entity.kind = SpeakerKind::Organisation;
+                    entity.kind_known = true;
+                }
+                Pronoun::Other => {}
+            }
+        }
+        Some(ids)
+    }
+
+    /// Whether a mention can be what a sentence-opening pronoun stands for:
+    /// any person for "he"/"she" (gender permitting), joint mentions and
+    /// bodies for "they".
+    pub(super) fn mentionable(&self, ids: &[EntityId], pronoun: Pronoun) -> bool {
+        let single = match ids {
+            [id] => &self.registry.entities[*id],
+            _ => return pronoun == Pronoun::They,
+        };
+        match pronoun {
+            Pronoun::He | Pronoun::She => {
+                let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
+                let known =
+                    single.person || single.speaks || single.gender.is_some() || single.words.len() > 1;
+                single.kind == SpeakerKind::Person && known && single.gender.is_none_or(|g| g == wanted)
+            }
+            _ => single.kind == SpeakerKind::Organisation,
+        }
+    }
+
+    /// Whether a mention can be what `pronoun` stands for. `strict` asks for
+    /// certainty about plurals ("they": joint speakers or a known body).
+    pub(super) fn compatible(&self, ids: &[EntityId], pronoun: Pronoun, strict: bool) -> bool {
+        let single = match ids {
+            [id] => &self.registry.entities[*id],
+            _ => return pronoun == Pronoun::They,
+        };
+        let eligible = single.speaks || single.person;
+        let body_like = single.kind == SpeakerKind::Organisation
+            || !strict
+                && !single.kind_known
+                && !single.person
+                && single.gender.is_none()
+                && single.words.len() > 1;
+        match pronoun {
+            Pronoun::He | Pronoun::She => {
+                let wanted = if pronoun == Pronoun::He { Gender::Male } else { Gender::Female };
+                eligible && single.kind == SpeakerKind::Person && single.gender.is_none_or(|g| g == wanted)
+            }
+            Pronoun::They => single.speaks && body_like,
+            // "it" is never a person: only a body known to be one.
+            Pronoun::It => single.speaks && single.kind == SpeakerKind::Organisation,
+            Pronoun::Other => false,
+        }
+    }
+
+    /// The latest mention that `accept`s, searching the current sentence
+    /// (before word `w`, latest first) and then earlier sentences (each from
+    /// its first mention: subjects come first).
+    pub(super) fn candidates(
+        &self,
+        p: usize,
+        s: usize,
+        w: usize,
+        accept: impl Fn(&Self, &[EntityId]) -> bool,
+    ) -> Option<Vec<EntityId>> {
+        let mut end = self.history.len();
+        let floor = end.saturating_sub(MAX_ENTRIES_BACK);
+        while end > floor && self.history[end - 1].para == p && self.history[end - 1].sentence == s {
+            end -= 1;
+            let entry = &self.history[end];
+            if entry.word < w && accept(self, &entry.ids) {
+                return Some(entry.ids.to_vec());
+            }
+        }
+        let mut sentences = 0;
+        while end > floor && sentences < MAX_SENTENCES_BACK {
+            let (para, sentence) = (self.history[end - 1].para, self.history[end - 1].sentence);
+            if para + MAX_PARAS_BACK < p {
+                break;
+            }
+            let mut start = end;
+            while start > floor
+                && self.history[start - 1].para == para
+                && self.history[start - 1].sentence == sentence
+            {
+                start -= 1;
+            }
+            let mut group: Vec<&Entry> = self.history[start..end].iter().collect();
+            group.sort_by_key(|e| e.word);
+            if let Some(entry) = group.into_iter().find(|e| accept(self, &e.ids)) {
+                return Some(entry.ids.to_vec());
+            }
+            end = start;
+            sentences += 1;
+        }
+        None
+    }
+
+    /// Who "the coach" or "the 23-year-old" at word `w` is: the latest
+    /// person whose title or description holds the noun (or whose age it
+    /// gives).
+    pub(super) fn role(&self, p: usize, s: usize, w: usize) -> Option<Vec<EntityId>> {
+        let noun = self.paras[p].word(w).to_lowercase();
+        let age = noun.strip_suffix("-year-old").filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+        self.candidates(p, s, w, |walk, ids| {
+            let [id] = ids else { return false };
+            let entity = &walk.registry.entities[*id];
+            if let Some(age) = age {
+                return entity.age.as_deref() == Some(age);
+            }
+            let described = |text: Option<&str>| {
+                text.is_some_and(|t| {
+                    t.split(|c: char| !c.is_alphanumeric()).any(|word| {
+                        word.eq_ignore_ascii_case(&noun) || lexicon::expand_title(word) == Some(noun.as_str())
+                    })
+                })
+            };
+            described(entity.title.as_deref()) || described(entity.description.as_deref())
+        })
+    }
+
+    /// The organisation "the company" most likely means: the one mentioned
+    /// most often in the last few paragraphs (the latest on a tie).
+    pub(super) fn salient_org(&self, p: usize) -> Option<Vec<EntityId>> {
+        let mut counts: Vec<(EntityId, usize, usize)> = Vec::new();
+        for (order, entry) in self
+            .history
+            .iter()
+            .rev()
+            .take(MAX_ENTRIES_BACK)
+            .take_while(|e| e.para + MAX_PARAS_BACK * 2 >= p)
+            .enumerate()
+        {
+            let [id] = entry.ids[..] else { continue };
+            if self.registry.entities[id].kind != SpeakerKind::Organisation {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == id) {
+                Some(c) => c.1 += 1,
+                None => counts.push((id, 1, order)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order)))
+            .map(|(id, _, _)| vec![id])
+    }
+}
