@@ -110,8 +110,12 @@ pub fn preview_cut(bytes: &[u8], target: usize) -> usize {
 
 /// The event loop: wait for an event, handle it and everything queued behind
 /// it, perform the effects, draw once. Returns when the app quits or the
-/// source ends. `debug_panic` makes the first key panic (terminal restore
-/// tests).
+/// source ends.
+///
+/// # Panics
+///
+/// On the first key when `debug_panic` is set: that is how the terminal
+/// restore on panic is tested.
 pub fn run_loop<B: Backend>(
     app: &mut App,
     screen: &mut Screen<B>,

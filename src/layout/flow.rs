@@ -195,17 +195,17 @@ impl Flow {
             return RowRef::default();
         }
         let mut block = from.block.min(count - 1);
-        let mut row = from.row as isize + delta;
+        let mut row = from.row.cast_signed() + delta;
         loop {
             if row < 0 {
                 if block == 0 {
                     return self.step(blocks, RowRef::default(), 0);
                 }
                 block -= 1;
-                row += self.rows_in(blocks, block) as isize;
+                row += self.rows_in(blocks, block).cast_signed();
                 continue;
             }
-            let rows = self.rows_in(blocks, block) as isize;
+            let rows = self.rows_in(blocks, block).cast_signed();
             if row < rows {
                 return RowRef { block, row: row as usize };
             }

@@ -458,7 +458,7 @@ impl App {
     fn job_done(&mut self, done: JobDone) -> Vec<Effect> {
         match (done.kind, done.result) {
             (JobKind::Search, Ok(JobOutput::Matches(matches))) => {
-                self.search_results(done.generation, matches)
+                self.search_results(done.generation, matches);
             }
             (JobKind::Search, Err(message)) if done.generation == self.doc().search.generation => {
                 self.doc_mut().search.waiting = false;

@@ -82,7 +82,7 @@ impl ColorEnv {
 
 impl Theme {
     /// The theme for a config choice in an environment. An explicit theme
-    /// in the config wins over `NO_COLOR` (as the NO_COLOR convention asks).
+    /// in the config wins over `NO_COLOR` (as the `NO_COLOR` convention asks).
     #[must_use]
     pub fn select(name: ThemeName, depth: ColorDepth, env: &ColorEnv) -> Self {
         let dumb = env.term.as_deref() == Some("dumb");

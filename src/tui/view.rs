@@ -68,7 +68,7 @@ impl Geometry {
             geometry.boxes = stack(app, column);
         }
         let article = geometry.article;
-        let pad = if article.width >= 24 { 1 } else { 0 };
+        let pad = u16::from(article.width >= 24);
         let width = (article.width.saturating_sub(2 * pad)).min(app.settings.reading_width_cols);
         geometry.text = Rect::new(article.x + (article.width - width) / 2, article.y, width, article.height);
         if app.help.is_some() && cols > 0 && rows > 0 {

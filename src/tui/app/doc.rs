@@ -341,5 +341,5 @@ impl QuoteList<'_> {
 /// The lowest row the top may be at: the last screenful starts there.
 fn max_top(flow: &mut Flow, blocks: &[crate::model::Block], rows: usize) -> RowRef {
     let last = flow.last(blocks);
-    flow.step(blocks, last, 1 - rows.max(1) as isize)
+    flow.step(blocks, last, 1 - rows.max(1).cast_signed())
 }

@@ -49,7 +49,7 @@ pub fn step_entry(
             (index < len).then_some(index)
         }
         Direction::Backward => {
-            let base = visit.map_or_else(|| count_before((block, start)), |index| index);
+            let base = visit.unwrap_or_else(|| count_before((block, start)));
             base.checked_sub(times)
         }
     }
@@ -96,12 +96,11 @@ impl Doc {
         let article = self.article.clone();
         let quotes = &article.analysis.quotes;
         let all: Vec<usize>;
-        let list: &[usize] = match speaker.and_then(|s| article.analysis.speakers.get(s)) {
-            Some(found) => &found.quotes,
-            None => {
-                all = (0..quotes.len()).collect();
-                &all
-            }
+        let list: &[usize] = if let Some(found) = speaker.and_then(|s| article.analysis.speakers.get(s)) {
+            &found.quotes
+        } else {
+            all = (0..quotes.len()).collect();
+            &all
         };
         let place =
             |i: usize| quotes.get(list[i]).map_or((usize::MAX, 0), |q| (q.block.index(), q.range.start));
@@ -178,7 +177,7 @@ impl Doc {
         let top = self.top_row(vp);
         let (flow, blocks) = self.flow(vp);
         let row = flow.locate(blocks, pos);
-        let bottom = flow.step(blocks, top, vp.rows.saturating_sub(1) as isize);
+        let bottom = flow.step(blocks, top, vp.rows.saturating_sub(1).cast_signed());
         row >= top && row <= bottom
     }
 

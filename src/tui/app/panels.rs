@@ -108,15 +108,15 @@ impl App {
         let height = self.geometry().panel_rows(panel).max(1);
         let len = self.panel_len(panel);
         let times = command.times();
+        let end = len.saturating_sub(1);
         let list = &mut self.doc_mut().lists[panel.index()];
-        let last = len.saturating_sub(1);
         list.selected = match command.action {
-            Action::Down => list.selected.saturating_add(times).min(last),
+            Action::Down => list.selected.saturating_add(times).min(end),
             Action::Up => list.selected.saturating_sub(times),
-            Action::PageDown | Action::HalfPageDown => list.selected.saturating_add(height * times).min(last),
+            Action::PageDown | Action::HalfPageDown => list.selected.saturating_add(height * times).min(end),
             Action::PageUp | Action::HalfPageUp => list.selected.saturating_sub(height * times),
-            Action::Top => command.count.map_or(0, |n| n.saturating_sub(1).min(last)),
-            Action::Bottom => command.count.map_or(last, |n| n.saturating_sub(1).min(last)),
+            Action::Top => command.count.map_or(0, |n| n.saturating_sub(1).min(end)),
+            Action::Bottom => command.count.map_or(end, |n| n.saturating_sub(1).min(end)),
             Action::Select => {
                 self.select(panel);
                 return Vec::new();

@@ -72,7 +72,7 @@ impl Harness {
         let mut effects = Vec::new();
         let mut chars = script.chars().peekable();
         while let Some(c) = chars.next() {
-            let key = if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_uppercase()) {
+            let key = if c == '<' && chars.peek().is_some_and(char::is_ascii_uppercase) {
                 let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
                 let parsed = crate::tui::keymap::parse_key(&name).unwrap();
                 let mut modifiers = KeyModifiers::NONE;

@@ -13,7 +13,7 @@ pub fn rows(app: &App, offset: usize, rows: usize, width: usize) -> Vec<Line<'st
     let theme = &app.theme;
     let article = &doc.article;
     let list = doc.quote_list();
-    let last = doc.last_quote.map(|v| v.index);
+    let visited = doc.last_quote.map(|v| v.index);
     (offset..list.len().min(offset.saturating_add(rows)))
         .filter_map(|row| list.get(row))
         .map(|index| {
@@ -30,7 +30,7 @@ pub fn rows(app: &App, offset: usize, rows: usize, width: usize) -> Vec<Line<'st
             let text = article.quote_text(index).unwrap_or_default();
             let opening: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
             let parts = vec![(format!("{who} "), theme.speaker), (format!("“{opening}…”"), theme.quote)];
-            list_row(last == Some(index), theme.current, parts, width)
+            list_row(visited == Some(index), theme.current, parts, width)
         })
         .collect()
 }

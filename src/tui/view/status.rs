@@ -23,7 +23,7 @@ pub fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let mut title =
         [meta.title.as_deref(), meta.site.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
     if title.is_empty() {
-        title = "(untitled)".to_owned();
+        "(untitled)".clone_into(&mut title);
     }
     if app.docs.len() > 1 {
         title = format!("[{}] {title}", app.docs.len());
