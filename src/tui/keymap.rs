@@ -166,24 +166,27 @@ impl Keymap {
         let tables = [file.reader, file.panel, file.search, file.help];
         for (mode, table) in Mode::ALL.into_iter().zip(tables) {
             let map = &mut modes[mode.index()];
+            // Byte offsets, turned into line numbers only for a message.
             let mut seen: HashMap<Key, (Action, usize)> = HashMap::new();
             for entry in table {
                 for spelled in &entry.keys {
-                    let line = line_of(text, spelled.span().start);
-                    let key = parse_key(spelled.get_ref()).map_err(|message| fail(line, message))?;
-                    if let Some((other, other_line)) = seen.get(&key) {
+                    let at = spelled.span().start;
+                    let key =
+                        parse_key(spelled.get_ref()).map_err(|message| fail(line_of(text, at), message))?;
+                    if let Some((other, other_at)) = seen.get(&key) {
                         return Err(fail(
-                            line,
+                            line_of(text, at),
                             format!(
-                                "key {} in [{}] is bound to both `{}` (line {other_line}) and `{}`",
+                                "key {} in [{}] is bound to both `{}` (line {}) and `{}`",
                                 key.name(),
                                 mode.name(),
                                 action_name(*other),
+                                line_of(text, *other_at),
                                 action_name(entry.action)
                             ),
                         ));
                     }
-                    seen.insert(key, (entry.action, line));
+                    seen.insert(key, (entry.action, at));
                     map.bind(key, entry.action);
                 }
                 map.entries.push(Entry {

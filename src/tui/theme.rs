@@ -21,6 +21,8 @@ pub struct Theme {
     pub quote: Style,
     /// A speaker's name where a quote is attributed.
     pub speaker: Style,
+    /// A speaker's name in the quotes panel (quieter than in the text).
+    pub name: Style,
     /// Links (styled text only: no terminal hyperlinks).
     pub link: Style,
     /// Emphasis.
@@ -43,7 +45,9 @@ pub struct Theme {
     pub key: Style,
     /// Error messages.
     pub error: Style,
-    /// Panel borders.
+    /// Panel titles.
+    pub panel_title: Style,
+    /// Rules and borders.
     pub border: Style,
     /// The focused panel's border and title.
     pub border_focused: Style,
@@ -125,6 +129,7 @@ impl Theme {
             subheading: bold,
             quote: plain.add_modifier(Modifier::ITALIC),
             speaker: bold,
+            name: bold,
             link: plain.add_modifier(Modifier::UNDERLINED),
             emphasis: plain.add_modifier(Modifier::ITALIC),
             strong: bold,
@@ -136,6 +141,7 @@ impl Theme {
             status: reversed,
             key: bold,
             error: bold,
+            panel_title: bold,
             border: plain.add_modifier(Modifier::DIM),
             border_focused: bold,
             selected: reversed,
@@ -158,6 +164,7 @@ impl Theme {
             quote: c(if light { 94 } else { 222 }, if light { Color::Magenta } else { Color::Yellow }),
             speaker: c(if light { 25 } else { 117 }, if light { Color::Blue } else { Color::LightCyan })
                 .add_modifier(bold),
+            name: c(if light { 25 } else { 117 }, if light { Color::Blue } else { Color::LightCyan }),
             link: c(if light { 26 } else { 75 }, if light { Color::Blue } else { Color::LightBlue })
                 .add_modifier(Modifier::UNDERLINED),
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
@@ -172,6 +179,7 @@ impl Theme {
             key: c(if light { 25 } else { 117 }, if light { Color::Blue } else { Color::LightCyan })
                 .add_modifier(bold),
             error: c(if light { 160 } else { 203 }, Color::LightRed).add_modifier(bold),
+            panel_title: Style::new().add_modifier(bold),
             border: c(if light { 248 } else { 240 }, Color::DarkGray),
             border_focused: c(
                 if light { 25 } else { 117 },

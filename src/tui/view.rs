@@ -14,10 +14,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 use super::app::{App, Focus, Panel};
 use crate::layout::text::{display_width, truncate};
+
+/// Fewest rows a panel gets in the stack: its title and two entries.
+const MIN_PANEL_ROWS: u16 = 3;
 
 /// The screen's areas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,7 +37,7 @@ pub struct Geometry {
     pub panels: Option<Rect>,
     /// Whether the panels are an overlay.
     pub overlay: bool,
-    /// Each panel's box (with its border), when shown.
+    /// Each panel's area (its title row and its rows), when shown.
     pub boxes: [Option<Rect>; 3],
     /// The help box, when open.
     pub help: Option<Rect>,
@@ -79,16 +82,24 @@ impl Geometry {
         geometry
     }
 
-    /// A panel's box, when shown.
+    /// A panel's area (title row and rows), when shown.
     #[must_use]
     pub fn panel_area(&self, panel: Panel) -> Option<Rect> {
         self.boxes[panel.index()]
     }
 
+    /// Where a panel's entries are: below its title row, right of the gap
+    /// that separates the panels from the article.
+    #[must_use]
+    pub fn panel_list(&self, panel: Panel) -> Option<Rect> {
+        let area = self.panel_area(panel)?;
+        Some(Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(1), area.height.saturating_sub(1)))
+    }
+
     /// Rows of entries a panel shows (0 when hidden).
     #[must_use]
     pub fn panel_rows(&self, panel: Panel) -> usize {
-        self.panel_area(panel).map_or(0, |r| usize::from(r.height.saturating_sub(2)))
+        self.panel_list(panel).map_or(0, |r| usize::from(r.height))
     }
 }
 
@@ -97,10 +108,10 @@ impl Geometry {
 /// focused one (or sections) shows.
 fn stack(app: &App, column: Rect) -> [Option<Rect>; 3] {
     let mut boxes = [None; 3];
-    if column.height < 3 {
+    if column.height < 2 || column.width < 3 {
         return boxes;
     }
-    if column.height < 9 {
+    if column.height < 3 * MIN_PANEL_ROWS {
         let shown = match app.focus {
             Focus::Panel(panel) => panel,
             Focus::Article => Panel::Sections,
@@ -108,15 +119,15 @@ fn stack(app: &App, column: Rect) -> [Option<Rect>; 3] {
         boxes[shown.index()] = Some(column);
         return boxes;
     }
-    let needs =
-        Panel::ALL.map(|p| u16::try_from(app.panel_len(p)).unwrap_or(u16::MAX).saturating_add(2).max(3));
+    let needs = Panel::ALL
+        .map(|p| u16::try_from(app.panel_len(p)).unwrap_or(u16::MAX).saturating_add(1).max(MIN_PANEL_ROWS));
     let mut order = [0, 1, 2];
     order.sort_by_key(|i| needs[*i]);
     let mut heights = [0u16; 3];
     let mut left = column.height;
     for (done, index) in order.into_iter().enumerate() {
         let share = left / (3 - done as u16);
-        heights[index] = needs[index].min(share).max(3);
+        heights[index] = needs[index].min(share).max(MIN_PANEL_ROWS);
         left -= heights[index];
     }
     heights[2] += left;
@@ -141,7 +152,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         }
         for panel in Panel::ALL {
             if let Some(area) = geometry.panel_area(panel) {
-                draw_panel(frame, app, panel, fit(area));
+                draw_panel(frame, app, panel, fit(area), geometry.overlay);
             }
         }
     }
@@ -151,8 +162,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
 }
 
-fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect) {
-    if area.width < 2 || area.height < 2 {
+/// A panel: a title row (name, count, filter; marked and coloured when
+/// focused) and its visible entries. No box: over SSH, borders cost more
+/// bytes than they are worth; an overlay gets a rule on its left edge.
+fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect, overlay: bool) {
+    if area.width < 2 || area.height < 1 {
         return;
     }
     let focused = app.focus == Focus::Panel(panel);
@@ -169,14 +183,15 @@ fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect) {
         }
         _ => String::new(),
     };
-    let marker = if focused { "▸ " } else { "" };
-    let title =
-        truncate(&format!(" {marker}{name}{filter} {count} "), usize::from(area.width.saturating_sub(2)));
-    let border = if focused { theme.border_focused } else { theme.border };
-    let block =
-        Block::default().borders(Borders::ALL).border_style(border).title(Span::styled(title, border));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let marker = if focused { "▸" } else { " " };
+    let title = truncate(&format!("{marker}{name}{filter} {count}"), usize::from(area.width));
+    let style = if focused { theme.border_focused } else { theme.panel_title };
+    put_lines(frame, Rect { height: 1, ..area }, &[Line::styled(title, style)]);
+    let inner = Rect::new(area.x + 1, area.y + 1, area.width - 1, area.height - 1);
+    if overlay && inner.height > 0 {
+        let rule = vec![Line::styled("│", theme.border); usize::from(inner.height)];
+        put_lines(frame, Rect { x: area.x, width: 1, ..inner }, &rule);
+    }
     let list = doc.lists[panel.index()];
     let rows = usize::from(inner.height);
     let width = usize::from(inner.width);
@@ -193,13 +208,24 @@ fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect) {
             if focused && list.offset + at == list.selected { line.patch_style(theme.selected) } else { line }
         })
         .collect::<Vec<_>>();
-    frame.render_widget(Paragraph::new(lines), inner);
+    put_lines(frame, inner, &lines);
+}
+
+/// Writes `lines` into `area`, one per row, cut at its width (what a
+/// paragraph without wrapping does, without its reflow machinery: this is the
+/// hot path of every frame).
+pub fn put_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>]) {
+    let buffer = frame.buffer_mut();
+    let area = area.intersection(buffer.area);
+    for (row, line) in (area.y..area.bottom()).zip(lines) {
+        buffer.set_line(area.x, row, line, area.width);
+    }
 }
 
 /// A row of a list: a marker, then `parts` truncated to `width` columns in
 /// total (later parts are cut first).
 fn list_row(marked: bool, marker_style: Style, parts: Vec<(String, Style)>, width: usize) -> Line<'static> {
-    let mut spans = vec![Span::styled(if marked { "▸ " } else { "  " }, marker_style)];
+    let mut spans = vec![if marked { Span::styled("▸ ", marker_style) } else { Span::raw("  ") }];
     let mut left = width.saturating_sub(2);
     for (text, style) in parts {
         if left == 0 {

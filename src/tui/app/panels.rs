@@ -2,7 +2,7 @@
 //! entry with Enter, the speaker filter, and the mouse.
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use super::doc::{Target, Visit};
 use super::{App, Direction, Effect, Focus, Panel};
@@ -224,8 +224,7 @@ impl App {
             (MouseEventKind::ScrollDown, None) => self.doc_mut().scroll(vp, WHEEL_ROWS),
             (MouseEventKind::ScrollUp, None) => self.doc_mut().scroll(vp, -WHEEL_ROWS),
             (MouseEventKind::Down(MouseButton::Left), Some(panel)) => {
-                let area = geometry.panel_area(panel).unwrap_or_default();
-                let inner = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
+                let inner = geometry.panel_list(panel).unwrap_or_default();
                 self.set_focus(Focus::Panel(panel));
                 if inner.contains(at) {
                     let row = self.doc().lists[panel.index()].offset + usize::from(at.y - inner.y);

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::layout::text::{display_width, truncate};
 use crate::tui::app::App;
@@ -106,5 +106,5 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(text), inner);
+    super::put_lines(frame, inner, &text);
 }

@@ -29,7 +29,8 @@ pub fn rows(app: &App, offset: usize, rows: usize, width: usize) -> Vec<Line<'st
             );
             let text = article.quote_text(index).unwrap_or_default();
             let opening: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
-            let parts = vec![(format!("{who} "), theme.speaker), (format!("“{opening}…”"), theme.quote)];
+            let who = crate::layout::text::truncate(&who, (width / 3).max(6));
+            let parts = vec![(who, theme.name), (format!(" “{opening}…”"), ratatui::style::Style::new())];
             list_row(visited == Some(index), theme.current, parts, width)
         })
         .collect()

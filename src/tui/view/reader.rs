@@ -9,7 +9,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::layout::text::visible;
 use crate::layout::{self, LineKind, Row, RowRef};
@@ -28,7 +27,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, _pane: Rect, text: Rect) {
     let blocks = doc.article.blocks();
     if flow.total_rows() == 0 {
         let message = Line::styled("No article text was found in this document.", app.theme.dim);
-        frame.render_widget(Paragraph::new(message), text);
+        super::put_lines(frame, text, &[message]);
         return;
     }
     let Some(top) = flow.find(blocks, doc.top) else { return };
@@ -48,7 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, _pane: Rect, text: Rect) {
         let found = marks.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
         lines.push(build_line(app, doc, at.block, block, line, found, width));
     }
-    frame.render_widget(Paragraph::new(lines), text);
+    super::put_lines(frame, text, &lines);
 }
 
 /// A style over a byte range of a block's text.

@@ -20,7 +20,7 @@ pub fn rows(app: &App, offset: usize, rows: usize, width: usize) -> Vec<Line<'st
         .map(|(index, speaker)| {
             let count = speaker.quotes.len().to_string();
             let name_cols = width.saturating_sub(count.len() + 3);
-            let mut parts = vec![(speaker.name.clone(), theme.speaker)];
+            let mut parts = vec![(speaker.name.clone(), ratatui::style::Style::new())];
             if let Some(role) = &speaker.description {
                 parts.push((format!(" · {role}"), theme.dim));
             }

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::layout::text::{display_width, truncate};
 use crate::tui::action::Action;
@@ -36,7 +35,7 @@ pub fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let title = truncate(&title, width.saturating_sub(display_width(&note)).max(1));
     let line = Line::from(vec![Span::styled(title, app.theme.title), Span::styled(note, app.theme.dim)]);
-    frame.render_widget(Paragraph::new(line), area);
+    super::put_lines(frame, area, &[line]);
 }
 
 /// Draws the status line.
@@ -62,7 +61,8 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::raw(" ".repeat(width - left_cols - hint_cols)));
         spans.extend(hints.into_iter().map(|(t, s)| Span::styled(t, s)));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+    frame.buffer_mut().set_style(area, theme.status);
+    super::put_lines(frame, area, &[Line::from(spans)]);
 }
 
 fn left_part(app: &App) -> Vec<(String, Style)> {
