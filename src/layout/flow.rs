@@ -59,7 +59,7 @@ pub(super) struct Measure {
 }
 
 impl Measure {
-    /// Measures every block; blocks of a list sit together without gaps.
+    /// Measures every block.
     pub(super) fn all(blocks: &[Block]) -> Vec<Self> {
         let mut previous: Option<&BlockKind> = None;
         blocks
@@ -75,11 +75,14 @@ impl Measure {
                     BlockKind::Rule | BlockKind::Figure { .. } if text.is_empty() => 1,
                     _ => 0,
                 };
+                // Items of one list, and the paragraphs of one quoted
+                // passage, sit together.
                 let gap = has_lines
                     && previous.is_some_and(|before| {
                         !matches!(
                             (before, block.kind()),
                             (BlockKind::ListItem { .. }, BlockKind::ListItem { .. })
+                                | (BlockKind::Blockquote { .. }, BlockKind::Blockquote { .. })
                         )
                     });
                 if has_lines {

@@ -41,13 +41,14 @@ const MAX_GAP_CELLS: u16 = 6;
 pub struct Surface<B> {
     inner: B,
     shown: Buffer,
+    cursor: Position,
 }
 
 impl<B> Surface<B> {
     /// Wraps a backend whose screen is blank (the alternate screen is blank
     /// when entered).
     pub fn new(inner: B) -> Self {
-        Self { inner, shown: Buffer::empty(Rect::default()) }
+        Self { inner, shown: Buffer::empty(Rect::default()), cursor: Position::ORIGIN }
     }
 
     /// The wrapped backend.
@@ -91,6 +92,21 @@ fn with_gaps(shown: &Buffer, changed: &[(u16, u16, Cell)]) -> Vec<(u16, u16, Cel
     out
 }
 
+impl<B: Backend> Surface<B> {
+    /// Follows a clear: a blank screen after a whole-screen clear; after any
+    /// other, what is shown is forgotten so that no gap is filled from stale
+    /// cells.
+    fn forget(&mut self, clear_type: ClearType) -> Result<(), B::Error> {
+        self.shown = if clear_type == ClearType::All {
+            let size = self.inner.size()?;
+            Buffer::empty(Rect::new(0, 0, size.width, size.height))
+        } else {
+            Buffer::empty(Rect::new(0, 0, 1, 1))
+        };
+        Ok(())
+    }
+}
+
 impl<B: Backend> Backend for Surface<B> {
     type Error = B::Error;
 
@@ -107,6 +123,9 @@ impl<B: Backend> Backend for Surface<B> {
             self.shown = Buffer::empty(area);
         }
         let out = with_gaps(&self.shown, &changed);
+        if let Some((x, y, _)) = out.last() {
+            self.cursor = Position::new(x.saturating_add(1), *y);
+        }
         for (x, y, cell) in changed {
             if let Some(slot) = self.shown.cell_mut((x, y)) {
                 *slot = cell;
@@ -124,23 +143,24 @@ impl<B: Backend> Backend for Surface<B> {
     }
 
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.inner.get_cursor_position()
+        // Never ask the terminal (that is a query, and its answer would
+        // arrive as input): byline always knows where it put the cursor.
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        let position = position.into();
+        self.cursor = position;
         self.inner.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        let size = self.inner.size()?;
-        self.shown = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        self.forget(ClearType::All)?;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        // Only whole-screen clears are followed; after any other, forget
-        // what is shown so that no gap is filled from stale cells.
-        self.shown = Buffer::empty(Rect::new(0, 0, 1, 1));
+        self.forget(clear_type)?;
         self.inner.clear_region(clear_type)
     }
 
