@@ -276,3 +276,52 @@ fn a_bad_config_names_the_file_and_line() {
     assert!(stderr.contains("config.toml: line 2: reading_width"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn pty_ctrl_z_suspends_and_fg_redraws() {
+    // A shell with job control, as a user has: a stop signal to a process
+    // without one would be discarded (its process group is orphaned).
+    let path = sample("quiet-diplomacy.md").display().to_string();
+    let program = byline_command(&[]).get_program().to_owned();
+    let mut command = Command::new("bash");
+    command.arg("-c").arg("set -m; \"$0\" \"$1\"; echo back-in-shell; fg; echo exit-status-$?");
+    command.arg(program).arg(path).env("TERM", "xterm-256color").env_remove("BYLINE_DEBUG_PANIC");
+    let mut session = spawn(command);
+    let mut seen = Vec::new();
+    wait_for(&mut session, "Selka", &mut seen);
+    session.send("\x1a").unwrap();
+    wait_for(&mut session, "back-in-shell", &mut seen);
+    let at_stop = seen.len();
+    wait_for(&mut session, "Selka", &mut seen);
+    assert!(seen[at_stop..].windows(8).any(|w| w == b"\x1b[?1049h"), "fg re-enters the alternate screen");
+    session.send("q").unwrap();
+    wait_for(&mut session, "exit-status-0", &mut seen);
+    let output = drain(&mut session, seen);
+    assert_restored(&output);
+}
+
+#[test]
+fn pty_nothing_is_drawn_while_idle() {
+    let path = sample("borderline-budget.txt").display().to_string();
+    let mut session = spawn(byline_command(&[&path]));
+    let mut seen = Vec::new();
+    wait_for(&mut session, "Whitfield", &mut seen);
+    std::thread::sleep(Duration::from_millis(300));
+    let mut buffer = [0u8; 4096];
+    while session.try_read(&mut buffer).is_ok_and(|n| n > 0) {}
+    std::thread::sleep(Duration::from_millis(700));
+    let idle = session.try_read(&mut buffer);
+    assert!(!idle.as_ref().is_ok_and(|n| *n > 0), "no output without an event: {idle:?}");
+    session.send("q").unwrap();
+    drain(&mut session, seen);
+}
+
+#[test]
+fn the_readme_config_example_loads() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme.split("### Configuration").nth(1).unwrap();
+    let block = section.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let config = byline::config::parse(block, Path::new("README.md")).unwrap();
+    assert_eq!(config.keys.len(), 3);
+    Keymap::load(&config).unwrap();
+}

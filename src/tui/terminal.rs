@@ -62,6 +62,16 @@ impl<B> Surface<B> {
     }
 }
 
+/// The cell, with any control character in it replaced: whatever reaches
+/// this seam, no escape sequence can leave byline through a cell.
+fn harmless(cell: &Cell) -> Cell {
+    let mut cell = cell.clone();
+    if cell.symbol().chars().any(char::is_control) {
+        cell.set_symbol("\u{fffd}");
+    }
+    cell
+}
+
 /// Whether a cell holds one ASCII character (one column, one byte).
 fn is_ascii_cell(cell: &Cell) -> bool {
     let symbol = cell.symbol().as_bytes();
@@ -114,7 +124,7 @@ impl<B: Backend> Backend for Surface<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let changed: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
+        let changed: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, harmless(c))).collect();
         let size = self.inner.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
         if self.shown.area != area {
@@ -127,8 +137,17 @@ impl<B: Backend> Backend for Surface<B> {
             self.cursor = Position::new(x.saturating_add(1), *y);
         }
         for (x, y, cell) in changed {
-            if let Some(slot) = self.shown.cell_mut((x, y)) {
-                *slot = cell;
+            // A wide character covers the cells after it: mark them as
+            // unknown, so that no gap is ever filled over its right half.
+            let covered = crate::layout::text::display_width(cell.symbol()).max(1);
+            for (offset, at) in (x..area.right()).take(covered).enumerate() {
+                if let Some(slot) = self.shown.cell_mut((at, y)) {
+                    if offset == 0 {
+                        *slot = cell.clone();
+                    } else {
+                        slot.set_symbol("");
+                    }
+                }
             }
         }
         self.inner.draw(out.iter().map(|(x, y, c)| (*x, *y, c)))
@@ -336,3 +355,6 @@ impl<B: Backend> Screen<B> {
         self.clear()
     }
 }
+
+#[cfg(test)]
+mod tests;

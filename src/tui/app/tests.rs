@@ -426,3 +426,66 @@ fn help_is_generated_from_the_keymap_and_scrolls() {
     h.press("q");
     assert!(h.app.help.is_none());
 }
+
+#[test]
+fn the_mouse_scrolls_and_picks_only_when_enabled() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mouse =
+        |kind, column, row| Msg::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+    let mut h = Harness::new(160, 48);
+    h.app.update(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert_eq!(h.top_index(), 0, "off by default");
+    h.app.settings.mouse = true;
+    h.app.update(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert_eq!(h.top_index(), 3);
+    let list = h.app.geometry().panel_list(Panel::Sections).unwrap();
+    h.app.update(mouse(MouseEventKind::Down(MouseButton::Left), list.x + 2, list.y + 2));
+    assert_eq!(h.app.focus, Focus::Panel(Panel::Sections));
+    assert_eq!(h.top_text(), "Part 2 of the story");
+    h.app.update(mouse(MouseEventKind::Down(MouseButton::Left), 10, 10));
+    assert_eq!(h.app.focus, Focus::Article);
+}
+
+#[test]
+fn documents_stack_and_backspace_returns() {
+    let mut h = Harness::new(80, 24);
+    h.press("5j");
+    let mut other = fixture();
+    other.document = Document::new(
+        Metadata { title: Some("A linked page".into()), ..Metadata::default() },
+        vec![Block::new(BlockKind::Paragraph, "Elsewhere.")],
+    );
+    other.analysis = Analysis::default();
+    h.app.push_document(other);
+    assert!(h.screen().starts_with("[2] A linked page"));
+    assert_eq!(h.top_index(), 0);
+    h.press("<Backspace>");
+    assert_eq!(h.app.docs.len(), 1);
+    assert_eq!(h.top_index(), 5, "the first document kept its place");
+    h.press("<Backspace>");
+    assert!(h.app.status.as_ref().is_some_and(|s| s.text == "no previous document"));
+}
+
+#[test]
+fn the_full_article_replaces_a_preview_where_the_reader_is() {
+    let keymap = Keymap::defaults().unwrap();
+    let mut preview = fixture();
+    let blocks: Vec<Block> = preview.blocks()[..12].to_vec();
+    preview.document = Document::new(preview.meta().clone(), blocks);
+    preview.analysis = Analysis::default();
+    let load = LoadState::Loading { what: "test".into(), generation: 1 };
+    let mut app = App::new(preview, load, keymap, Theme::mono(), Settings::default());
+    app.update(Msg::Resize { cols: 80, rows: 24 });
+    let mut h = Harness { app };
+    h.press("8j");
+    let before = h.top_text();
+    let done = jobs::JobDone {
+        kind: jobs::JobKind::Build,
+        generation: 1,
+        result: Ok(jobs::JobOutput::Article(Box::new(fixture()))),
+    };
+    h.app.update(Msg::Job(done));
+    assert_eq!(h.app.doc().load, LoadState::Ready);
+    assert_eq!(h.top_text(), before);
+    assert_eq!(h.app.doc().article.analysis.quotes.len(), 30);
+}
