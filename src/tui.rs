@@ -50,25 +50,39 @@ pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
 /// Opens the reader on `loaded` and runs until the user quits. Config and
 /// extraction errors are returned before the terminal is touched.
 pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Result<()> {
-    let keymap = Keymap::load(config)?;
+    let name = loaded.spec.display_name();
+    // Extraction and the keymap do not depend on each other: on two cores,
+    // doing both at once brings the first paint closer.
+    let (opened, keymap) = std::thread::scope(|scope| {
+        let opening = scope.spawn(|| open(loaded, forced));
+        (opening.join(), Keymap::load(config))
+    });
+    let (article, rest) = match opened {
+        Ok(opened) => opened?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
     let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
     let settings = Settings { reading_width_cols: config.reading_width_cols, mouse: config.mouse };
-    let name = loaded.spec.display_name();
-    let (article, rest) = open(loaded, forced)?;
     let load =
         if rest.is_some() { LoadState::Loading { what: name, generation: 1 } } else { LoadState::Ready };
-    let mut app = App::new(article, load, keymap, theme, settings);
+    let mut app = App::new(article, load, keymap?, theme, settings);
     let debug_panic = std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| !v.is_empty());
     let terminal_error = Error::Output;
+    // Signal handlers go in before raw mode, so that a SIGTERM from now on
+    // always restores the terminal; their thread starts after the first paint.
+    let signals = event::register_signals().map_err(terminal_error)?;
+    let mut screen = terminal::TermScreen::open(config.mouse).map_err(terminal_error)?;
+    let (cols, rows) = screen.size().map_err(terminal_error)?;
+    app.update(Msg::Resize { cols, rows });
+    screen.draw(|frame| view::draw(frame, &app)).map_err(terminal_error)?;
     let (sender, mut events) = mpsc::channel();
-    let mut jobs = Jobs::worker(sender.clone()).map_err(terminal_error)?;
+    event::spawn_input(sender.clone()).map_err(terminal_error)?;
+    event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
+    let mut jobs = Jobs::worker(sender).map_err(terminal_error)?;
     if let Some(loaded) = rest {
         let generation = app.next_generation();
         jobs.submit(JobRequest::Build { generation, loaded: Box::new(loaded), forced });
     }
-    let mut screen = terminal::TermScreen::open(config.mouse).map_err(terminal_error)?;
-    event::spawn_input(sender.clone()).map_err(terminal_error)?;
-    event::spawn_signals(sender).map_err(terminal_error)?;
     run_loop(&mut app, &mut screen, &mut events, &mut jobs, debug_panic).map_err(terminal_error)
 }
 

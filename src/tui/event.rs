@@ -63,9 +63,14 @@ pub fn spawn_input(events: Sender<Event>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Turns SIGHUP, SIGTERM, SIGINT, SIGQUIT and SIGCONT into events.
-pub fn spawn_signals(events: Sender<Event>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGCONT])?;
+/// Registers handlers for SIGHUP, SIGTERM, SIGINT, SIGQUIT and SIGCONT:
+/// from now on they are caught (and queued) instead of killing the process.
+pub fn register_signals() -> std::io::Result<Signals> {
+    Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGCONT])
+}
+
+/// Turns the caught signals into events, on a thread.
+pub fn forward_signals(mut signals: Signals, events: Sender<Event>) -> std::io::Result<()> {
     std::thread::Builder::new().name("byline-signals".to_owned()).spawn(move || {
         for signal in signals.forever() {
             let event = if signal == SIGCONT { Event::Continued } else { Event::Hangup };

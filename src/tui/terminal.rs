@@ -22,11 +22,16 @@ use std::io::{self, Write};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend, WindowSize};
+use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
 use super::jobs::WORKER_THREAD;
+use crate::layout::text::display_width;
+
+mod ansi;
+
+pub use ansi::AnsiBackend;
 
 /// Longest run of unchanged cells re-sent instead of moving the cursor over
 /// it: a cursor move costs 6 to 8 bytes, an ASCII cell one.
@@ -84,7 +89,7 @@ fn is_ascii_cell(cell: &Cell) -> bool {
 fn with_gaps(shown: &Buffer, changed: &[(u16, u16, Cell)]) -> Vec<(u16, u16, Cell)> {
     let mut out = Vec::with_capacity(changed.len());
     let mut previous: Option<(u16, u16, bool)> = None;
-    for (x, y, cell) in changed {
+    for (index, (x, y, cell)) in changed.iter().enumerate() {
         if let Some((px, py, ascii)) = previous
             && ascii
             && py == *y
@@ -98,6 +103,16 @@ fn with_gaps(shown: &Buffer, changed: &[(u16, u16, Cell)]) -> Vec<(u16, u16, Cel
         }
         out.push((*x, *y, cell.clone()));
         previous = Some((*x, *y, is_ascii_cell(cell)));
+        // Writing over the left half of a wide character makes the terminal
+        // blank its right half, with whatever style is current: send that
+        // cell as the blank it now is (ratatui sees no change there).
+        let last = x.saturating_add(display_width(cell.symbol()).max(1) as u16 - 1);
+        let was_wide = shown.cell((last, *y)).is_some_and(|c| display_width(c.symbol()) > 1);
+        let next_sent = changed.get(index + 1).is_some_and(|(nx, ny, _)| *ny == *y && *nx == last + 1);
+        if was_wide && !next_sent && last + 1 < shown.area.right() {
+            out.push((last + 1, *y, Cell::default()));
+            previous = Some((last + 1, *y, true));
+        }
     }
     out
 }
@@ -136,12 +151,12 @@ impl<B: Backend> Backend for Surface<B> {
         if let Some((x, y, _)) = out.last() {
             self.cursor = Position::new(x.saturating_add(1), *y);
         }
-        for (x, y, cell) in changed {
+        for (x, y, cell) in &out {
             // A wide character covers the cells after it: mark them as
             // unknown, so that no gap is ever filled over its right half.
-            let covered = crate::layout::text::display_width(cell.symbol()).max(1);
-            for (offset, at) in (x..area.right()).take(covered).enumerate() {
-                if let Some(slot) = self.shown.cell_mut((at, y)) {
+            let covered = display_width(cell.symbol()).max(1);
+            for (offset, at) in (*x..area.right()).take(covered).enumerate() {
+                if let Some(slot) = self.shown.cell_mut((at, *y)) {
                     if offset == 0 {
                         *slot = cell.clone();
                     } else {
@@ -292,13 +307,13 @@ pub struct Screen<B: Backend> {
 }
 
 /// The screen on the real terminal.
-pub type TermScreen = Screen<CrosstermBackend<FrameWriter>>;
+pub type TermScreen = Screen<AnsiBackend<FrameWriter>>;
 
 impl TermScreen {
     /// Takes over the terminal.
     pub fn open(mouse: bool) -> io::Result<Self> {
         let session = Session::enter(mouse)?;
-        let terminal = Terminal::new(Surface::new(CrosstermBackend::new(FrameWriter::default())))?;
+        let terminal = Terminal::new(Surface::new(AnsiBackend::new(FrameWriter::default())))?;
         Ok(Self { terminal, session: Some(session) })
     }
 }

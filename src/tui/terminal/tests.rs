@@ -4,12 +4,12 @@ use std::num::NonZeroU16;
 use std::rc::Rc;
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Rect, Size};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-use super::Surface;
+use super::{AnsiBackend, Surface};
 
 /// A byte vector the test keeps a handle on.
 #[derive(Clone, Default)]
@@ -22,48 +22,6 @@ impl Write for Shared {
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
-    }
-}
-
-/// Crossterm's encoding into a byte vector, with a fixed size (the real
-/// backend asks the terminal for its size).
-struct Bytes {
-    inner: CrosstermBackend<Shared>,
-    size: Size,
-}
-
-impl Backend for Bytes {
-    type Error = std::io::Error;
-
-    fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> std::io::Result<()> {
-        self.inner.draw(content)
-    }
-    fn hide_cursor(&mut self) -> std::io::Result<()> {
-        self.inner.hide_cursor()
-    }
-    fn show_cursor(&mut self) -> std::io::Result<()> {
-        self.inner.show_cursor()
-    }
-    fn get_cursor_position(&mut self) -> std::io::Result<Position> {
-        panic!("the surface must never ask the terminal where the cursor is")
-    }
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
-        self.inner.set_cursor_position(position)
-    }
-    fn clear(&mut self) -> std::io::Result<()> {
-        self.inner.clear()
-    }
-    fn clear_region(&mut self, clear_type: ClearType) -> std::io::Result<()> {
-        self.inner.clear_region(clear_type)
-    }
-    fn size(&self) -> std::io::Result<Size> {
-        Ok(self.size)
-    }
-    fn window_size(&mut self) -> std::io::Result<WindowSize> {
-        Ok(WindowSize { columns_rows: self.size, pixels: Size::default() })
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Backend::flush(&mut self.inner)
     }
 }
 
@@ -87,7 +45,7 @@ fn frames() -> Vec<Vec<String>> {
 fn what_the_terminal_shows_is_what_was_drawn() {
     let (cols, rows) = (40, 6);
     let sink = Shared::default();
-    let bytes = Bytes { inner: CrosstermBackend::new(sink.clone()), size: Size::new(cols, rows) };
+    let bytes = AnsiBackend::with_size(sink.clone(), Size::new(cols, rows));
     let mut terminal = Terminal::new(Surface::new(bytes)).unwrap();
     let size = |n| NonZeroU16::new(n).unwrap();
     let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
@@ -117,6 +75,7 @@ fn what_the_terminal_shows_is_what_was_drawn() {
             .collect();
         let output = std::mem::take(&mut *sink.0.borrow_mut());
         plain_bytes += output.len();
+        assert!(!output.windows(2).any(|w| w == b"\x1b]" || w == b"\x1bP"), "only CSI sequences");
         parser.process(&output);
         let shown: Vec<String> = parser.screen().rows(0, cols).map(|r| r.trim_end().to_owned()).collect();
         assert_eq!(shown, expected, "frame {round}");
@@ -155,7 +114,7 @@ fn control_characters_never_leave_through_a_cell() {
 
 #[test]
 fn clearing_does_not_query_the_terminal() {
-    let bytes = Bytes { inner: CrosstermBackend::new(Shared::default()), size: Size::new(10, 2) };
+    let bytes = AnsiBackend::with_size(Shared::default(), Size::new(10, 2));
     let mut terminal = Terminal::new(Surface::new(bytes)).unwrap();
     terminal.clear().unwrap();
     terminal
@@ -166,22 +125,47 @@ fn clearing_does_not_query_the_terminal() {
     assert_eq!(terminal.backend().shown.area, Rect::new(0, 0, 10, 2));
 }
 
-fn check_frames(frames: &[Vec<(String, bool)>], cols: u16, rows: u16) {
+const STYLES: [Style; 6] = [
+    Style::new(),
+    Style::new().add_modifier(Modifier::BOLD),
+    Style::new().fg(Color::Indexed(117)),
+    Style::new().bg(Color::Indexed(236)).fg(Color::LightYellow),
+    Style::new().add_modifier(Modifier::ITALIC).add_modifier(Modifier::DIM),
+    Style::new().add_modifier(Modifier::REVERSED).fg(Color::Red),
+];
+
+fn vt_color(color: Color) -> vt100::Color {
+    match color {
+        Color::Reset => vt100::Color::Default,
+        Color::Red => vt100::Color::Idx(1),
+        Color::LightYellow => vt100::Color::Idx(11),
+        Color::Indexed(index) => vt100::Color::Idx(index),
+        other => panic!("no mapping for {other:?}"),
+    }
+}
+
+fn check_frames(frames: &[Vec<(String, usize)>], cols: u16, rows: u16) {
     let sink = Shared::default();
-    let bytes = Bytes { inner: CrosstermBackend::new(sink.clone()), size: Size::new(cols, rows) };
+    let bytes = AnsiBackend::with_size(sink.clone(), Size::new(cols, rows));
     let mut terminal = Terminal::new(Surface::new(bytes)).unwrap();
     let size = |n| NonZeroU16::new(n).unwrap();
     let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
     for (round, frame) in frames.iter().enumerate() {
         let completed = terminal
             .draw(|f| {
-                for (y, (text, bold)) in frame.iter().take(usize::from(rows)).enumerate() {
-                    let style = if *bold {
-                        ratatui::style::Style::new().bold()
-                    } else {
-                        ratatui::style::Style::new()
-                    };
-                    f.buffer_mut().set_line(0, y as u16, &Line::styled(text.clone(), style), cols);
+                for (y, (text, style)) in frame.iter().take(usize::from(rows)).enumerate() {
+                    let half = text.chars().count() / 2;
+                    let line = Line::from(vec![
+                        ratatui::text::Span::styled(
+                            text.chars().take(half).collect::<String>(),
+                            STYLES[*style],
+                        ),
+                        ratatui::text::Span::styled(
+                            text.chars().skip(half).collect::<String>(),
+                            STYLES[(*style + 1) % 6],
+                        ),
+                    ]);
+                    f.buffer_mut().set_line(0, y as u16, &line, cols);
                 }
             })
             .unwrap();
@@ -189,11 +173,22 @@ fn check_frames(frames: &[Vec<(String, bool)>], cols: u16, rows: u16) {
         for y in 0..rows {
             let mut x = 0;
             while x < cols {
-                let want = completed.buffer[(x, y)].symbol();
-                let got = parser.screen().cell(y, x).map(|c| c.contents().to_owned()).unwrap_or_default();
-                let got = if got.is_empty() { " ".to_owned() } else { got };
-                assert_eq!(got, want, "frame {round}, row {y}, column {x}");
-                x += u16::try_from(crate::layout::text::display_width(want)).unwrap().max(1);
+                let want = &completed.buffer[(x, y)];
+                let cell = parser.screen().cell(y, x).unwrap();
+                let got = if cell.contents().is_empty() { " " } else { cell.contents() };
+                assert_eq!(got, want.symbol(), "frame {round}, row {y}, column {x}");
+                let styled =
+                    (cell.bold(), cell.dim(), cell.italic(), cell.inverse(), cell.fgcolor(), cell.bgcolor());
+                let wanted = (
+                    want.modifier.contains(Modifier::BOLD),
+                    want.modifier.contains(Modifier::DIM),
+                    want.modifier.contains(Modifier::ITALIC),
+                    want.modifier.contains(Modifier::REVERSED),
+                    vt_color(want.fg),
+                    vt_color(want.bg),
+                );
+                assert_eq!(styled, wanted, "style at frame {round}, row {y}, column {x}");
+                x += u16::try_from(crate::layout::text::display_width(want.symbol())).unwrap().max(1);
             }
         }
     }
@@ -204,10 +199,17 @@ proptest::proptest! {
     #[test]
     fn random_frames_reach_the_terminal_intact(
         frames in proptest::collection::vec(
-            proptest::collection::vec(("[ a-c日😀é]{0,30}", proptest::bool::ANY), 4),
+            proptest::collection::vec(("[ a-c日😀é]{0,30}", 0usize..6), 4),
             1..8,
         ),
     ) {
         check_frames(&frames, 24, 4);
     }
+}
+
+#[test]
+fn debug_case() {
+    let row = |t: &str| vec![(String::new(), 0), (String::new(), 0), (t.to_owned(), 0), (String::new(), 0)];
+    let frames = vec![row(" aaéa日a😀a😀é😀  a😀a日"), row("éé日é 😀日😀 😀é日 日😀日")];
+    check_frames(&frames, 24, 4);
 }
