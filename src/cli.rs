@@ -136,9 +136,9 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
                 None => anyhow::bail!("no article given: byline FILE, byline -, or pipe one in (see --help)"),
             };
+            let config = crate::config::load(args.common.config.as_deref())?;
             let loaded = source::load(&spec, limits)?;
-            let article = pipeline::build(&loaded, forced)?;
-            tui::run(article, args.common.config.as_deref())?;
+            tui::run(loaded, forced, &config)?;
             Ok(EXIT_OK)
         }
     }

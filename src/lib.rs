@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod extract;
 pub mod layout;

@@ -1,31 +1,202 @@
-//! The reader: state (`app`), intents (`action`), terminal setup (`terminal`)
-//! and drawing (`view`). The only module that may use ratatui and crossterm.
+//! The reader: the only module that uses ratatui and crossterm.
+//!
+//! Intents are [`action::Action`]s, bound to keys by the [`keymap`] (data,
+//! from `assets/keymap.toml` and the user's config). [`app::App`] owns all UI
+//! state; its `update` applies a message and returns effects. The loop
+//! ([`run_loop`]) blocks on one event source (terminal input, finished jobs,
+//! signals), handles everything queued, performs the effects, then draws once
+//! through the [`terminal`] seam: no timer, no redraw while idle. Long work
+//! (the full article after a preview, searches) runs on the [`jobs`] worker.
 
-mod action;
-mod app;
-mod terminal;
-mod view;
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod jobs;
+pub mod keymap;
+pub mod search;
+pub mod terminal;
+pub mod theme;
+pub mod view;
 
-use std::path::Path;
+use std::sync::mpsc;
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::Event as Input;
+use ratatui::backend::Backend;
 
-use crate::model::Article;
+use app::{App, Effect, LoadState, Msg, Settings};
+use event::{Event, EventSource};
+use jobs::{JobRequest, Jobs};
+use keymap::Keymap;
+use terminal::Screen;
+use theme::{ColorEnv, Theme};
 
-/// Opens the reader on `article` and runs until the user quits.
-pub fn run(article: Article, _config: Option<&Path>) -> std::io::Result<()> {
-    let mut terminal = terminal::Guard::enter()?;
-    let mut app = app::App::new(article);
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::extract::{SourceKind, sniff};
+use crate::pipeline;
+use crate::source::Loaded;
+
+/// Inputs at least this large open with a quick preview of their start while
+/// the whole article is built on the worker.
+pub const PREVIEW_MIN_BYTES: usize = 1 << 20;
+
+/// About how much of a large input the preview extracts.
+const PREVIEW_BYTES: usize = 96 * 1024;
+
+/// Set to make the reader panic on the first key (tests of the terminal
+/// restore); no effect otherwise.
+pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
+
+/// Opens the reader on `loaded` and runs until the user quits. Config and
+/// extraction errors are returned before the terminal is touched.
+pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Result<()> {
+    let name = loaded.spec.display_name();
+    // Extraction and the keymap do not depend on each other: on two cores,
+    // doing both at once brings the first paint closer.
+    let (opened, keymap) = std::thread::scope(|scope| {
+        let opening = scope.spawn(|| open(loaded, forced));
+        (opening.join(), Keymap::load(config))
+    });
+    let (article, rest) = match opened {
+        Ok(opened) => opened?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
+    let settings = Settings { reading_width_cols: config.reading_width_cols, mouse: config.mouse };
+    let load =
+        if rest.is_some() { LoadState::Loading { what: name, generation: 1 } } else { LoadState::Ready };
+    let mut app = App::new(article, load, keymap?, theme, settings);
+    let debug_panic = std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| !v.is_empty());
+    let terminal_error = Error::Output;
+    // Signal handlers go in before raw mode, so that a SIGTERM from now on
+    // always restores the terminal; their thread starts after the first paint.
+    let signals = event::register_signals().map_err(terminal_error)?;
+    let mut screen = terminal::TermScreen::open(config.mouse).map_err(terminal_error)?;
+    let (cols, rows) = screen.size().map_err(terminal_error)?;
+    app.update(Msg::Resize { cols, rows });
+    screen.draw(|frame| view::draw(frame, &app)).map_err(terminal_error)?;
+    let (sender, mut events) = mpsc::channel();
+    event::spawn_input(sender.clone()).map_err(terminal_error)?;
+    event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
+    let mut jobs = Jobs::worker(sender).map_err(terminal_error)?;
+    if let Some(loaded) = rest {
+        let generation = app.next_generation();
+        jobs.submit(JobRequest::Build { generation, loaded: Box::new(loaded), forced });
+    }
+    run_loop(&mut app, &mut screen, &mut events, &mut jobs, debug_panic).map_err(terminal_error)
+}
+
+/// The article to show first, and the source still to build in full when
+/// that is only a preview.
+fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Article, Option<Loaded>)> {
+    let kind = forced.or_else(|| sniff::kind_from_extension(loaded.extension().as_deref()));
+    let html = kind.map_or_else(|| sniff::looks_like_html_bytes(&loaded.bytes), |k| k == SourceKind::Html);
+    let utf16 = loaded.bytes.starts_with(&[0xff, 0xfe]) || loaded.bytes.starts_with(&[0xfe, 0xff]);
+    if loaded.bytes.len() < PREVIEW_MIN_BYTES || html || utf16 || sniff::binary_kind(&loaded.bytes).is_some()
+    {
+        return Ok((pipeline::build(&loaded, forced)?, None));
+    }
+    let cut = preview_cut(&loaded.bytes, PREVIEW_BYTES);
+    let preview = Loaded { bytes: loaded.bytes[..cut].to_vec(), ..loaded.clone() };
+    Ok((pipeline::build(&preview, forced)?, Some(loaded)))
+}
+
+/// Where to cut `bytes` for a preview of about `target` bytes: at the last
+/// blank line before it, else the last line break, else a UTF-8 boundary.
+#[must_use]
+pub fn preview_cut(bytes: &[u8], target: usize) -> usize {
+    if bytes.len() <= target {
+        return bytes.len();
+    }
+    let head = &bytes[..target];
+    if let Some(at) = head.windows(2).rposition(|w| w == b"\n\n") {
+        return at + 1;
+    }
+    if let Some(at) = head.iter().rposition(|b| *b == b'\n') {
+        return at + 1;
+    }
+    let mut at = target;
+    while at > 0 && (bytes[at] & 0xc0) == 0x80 {
+        at -= 1;
+    }
+    at
+}
+
+/// The event loop: wait for an event, handle it and everything queued behind
+/// it, perform the effects, draw once. Returns when the app quits or the
+/// source ends.
+///
+/// # Panics
+///
+/// On the first key when `debug_panic` is set: that is how the terminal
+/// restore on panic is tested.
+pub fn run_loop<B: Backend>(
+    app: &mut App,
+    screen: &mut Screen<B>,
+    events: &mut dyn EventSource,
+    jobs: &mut Jobs,
+    debug_panic: bool,
+) -> std::io::Result<()> {
+    let (cols, rows) = screen.size()?;
+    app.update(Msg::Resize { cols, rows });
+    screen.draw(|frame| view::draw(frame, app))?;
     loop {
-        terminal.draw(|frame| view::draw(frame, &mut app))?;
-        let Event::Key(key) = event::read()? else { continue };
-        if key.kind == KeyEventKind::Release {
-            continue;
-        }
-        if let Some(action) = action::from_key(key)
-            && app.update(action) == app::Flow::Quit
-        {
+        let mut next = events.next_event(true);
+        if next.is_none() {
             return Ok(());
         }
+        while let Some(event) = next {
+            let msg = match event {
+                Event::Input(Input::Key(key)) => {
+                    assert!(!debug_panic, "{DEBUG_PANIC_ENV} is set: panicking on purpose");
+                    Msg::Key(key)
+                }
+                Event::Input(Input::Resize(cols, rows)) => Msg::Resize { cols, rows },
+                Event::Input(Input::Mouse(mouse)) => Msg::Mouse(mouse),
+                Event::Input(_) => {
+                    next = events.next_event(false);
+                    continue;
+                }
+                Event::Job(done) => Msg::Job(done),
+                Event::Hangup => Msg::Hangup,
+                Event::Continued => Msg::Continued,
+            };
+            let effects = app.update(msg);
+            if perform(app, screen, jobs, effects)? {
+                return Ok(());
+            }
+            next = events.next_event(false);
+        }
+        let (cols, rows) = screen.size()?;
+        if (cols, rows) != app.size {
+            app.update(Msg::Resize { cols, rows });
+        }
+        screen.draw(|frame| view::draw(frame, app))?;
     }
+}
+
+/// Performs effects; returns whether to quit.
+fn perform<B: Backend>(
+    app: &mut App,
+    screen: &mut Screen<B>,
+    jobs: &mut Jobs,
+    effects: Vec<Effect>,
+) -> std::io::Result<bool> {
+    let mut quit = false;
+    for effect in effects {
+        match effect {
+            Effect::Quit => quit = true,
+            Effect::Redraw => screen.clear()?,
+            Effect::Suspend => screen.suspend()?,
+            Effect::Reapply => screen.continued()?,
+            Effect::Spawn(request) => {
+                jobs.submit(request);
+                while let Some(done) = jobs.take_done() {
+                    let more = app.update(Msg::Job(done));
+                    quit |= perform(app, screen, jobs, more)?;
+                }
+            }
+        }
+    }
+    Ok(quit)
 }

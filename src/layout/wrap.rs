@@ -1,133 +1,294 @@
-//! Wrapping blocks into display lines by display width (wide characters take
-//! two columns, combining marks none), keeping a map from block to line.
+//! Wrapping one block into display lines: words are found by the Unicode line
+//! breaking rules (textwrap), may also break after a soft hyphen or a hyphen
+//! between letters, and a word wider than the line is cut between grapheme
+//! clusters, so that a wide character or a cluster is never split. Each line
+//! remembers the byte range of the text it shows, which is how jumps, search
+//! highlights and quotes find their way to the screen.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthStr;
+use textwrap::WordSeparator;
+use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::{Article, BlockId, BlockKind};
+use super::text::{SOFT_HYPHEN, display_width, grapheme_width};
+use crate::model::{Block, BlockKind};
 
-/// How a line is to be drawn.
+/// How a line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
-    /// A heading line.
-    Heading,
-    /// Running text.
+    /// A heading of this level (1–6).
+    Heading(u8),
+    /// Running text: a paragraph.
     Body,
-    /// A blockquote line.
+    /// An item of a list.
+    ListItem,
+    /// A blockquote.
     Quote,
-    /// Preformatted text.
+    /// The attribution under a blockquote; its range indexes the attribution.
+    Attribution,
+    /// Preformatted text or a table: wrapped by characters, not words.
     Code,
-    /// A caption or figure line.
+    /// A caption.
     Caption,
-    /// A rule.
+    /// A figure's alt text.
+    Figure,
+    /// A footnote.
+    Footnote,
+    /// A thematic break.
     Rule,
-    /// The blank line between blocks.
-    Blank,
 }
 
-/// One display line.
+/// One display line of a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
-    /// The block it belongs to.
-    pub block: BlockId,
-    /// Byte range of the block's text it shows (empty for decoration lines).
+    /// Byte range of the block's text shown (of the attribution for
+    /// [`LineKind::Attribution`] lines); always on character boundaries.
     pub range: Range<usize>,
-    /// Text to draw before the block text (list bullets, quote bars, indent).
-    pub prefix: String,
     /// How to draw it.
     pub kind: LineKind,
+    /// Whether this is the first line of its part (it gets the bullet, label
+    /// or dash; later lines get blanks of the same width).
+    pub first: bool,
+    /// Whether the line ends where a soft hyphen broke a word: draw `-` after it.
+    pub hyphen: bool,
 }
 
-/// The whole article wrapped at one width.
-#[derive(Debug, Clone, Default)]
-pub struct Wrapped {
-    /// The width it was wrapped at, in columns.
-    pub width_cols: usize,
-    /// All lines.
-    pub lines: Vec<Line>,
-    /// For each block, the index of its first line.
-    pub block_first_line: Vec<usize>,
-}
-
-/// Wraps every block of `article` to `width_cols` columns (at least 1).
+/// What to draw before a line's text (bullets, quote bars, labels).
 #[must_use]
-pub fn wrap_article(article: &Article, width_cols: usize) -> Wrapped {
-    let width_cols = width_cols.max(1);
-    let mut wrapped = Wrapped { width_cols, ..Wrapped::default() };
-    for (index, block) in article.blocks().iter().enumerate() {
-        let id = BlockId(index as u32);
-        if index > 0 {
-            wrapped.lines.push(Line { block: id, range: 0..0, prefix: String::new(), kind: LineKind::Blank });
-        }
-        wrapped.block_first_line.push(wrapped.lines.len());
-        let (kind, prefix, rest_prefix) = match block.kind() {
-            BlockKind::Heading { .. } => (LineKind::Heading, String::new(), String::new()),
-            BlockKind::Blockquote { .. } => (LineKind::Quote, "│ ".to_owned(), "│ ".to_owned()),
-            BlockKind::ListItem { depth, ordered } => {
-                let indent = "  ".repeat(usize::from(*depth));
-                let bullet = if *ordered { "· " } else { "• " };
-                (LineKind::Body, format!("{indent}{bullet}"), format!("{indent}  "))
-            }
-            BlockKind::Preformatted | BlockKind::Table { .. } => {
-                (LineKind::Code, String::new(), String::new())
-            }
-            BlockKind::Caption | BlockKind::Figure { .. } => {
-                (LineKind::Caption, String::new(), String::new())
-            }
-            BlockKind::Rule => {
-                wrapped.lines.push(Line {
-                    block: id,
-                    range: 0..0,
-                    prefix: "* * *".to_owned(),
-                    kind: LineKind::Rule,
-                });
-                continue;
-            }
-            BlockKind::Paragraph | BlockKind::Footnote { .. } => {
-                (LineKind::Body, String::new(), String::new())
-            }
-        };
-        let text = block.text();
-        let avail = width_cols.saturating_sub(prefix.width()).max(1);
-        let mut first = true;
-        let mut line_start = 0;
-        for hard_line in text.split('\n') {
-            let base = line_start;
-            line_start += hard_line.len() + 1;
-            for range in wrap_ranges(hard_line, avail) {
-                let prefix = if first { prefix.clone() } else { rest_prefix.clone() };
-                first = false;
-                wrapped.lines.push(Line {
-                    block: id,
-                    range: base + range.start..base + range.end,
-                    prefix,
-                    kind,
-                });
-            }
-        }
+pub fn prefix(kind: &BlockKind, line: &Line) -> Cow<'static, str> {
+    let marker = marker(kind, line.kind == LineKind::Attribution);
+    if line.first || marker.is_empty() {
+        return marker;
     }
-    wrapped
+    match kind {
+        BlockKind::Blockquote { .. } if line.kind == LineKind::Attribution => Cow::Borrowed("│   "),
+        BlockKind::Blockquote { .. } => Cow::Borrowed("│ "),
+        _ => Cow::Owned(" ".repeat(display_width(&marker))),
+    }
 }
 
-/// Byte ranges of `text` that fit in `width` columns each.
-fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
-    if text.is_empty() {
-        return std::iter::once(0..0).collect();
+fn marker(kind: &BlockKind, attribution: bool) -> Cow<'static, str> {
+    match kind {
+        BlockKind::Blockquote { .. } if attribution => Cow::Borrowed("│ — "),
+        BlockKind::Blockquote { .. } => Cow::Borrowed("│ "),
+        BlockKind::ListItem { depth, ordered } => {
+            let bullet = if *ordered { "· " } else { "• " };
+            if *depth == 0 {
+                Cow::Borrowed(bullet)
+            } else {
+                Cow::Owned(format!("{}{bullet}", "  ".repeat(usize::from((*depth).min(8)))))
+            }
+        }
+        BlockKind::Figure { .. } => Cow::Borrowed("[image] "),
+        BlockKind::Footnote { label: Some(label) } => Cow::Owned(format!("[{label}] ")),
+        _ => Cow::Borrowed(""),
     }
-    let options = textwrap::Options::new(width).break_words(true);
-    let base = text.as_ptr() as usize;
-    textwrap::wrap(text, options)
-        .iter()
-        .map(|piece| match piece {
-            std::borrow::Cow::Borrowed(s) => {
-                let start = s.as_ptr() as usize - base;
-                start..start + s.len()
-            }
-            std::borrow::Cow::Owned(s) => {
-                let start = text.find(s.as_str()).unwrap_or(0);
-                start..start + s.len()
-            }
-        })
-        .collect()
 }
+
+/// Whether a block shows at least one line at any width.
+#[must_use]
+pub fn has_lines(block: &Block) -> bool {
+    !block.text().is_empty()
+        || matches!(
+            block.kind(),
+            BlockKind::Rule | BlockKind::Figure { .. } | BlockKind::Blockquote { attribution: Some(_) }
+        )
+}
+
+/// Wraps `block` to `width_cols` columns (at least 1).
+#[must_use]
+pub fn wrap_block(block: &Block, width_cols: usize) -> Vec<Line> {
+    let width_cols = width_cols.max(1);
+    let kind = match block.kind() {
+        BlockKind::Heading { level } => LineKind::Heading(*level),
+        BlockKind::Paragraph => LineKind::Body,
+        BlockKind::ListItem { .. } => LineKind::ListItem,
+        BlockKind::Blockquote { .. } => LineKind::Quote,
+        BlockKind::Preformatted | BlockKind::Table { .. } => LineKind::Code,
+        BlockKind::Caption => LineKind::Caption,
+        BlockKind::Figure { .. } => LineKind::Figure,
+        BlockKind::Footnote { .. } => LineKind::Footnote,
+        BlockKind::Rule => {
+            return vec![Line { range: 0..0, kind: LineKind::Rule, first: true, hyphen: false }];
+        }
+    };
+    let mut lines = Vec::new();
+    let avail = width_cols.saturating_sub(display_width(&marker(block.kind(), false))).max(1);
+    let text = block.text();
+    let mut pieces = Vec::new();
+    if kind == LineKind::Code {
+        char_lines(text, avail, &mut pieces);
+    } else {
+        word_lines(text, avail, &mut pieces);
+    }
+    if text.is_empty() && kind == LineKind::Figure {
+        pieces.push((0..0, false));
+    }
+    push_lines(&mut lines, pieces, kind);
+    if let BlockKind::Blockquote { attribution: Some(attribution) } = block.kind() {
+        let avail = width_cols.saturating_sub(display_width(&marker(block.kind(), true))).max(1);
+        let mut pieces = Vec::new();
+        word_lines(attribution, avail, &mut pieces);
+        push_lines(&mut lines, pieces, LineKind::Attribution);
+    }
+    lines
+}
+
+fn push_lines(lines: &mut Vec<Line>, pieces: Vec<(Range<usize>, bool)>, kind: LineKind) {
+    for (index, (range, hyphen)) in pieces.into_iter().enumerate() {
+        lines.push(Line { range, kind, first: index == 0, hyphen });
+    }
+}
+
+/// A piece of a word: where it is, how wide, and the spaces after it.
+#[derive(Debug, Clone, Copy)]
+struct Fragment {
+    start: usize,
+    end: usize,
+    width: usize,
+    space_cols: usize,
+    soft_hyphen: bool,
+}
+
+/// Word-wraps `text` (hard line breaks kept) into byte ranges of at most
+/// `avail` columns, each with whether it ends at a soft hyphen. Empty text
+/// gives nothing; an empty hard line gives one empty range.
+fn word_lines(text: &str, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
+    if text.is_empty() {
+        return;
+    }
+    let mut base = 0;
+    for hard in text.split('\n') {
+        let mut fragments = Vec::new();
+        fragments_of(hard, base, &mut fragments);
+        let before = out.len();
+        fill(hard, base, &fragments, avail, out);
+        if out.len() == before {
+            out.push((base..base, false));
+        }
+        base += hard.len() + 1;
+    }
+}
+
+fn fragments_of(line: &str, base: usize, out: &mut Vec<Fragment>) {
+    let origin = line.as_ptr() as usize;
+    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let start = word.word.as_ptr() as usize - origin;
+        let text = word.word;
+        let mut cut = 0;
+        for split in split_points(text) {
+            out.push(fragment(text, base + start, cut..split, 0));
+            cut = split;
+        }
+        out.push(fragment(text, base + start, cut..text.len(), word.whitespace.len()));
+    }
+}
+
+fn fragment(word: &str, offset: usize, range: Range<usize>, space_cols: usize) -> Fragment {
+    let piece = &word[range.clone()];
+    Fragment {
+        start: offset + range.start,
+        end: offset + range.end,
+        width: display_width(piece),
+        space_cols,
+        soft_hyphen: piece.ends_with(SOFT_HYPHEN),
+    }
+}
+
+/// Where a word may break inside: after a soft hyphen, or after a hyphen
+/// between two letters or digits.
+fn split_points(word: &str) -> Vec<usize> {
+    let mut points = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut chars = word.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let next = chars.peek().map(|(_, next)| *next);
+        let after = index + c.len_utf8();
+        let breaks = match c {
+            SOFT_HYPHEN => next.is_some(),
+            '-' => previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric),
+            _ => false,
+        };
+        if breaks {
+            points.push(after);
+        }
+        previous = Some(c);
+    }
+    points
+}
+
+/// First-fit filling of fragments into lines.
+fn fill(line: &str, base: usize, fragments: &[Fragment], avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
+    let mut current: Option<Fragment> = None;
+    let mut gap = 0;
+    for fragment in fragments {
+        let needed = fragment.width + usize::from(fragment.soft_hyphen);
+        if needed > avail {
+            if let Some(done) = current.take() {
+                out.push((done.start..done.end, done.soft_hyphen));
+            }
+            let word = &line[fragment.start - base..fragment.end - base];
+            let mut pieces = Vec::new();
+            // Leave room for the hyphen a soft hyphen at the end will show.
+            let room = avail.saturating_sub(usize::from(fragment.soft_hyphen)).max(1);
+            char_pieces(word, fragment.start, room, &mut pieces);
+            if let Some((last, _)) = pieces.pop() {
+                out.extend(pieces);
+                let width = display_width(&line[last.start - base..last.end - base]);
+                current = Some(Fragment { start: last.start, end: last.end, width, ..*fragment });
+            }
+        } else if let Some(open) = current.as_mut().filter(|open| open.width + gap + needed <= avail) {
+            open.end = fragment.end;
+            open.width += gap + fragment.width;
+            open.soft_hyphen = fragment.soft_hyphen;
+        } else {
+            if let Some(done) = current.take() {
+                out.push((done.start..done.end, done.soft_hyphen));
+            }
+            current = Some(*fragment);
+        }
+        gap = fragment.space_cols;
+    }
+    if let Some(done) = current {
+        out.push((done.start..done.end, done.soft_hyphen));
+    }
+}
+
+/// Wraps `text` by grapheme clusters (for preformatted text and tables).
+fn char_lines(text: &str, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
+    if text.is_empty() {
+        return;
+    }
+    let mut base = 0;
+    for hard in text.split('\n') {
+        let before = out.len();
+        char_pieces(hard, base, avail, out);
+        if out.len() == before {
+            out.push((base..base, false));
+        }
+        base += hard.len() + 1;
+    }
+}
+
+/// Cuts `text` (found at `offset`) into pieces of at most `avail` columns,
+/// between grapheme clusters; a cluster wider than `avail` gets a piece alone.
+fn char_pieces(text: &str, offset: usize, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
+    let mut start = 0;
+    let mut used = 0;
+    for (index, grapheme) in text.grapheme_indices(true) {
+        let width = grapheme_width(grapheme);
+        if used + width > avail && index > start {
+            out.push((offset + start..offset + index, false));
+            start = index;
+            used = 0;
+        }
+        used += width;
+    }
+    if start < text.len() {
+        out.push((offset + start..offset + text.len(), false));
+    }
+}
+
+#[cfg(test)]
+mod tests;

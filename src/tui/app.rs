@@ -1,63 +1,546 @@
-//! The reader's state and its update function.
+//! The reader's state and its update function. [`App`] owns all UI state as
+//! plain values; [`App::update`] applies one message and returns the side
+//! effects for the loop to perform (it never does I/O). Scrolling is clamped
+//! here, with the viewport from the last resize. Per-area logic lives in the
+//! submodules: `doc` (one document), `navigate` (next/previous), `panels`,
+//! `search`.
 
-use super::action::Action;
-use crate::layout::{self, Wrapped};
+mod doc;
+mod navigate;
+mod panels;
+mod search;
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+
+pub use doc::{Doc, Jumps, ListState, LoadState, QuoteList, SearchState, Target, Viewport, Visit};
+pub use navigate::Direction;
+pub use search::SearchInput;
+
+use super::action::{Action, Command};
+use super::jobs::{JobDone, JobKind, JobOutput, JobRequest};
+use super::keymap::{Key, Keymap, Mode, Pending, Resolution};
+use super::theme::Theme;
+use super::view::Geometry;
 use crate::model::Article;
 
-/// Whether the loop goes on.
+/// What has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
-    /// Keep running.
-    Continue,
-    /// Leave the reader.
-    Quit,
+pub enum Focus {
+    /// The article pane.
+    Article,
+    /// One of the panels.
+    Panel(Panel),
 }
 
-/// Everything the reader shows.
+/// The panels, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The article's sections.
+    Sections,
+    /// The people and bodies quoted.
+    Speakers,
+    /// The quotes.
+    Quotes,
+}
+
+impl Panel {
+    /// All panels, top to bottom.
+    pub const ALL: [Self; 3] = [Self::Sections, Self::Speakers, Self::Quotes];
+
+    /// Position in [`Panel::ALL`] (and in `Doc::lists`).
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Whether the panels show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelsShown {
+    /// Beside the article on a wide terminal (toggled with `p`).
+    pub beside: bool,
+    /// Over the article on a narrow terminal.
+    pub overlay: bool,
+    /// Shown only because Tab moved the focus into them: hidden again when
+    /// the focus leaves.
+    pub by_focus: bool,
+}
+
+/// A one-line message in the status line, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// Reader settings from the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Widest the text gets, in columns.
+    pub reading_width_cols: u16,
+    /// Whether mouse events are captured.
+    pub mouse: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { reading_width_cols: crate::config::DEFAULT_READING_WIDTH_COLS, mouse: false }
+    }
+}
+
+/// What the app is told.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key press.
+    Key(KeyEvent),
+    /// A command (what a key resolves to; tests send these directly).
+    Command(Command),
+    /// The terminal's new size.
+    Resize {
+        /// Columns.
+        cols: u16,
+        /// Rows.
+        rows: u16,
+    },
+    /// A mouse event (only when enabled).
+    Mouse(MouseEvent),
+    /// A finished job.
+    Job(JobDone),
+    /// The session ended.
+    Hangup,
+    /// The process was continued after a stop.
+    Continued,
+}
+
+/// What the loop must do after an update.
+#[derive(Debug)]
+pub enum Effect {
+    /// Leave the reader.
+    Quit,
+    /// Redraw the whole screen.
+    Redraw,
+    /// Suspend the process (Ctrl-z).
+    Suspend,
+    /// Re-apply terminal modes after an outside stop, and redraw.
+    Reapply,
+    /// Run a job on the worker.
+    Spawn(JobRequest),
+}
+
+/// All UI state.
+#[derive(Debug)]
 pub struct App {
-    /// The article being read.
-    pub article: Article,
-    /// The article wrapped at the current width.
-    pub wrapped: Wrapped,
-    /// Index of the top line of the article pane.
-    pub top_line: usize,
-    /// Rows of the article pane at the last draw.
-    pub viewport_rows: usize,
+    /// Open documents; the last is shown. Never empty.
+    pub docs: Vec<Doc>,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// Styles.
+    pub theme: Theme,
+    /// Reader settings.
+    pub settings: Settings,
+    /// Terminal size: columns and rows.
+    pub size: (u16, u16),
+    /// What has the focus.
+    pub focus: Focus,
+    /// Whether the panels show.
+    pub panels: PanelsShown,
+    /// The help screen's scroll offset, when it is open.
+    pub help: Option<usize>,
+    /// Keys typed that do not yet make a command.
+    pub pending: Pending,
+    /// The search line, while typing a search.
+    pub input: Option<SearchInput>,
+    /// A message for the status line.
+    pub status: Option<Status>,
+    generation: u64,
 }
 
 impl App {
-    /// A reader at the top of `article`.
+    /// A reader on `article`, which is complete unless `load` says otherwise.
     #[must_use]
-    pub fn new(article: Article) -> Self {
-        Self { article, wrapped: Wrapped::default(), top_line: 0, viewport_rows: 1 }
-    }
-
-    /// Re-wraps when the pane width changed.
-    pub fn fit(&mut self, width_cols: usize, rows: usize) {
-        if self.wrapped.width_cols != width_cols || self.wrapped.lines.is_empty() {
-            self.wrapped = layout::wrap_article(&self.article, width_cols);
+    pub fn new(article: Article, load: LoadState, keymap: Keymap, theme: Theme, settings: Settings) -> Self {
+        Self {
+            docs: vec![Doc::new(Arc::new(article), load)],
+            keymap,
+            theme,
+            settings,
+            size: (80, 24),
+            focus: Focus::Article,
+            panels: PanelsShown { beside: true, overlay: false, by_focus: false },
+            help: None,
+            pending: Pending::default(),
+            input: None,
+            status: None,
+            generation: 0,
         }
-        self.viewport_rows = rows.max(1);
-        self.top_line = self.top_line.min(self.max_top());
     }
 
-    fn max_top(&self) -> usize {
-        self.wrapped.lines.len().saturating_sub(self.viewport_rows)
+    /// The document shown.
+    #[must_use]
+    pub fn doc(&self) -> &Doc {
+        &self.docs[self.docs.len() - 1]
     }
 
-    /// Applies an action.
-    pub fn update(&mut self, action: Action) -> Flow {
-        let page = self.viewport_rows.saturating_sub(2).max(1);
-        self.top_line = match action {
-            Action::Down => self.top_line + 1,
-            Action::Up => self.top_line.saturating_sub(1),
-            Action::PageDown => self.top_line + page,
-            Action::PageUp => self.top_line.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            Action::Quit => return Flow::Quit,
+    /// The document shown, mutably.
+    pub fn doc_mut(&mut self) -> &mut Doc {
+        let last = self.docs.len() - 1;
+        &mut self.docs[last]
+    }
+
+    /// Opens another document on top of the current one (Backspace returns).
+    pub fn push_document(&mut self, article: Article) {
+        self.docs.push(Doc::new(Arc::new(article), LoadState::Ready));
+        self.focus = Focus::Article;
+        self.input = None;
+        self.settle();
+    }
+
+    /// A fresh generation number for a job.
+    pub fn next_generation(&mut self) -> u64 {
+        self.generation += 1;
+        self.generation
+    }
+
+    /// Where the keys go now.
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        if self.input.is_some() {
+            Mode::Search
+        } else if self.help.is_some() {
+            Mode::Help
+        } else if self.focus == Focus::Article {
+            Mode::Reader
+        } else {
+            Mode::Panel
         }
-        .min(self.max_top());
-        Flow::Continue
+    }
+
+    /// Whether the terminal is wide enough for panels beside the article.
+    #[must_use]
+    pub fn is_wide(&self) -> bool {
+        self.size.0 >= Geometry::WIDE_COLS
+    }
+
+    /// Whether the panels are on screen.
+    #[must_use]
+    pub fn panels_visible(&self) -> bool {
+        if self.is_wide() { self.panels.beside } else { self.panels.overlay }
+    }
+
+    /// The screen's areas for the current state.
+    #[must_use]
+    pub fn geometry(&self) -> Geometry {
+        Geometry::of(self)
+    }
+
+    /// The article pane's text column.
+    #[must_use]
+    pub fn viewport(&self) -> Viewport {
+        let text = self.geometry().text;
+        Viewport { width_cols: usize::from(text.width).max(1), rows: usize::from(text.height) }
+    }
+
+    /// Applies one message; returns what the loop must do.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let effects = match msg {
+            Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+            Msg::Key(key) => self.key(Key::from(key)),
+            Msg::Command(command) => self.command(command),
+            Msg::Resize { cols, rows } => {
+                self.size = (cols, rows);
+                Vec::new()
+            }
+            Msg::Mouse(event) => self.mouse(event),
+            Msg::Job(done) => self.job_done(done),
+            Msg::Hangup => vec![Effect::Quit],
+            Msg::Continued => vec![Effect::Reapply],
+        };
+        self.settle();
+        effects
+    }
+
+    fn key(&mut self, key: Key) -> Vec<Effect> {
+        let pending = std::mem::take(&mut self.pending);
+        match self.keymap.resolve(self.mode(), pending, key) {
+            Resolution::Command(command) => {
+                self.status = None;
+                self.command(command)
+            }
+            Resolution::Pending(next) => {
+                self.pending = next;
+                Vec::new()
+            }
+            Resolution::Insert(c) => self.search_insert(c),
+            Resolution::Nothing => Vec::new(),
+        }
+    }
+
+    /// Runs one command.
+    pub fn command(&mut self, command: Command) -> Vec<Effect> {
+        match command.scope {
+            Mode::Help => self.help_command(command),
+            Mode::Search => self.search_command(command),
+            Mode::Panel => self.panel_command(command),
+            Mode::Reader => self.reader_command(command),
+        }
+    }
+
+    fn reader_command(&mut self, command: Command) -> Vec<Effect> {
+        let vp = self.viewport();
+        let times = command.times();
+        let page = vp.rows.saturating_sub(2).max(1);
+        let signed = |n: usize| isize::try_from(n.saturating_mul(times)).unwrap_or(isize::MAX);
+        match command.action {
+            Action::Down => self.doc_mut().scroll(vp, signed(1)),
+            Action::Up => self.doc_mut().scroll(vp, -signed(1)),
+            Action::PageDown => self.doc_mut().scroll(vp, signed(page)),
+            Action::PageUp => self.doc_mut().scroll(vp, -signed(page)),
+            Action::HalfPageDown => self.doc_mut().scroll(vp, signed((vp.rows / 2).max(1))),
+            Action::HalfPageUp => self.doc_mut().scroll(vp, -signed((vp.rows / 2).max(1))),
+            Action::Top | Action::Bottom | Action::Percent => self.go_line(command),
+            Action::NextSection | Action::PrevSection => {
+                let direction = if command.action == Action::NextSection {
+                    Direction::Forward
+                } else {
+                    Direction::Backward
+                };
+                if !self.doc_mut().step_section(vp, direction, times) {
+                    self.say("no more sections");
+                }
+            }
+            Action::NextQuote | Action::PrevQuote => {
+                let direction = if command.action == Action::NextQuote {
+                    Direction::Forward
+                } else {
+                    Direction::Backward
+                };
+                if !self.doc_mut().step_quote(vp, None, direction, times) {
+                    self.say("no more quotes");
+                }
+            }
+            Action::NextSpeakerQuote | Action::PrevSpeakerQuote => self.speaker_quote(command),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::TogglePanels => self.toggle_panels(),
+            Action::Search => self.search_start(),
+            Action::SearchNext => self.search_step(Direction::Forward, times),
+            Action::SearchPrev => self.search_step(Direction::Backward, times),
+            Action::JumpOlder | Action::JumpNewer => self.walk_jumps(command.action == Action::JumpOlder),
+            Action::SetMark | Action::GotoMark => self.mark(command),
+            Action::Redraw => return vec![Effect::Redraw],
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Help => self.help = Some(0),
+            Action::Cancel => self.cancel(),
+            Action::PreviousDocument => {
+                if self.docs.len() > 1 {
+                    self.docs.pop();
+                    self.input = None;
+                } else {
+                    self.say("no previous document");
+                }
+            }
+            Action::Quit => {
+                if self.panels.overlay && !self.is_wide() {
+                    self.close_overlay();
+                } else {
+                    return vec![Effect::Quit];
+                }
+            }
+            Action::Select | Action::Confirm | Action::DeleteChar | Action::ClearInput => {}
+        }
+        Vec::new()
+    }
+
+    fn go_line(&mut self, command: Command) {
+        let vp = self.viewport();
+        let doc = self.doc_mut();
+        let (flow, blocks) = doc.flow(vp);
+        let row = match (command.action, command.count) {
+            (Action::Percent, count) => {
+                let percent = count.unwrap_or(0).min(100);
+                flow.at_index(blocks, flow.total_rows().saturating_sub(1) * percent / 100)
+            }
+            (_, Some(line)) => flow.at_index(blocks, line.saturating_sub(1)),
+            (Action::Top, None) => flow.first(blocks),
+            _ => flow.last(blocks),
+        };
+        doc.jump_to_row(vp, row);
+    }
+
+    fn speaker_quote(&mut self, command: Command) {
+        let vp = self.viewport();
+        let direction =
+            if command.action == Action::NextSpeakerQuote { Direction::Forward } else { Direction::Backward };
+        let doc = self.doc_mut();
+        let Some(speaker) = doc.speaker_to_follow(vp) else {
+            self.say("no attributed quote ahead");
+            return;
+        };
+        if !doc.step_quote(vp, Some(speaker), direction, command.times()) {
+            let name = doc.article.analysis.speakers.get(speaker).map_or("", |s| s.name.as_str()).to_owned();
+            self.say(&format!("no more quotes by {name}"));
+        }
+    }
+
+    fn walk_jumps(&mut self, older: bool) {
+        let vp = self.viewport();
+        let doc = self.doc_mut();
+        let current = doc.top;
+        let target = if older { doc.jumps.older(current) } else { doc.jumps.newer(current) };
+        match target {
+            Some(pos) => {
+                let (flow, blocks) = doc.flow(vp);
+                let row = flow.locate(blocks, pos);
+                doc.set_top_row(vp, row);
+            }
+            None => self.say(if older { "at the oldest jump" } else { "at the newest jump" }),
+        }
+    }
+
+    fn mark(&mut self, command: Command) {
+        let vp = self.viewport();
+        let Some(name) = command.arg else { return };
+        let doc = self.doc_mut();
+        let slot = name.is_ascii_lowercase().then(|| usize::from(name as u8 - b'a'));
+        match (command.action, slot) {
+            (Action::GotoMark, _) if name == '\'' => match doc.jumps.previous {
+                Some(pos) => doc.jump_to(vp, pos),
+                None => self.say("no earlier position"),
+            },
+            (Action::SetMark, Some(slot)) => {
+                doc.marks[slot] = Some(doc.top);
+                self.say(&format!("mark {name} set"));
+            }
+            (Action::GotoMark, Some(slot)) => match doc.marks[slot] {
+                Some(pos) => doc.jump_to(vp, pos),
+                None => self.say(&format!("mark {name} is not set")),
+            },
+            _ => self.say("marks are named a to z"),
+        }
+    }
+
+    fn help_command(&mut self, command: Command) -> Vec<Effect> {
+        let Some(offset) = self.help else { return Vec::new() };
+        let page = usize::from(self.geometry().help.map_or(1, |r| r.height.saturating_sub(2))).max(1);
+        let times = command.times();
+        self.help = match command.action {
+            Action::Down => Some(offset + times),
+            Action::Up => Some(offset.saturating_sub(times)),
+            Action::PageDown | Action::HalfPageDown => Some(offset + page * times),
+            Action::PageUp | Action::HalfPageUp => Some(offset.saturating_sub(page * times)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(usize::MAX),
+            Action::Cancel | Action::Help | Action::Quit => None,
+            _ => Some(offset),
+        };
+        Vec::new()
+    }
+
+    /// Esc: closes the innermost thing open.
+    fn cancel(&mut self) {
+        if self.help.is_some() {
+            self.help = None;
+        } else if self.panels.overlay && !self.is_wide() {
+            self.close_overlay();
+        } else if self.doc().filter.is_some() {
+            self.doc_mut().filter = None;
+        } else if self.focus != Focus::Article {
+            self.set_focus(Focus::Article);
+        } else {
+            self.doc_mut().target = None;
+        }
+    }
+
+    fn job_done(&mut self, done: JobDone) -> Vec<Effect> {
+        match (done.kind, done.result) {
+            (JobKind::Search, Ok(JobOutput::Matches(matches))) => {
+                self.search_results(done.generation, matches);
+            }
+            (JobKind::Search, Err(message)) if done.generation == self.doc().search.generation => {
+                self.doc_mut().search.waiting = false;
+                self.fail(&format!("search failed: {message}"));
+            }
+            (JobKind::Build, result) => return self.built(done.generation, result),
+            (_, Err(message)) => self.fail(&message),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn built(&mut self, generation: u64, result: Result<JobOutput, String>) -> Vec<Effect> {
+        let Some(index) = self
+            .docs
+            .iter()
+            .position(|d| matches!(d.load, LoadState::Loading { generation: g, .. } if g == generation))
+        else {
+            return Vec::new();
+        };
+        match result {
+            Ok(JobOutput::Article(article)) => {
+                let old = &self.docs[index];
+                let top = carry_position(&old.article, &article, old.top);
+                let query = old.search.query.clone();
+                let mut doc = Doc::new(Arc::from(article), LoadState::Ready);
+                doc.top = top;
+                self.docs[index] = doc;
+                if !query.is_empty() && index + 1 == self.docs.len() {
+                    return self.search_spawn(query);
+                }
+            }
+            Ok(_) => self.docs[index].load = LoadState::Ready,
+            Err(message) => self.docs[index].load = LoadState::Failed(message),
+        }
+        Vec::new()
+    }
+
+    /// Shows a message until the next key.
+    pub fn say(&mut self, text: &str) {
+        self.status = Some(Status { text: text.to_owned(), error: false });
+    }
+
+    fn fail(&mut self, text: &str) {
+        self.status = Some(Status { text: text.to_owned(), error: true });
+    }
+
+    /// Clamps everything to the current size: the article's top, the panels'
+    /// selections and offsets, the help's scroll.
+    pub fn settle(&mut self) {
+        if self.focus != Focus::Article && !self.panels_visible() {
+            self.focus = Focus::Article;
+        }
+        let vp = self.viewport();
+        self.doc_mut().settle(vp);
+        self.settle_panels();
+        if let (Some(offset), Some(area)) = (self.help, self.geometry().help) {
+            let lines =
+                super::view::help::line_count(&self.keymap, usize::from(area.width.saturating_sub(2)));
+            let visible = usize::from(area.height.saturating_sub(2)).max(1);
+            self.help = Some(offset.min(lines.saturating_sub(visible)));
+        }
     }
 }
+
+/// `top` in `old`, found again in `new` by the block's fingerprint.
+fn carry_position(old: &Article, new: &Article, top: crate::layout::Pos) -> crate::layout::Pos {
+    let blocks = old.blocks();
+    let chars = blocks
+        .get(top.block.index())
+        .and_then(|b| b.text().get(..top.offset))
+        .map_or(0, |prefix| prefix.chars().count());
+    let Some(anchor) = crate::model::Anchor::at(blocks, top.block, chars) else { return top };
+    match anchor.resolve(new.blocks()) {
+        Some((block, chars)) => {
+            let text = new.blocks()[block.index()].text();
+            let offset = text.char_indices().nth(chars).map_or(text.len(), |(at, _)| at);
+            crate::layout::Pos { block, gap: top.gap, offset }
+        }
+        None => crate::layout::Pos::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,57 +1,241 @@
-//! Drawing: title line, article pane, status line. Reads the app; changes only
-//! the layout cache.
+//! Drawing: `draw(frame, &App)` reads the app and changes nothing. The
+//! screen's areas come from [`Geometry`], which the app uses too (to clamp
+//! scrolling), so the two always agree. Only visible rows are built: the
+//! article's visible lines and each panel's visible entries.
+
+pub mod help;
+mod quotes;
+mod reader;
+mod sections;
+mod speakers;
+mod status;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::Clear;
 
-use super::app::App;
-use crate::layout::LineKind;
+use super::app::{App, Focus, Panel};
+use crate::layout::text::{display_width, truncate};
 
-/// Largest comfortable reading width, in columns.
-const READING_WIDTH_COLS: u16 = 88;
+/// Fewest rows a panel gets in the stack: its title and two entries.
+const MIN_PANEL_ROWS: u16 = 3;
+
+/// The screen's areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Geometry {
+    /// The title line.
+    pub title: Rect,
+    /// Everything left of the panels (or under the overlay).
+    pub article: Rect,
+    /// The article's text column inside it.
+    pub text: Rect,
+    /// The status line.
+    pub status: Rect,
+    /// The panels' column, if shown.
+    pub panels: Option<Rect>,
+    /// Whether the panels are an overlay.
+    pub overlay: bool,
+    /// Each panel's area (its title row and its rows), when shown.
+    pub boxes: [Option<Rect>; 3],
+    /// The help box, when open.
+    pub help: Option<Rect>,
+}
+
+impl Geometry {
+    /// From this many columns the panels go beside the article.
+    pub const WIDE_COLS: u16 = 120;
+
+    /// The areas for the app's size and state.
+    #[must_use]
+    pub fn of(app: &App) -> Self {
+        let (cols, rows) = app.size;
+        let row = |y: u16, height: u16| Rect::new(0, y, cols, height);
+        let (title, body, status) = match rows {
+            0 => (Rect::default(), Rect::default(), Rect::default()),
+            1 => (Rect::default(), row(0, 1), Rect::default()),
+            2 => (Rect::default(), row(0, 1), row(1, 1)),
+            _ => (row(0, 1), row(1, rows - 2), row(rows - 1, 1)),
+        };
+        let mut geometry = Self { title, article: body, status, ..Self::default() };
+        if app.panels_visible() && cols > 0 {
+            let width = if app.is_wide() { (cols / 4).clamp(32, 40) } else { cols.min((cols / 2).max(40)) };
+            let column = Rect::new(cols - width, body.y, width, body.height);
+            if app.is_wide() {
+                geometry.article.width = cols - width;
+            } else {
+                geometry.overlay = true;
+            }
+            geometry.panels = Some(column);
+            geometry.boxes = stack(app, column);
+        }
+        let article = geometry.article;
+        let pad = u16::from(article.width >= 24);
+        let width = (article.width.saturating_sub(2 * pad)).min(app.settings.reading_width_cols);
+        geometry.text = Rect::new(article.x + (article.width - width) / 2, article.y, width, article.height);
+        if app.help.is_some() && cols > 0 && rows > 0 {
+            let width = cols.min(80);
+            let height = if rows > 4 { rows - 2 } else { rows };
+            geometry.help = Some(Rect::new((cols - width) / 2, (rows - height) / 2, width, height));
+        }
+        geometry
+    }
+
+    /// A panel's area (title row and rows), when shown.
+    #[must_use]
+    pub fn panel_area(&self, panel: Panel) -> Option<Rect> {
+        self.boxes[panel.index()]
+    }
+
+    /// Where a panel's entries are: below its title row, right of the gap
+    /// that separates the panels from the article.
+    #[must_use]
+    pub fn panel_list(&self, panel: Panel) -> Option<Rect> {
+        let area = self.panel_area(panel)?;
+        Some(Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(1), area.height.saturating_sub(1)))
+    }
+
+    /// Rows of entries a panel shows (0 when hidden).
+    #[must_use]
+    pub fn panel_rows(&self, panel: Panel) -> usize {
+        self.panel_list(panel).map_or(0, |r| usize::from(r.height))
+    }
+}
+
+/// Splits the panels' column between the three panels: each gets what it
+/// needs if it can, the rest share fairly; too short for three, only the
+/// focused one (or sections) shows.
+fn stack(app: &App, column: Rect) -> [Option<Rect>; 3] {
+    let mut boxes = [None; 3];
+    if column.height < 2 || column.width < 3 {
+        return boxes;
+    }
+    if column.height < 3 * MIN_PANEL_ROWS {
+        let shown = match app.focus {
+            Focus::Panel(panel) => panel,
+            Focus::Article => Panel::Sections,
+        };
+        boxes[shown.index()] = Some(column);
+        return boxes;
+    }
+    let needs = Panel::ALL
+        .map(|p| u16::try_from(app.panel_len(p)).unwrap_or(u16::MAX).saturating_add(1).max(MIN_PANEL_ROWS));
+    let mut order = [0, 1, 2];
+    order.sort_by_key(|i| needs[*i]);
+    let mut heights = [0u16; 3];
+    let mut left = column.height;
+    for (done, index) in order.into_iter().enumerate() {
+        let share = left / (3 - done as u16);
+        heights[index] = needs[index].min(share).max(MIN_PANEL_ROWS);
+        left -= heights[index];
+    }
+    heights[2] += left;
+    let mut y = column.y;
+    for (index, height) in heights.into_iter().enumerate() {
+        boxes[index] = Some(Rect::new(column.x, y, column.width, height));
+        y += height;
+    }
+    boxes
+}
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
-    let [title, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)])
-            .areas(frame.area());
-    let width = body.width.min(READING_WIDTH_COLS);
-    app.fit(usize::from(width), usize::from(body.height));
-    let meta = app.article.meta();
-    let heading =
-        [meta.title.as_deref(), meta.site.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
-    frame.render_widget(Paragraph::new(heading).style(Style::new().add_modifier(Modifier::BOLD)), title);
-    let lines: Vec<Line<'_>> = app
-        .wrapped
-        .lines
-        .iter()
-        .skip(app.top_line)
-        .take(usize::from(body.height))
-        .map(|line| {
-            let text = app
-                .article
-                .blocks()
-                .get(line.block.index())
-                .and_then(|b| b.text().get(line.range.clone()))
-                .unwrap_or_default();
-            let style = match line.kind {
-                LineKind::Heading => Style::new().add_modifier(Modifier::BOLD),
-                LineKind::Quote | LineKind::Caption => Style::new().add_modifier(Modifier::ITALIC),
-                _ => Style::new(),
-            };
-            Line::from(vec![Span::raw(line.prefix.clone()), Span::styled(text, style)])
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let geometry = Geometry::of(app);
+    let screen = frame.area();
+    let fit = |r: Rect| r.intersection(screen);
+    status::draw_title(frame, app, fit(geometry.title));
+    reader::draw(frame, app, fit(geometry.article), fit(geometry.text));
+    if let Some(column) = geometry.panels {
+        if geometry.overlay {
+            frame.render_widget(Clear, fit(column));
+        }
+        for panel in Panel::ALL {
+            if let Some(area) = geometry.panel_area(panel) {
+                draw_panel(frame, app, panel, fit(area), geometry.overlay);
+            }
+        }
+    }
+    status::draw_status(frame, app, fit(geometry.status));
+    if let Some(area) = geometry.help {
+        help::draw(frame, app, fit(area));
+    }
+}
+
+/// A panel: a title row (name, count, filter; marked and coloured when
+/// focused) and its visible entries. No box: over SSH, borders cost more
+/// bytes than they are worth; an overlay gets a rule on its left edge.
+fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect, overlay: bool) {
+    if area.width < 2 || area.height < 1 {
+        return;
+    }
+    let focused = app.focus == Focus::Panel(panel);
+    let theme = &app.theme;
+    let doc = app.doc();
+    let (name, count) = match panel {
+        Panel::Sections => ("Sections", doc.article.analysis.sections.len()),
+        Panel::Speakers => ("Speakers", doc.article.analysis.speakers.len()),
+        Panel::Quotes => ("Quotes", doc.quote_list().len()),
+    };
+    let filter = match (panel, doc.filter) {
+        (Panel::Quotes, Some(speaker)) => {
+            doc.article.analysis.speakers.get(speaker).map(|s| format!(" by {}", s.name)).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let marker = if focused { "▸" } else { " " };
+    let title = truncate(&format!("{marker}{name}{filter} {count}"), usize::from(area.width));
+    let style = if focused { theme.border_focused } else { theme.panel_title };
+    put_lines(frame, Rect { height: 1, ..area }, &[Line::styled(title, style)]);
+    let inner = Rect::new(area.x + 1, area.y + 1, area.width - 1, area.height - 1);
+    if overlay && inner.height > 0 {
+        let rule = vec![Line::styled("│", theme.border); usize::from(inner.height)];
+        put_lines(frame, Rect { x: area.x, width: 1, ..inner }, &rule);
+    }
+    let list = doc.lists[panel.index()];
+    let rows = usize::from(inner.height);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line<'_>> = match panel {
+        Panel::Sections => sections::rows(app, list.offset, rows, width),
+        Panel::Speakers => speakers::rows(app, list.offset, rows, width),
+        Panel::Quotes => quotes::rows(app, list.offset, rows, width),
+    };
+    let lines = if lines.is_empty() { vec![Line::styled(" (none)", theme.dim)] } else { lines };
+    let lines = lines
+        .into_iter()
+        .enumerate()
+        .map(|(at, line)| {
+            if focused && list.offset + at == list.selected { line.patch_style(theme.selected) } else { line }
         })
-        .collect();
-    let mut pane = body;
-    pane.width = width;
-    frame.render_widget(Paragraph::new(lines), pane);
-    let total = app.wrapped.lines.len().max(1);
-    let percent = ((app.top_line + usize::from(body.height)).min(total) * 100) / total;
-    frame.render_widget(
-        Paragraph::new(format!("{percent}%  j/k scroll · Space/b page · g/G ends · q quit")),
-        status,
-    );
+        .collect::<Vec<_>>();
+    put_lines(frame, inner, &lines);
+}
+
+/// Writes `lines` into `area`, one per row, cut at its width (what a
+/// paragraph without wrapping does, without its reflow machinery: this is the
+/// hot path of every frame).
+pub fn put_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>]) {
+    let buffer = frame.buffer_mut();
+    let area = area.intersection(buffer.area);
+    for (row, line) in (area.y..area.bottom()).zip(lines) {
+        buffer.set_line(area.x, row, line, area.width);
+    }
+}
+
+/// A row of a list: a marker, then `parts` truncated to `width` columns in
+/// total (later parts are cut first).
+fn list_row(marked: bool, marker_style: Style, parts: Vec<(String, Style)>, width: usize) -> Line<'static> {
+    let mut spans = vec![if marked { Span::styled("▸ ", marker_style) } else { Span::raw("  ") }];
+    let mut left = width.saturating_sub(2);
+    for (text, style) in parts {
+        if left == 0 {
+            break;
+        }
+        let shown = truncate(&text, left);
+        left = left.saturating_sub(display_width(&shown));
+        spans.push(Span::styled(shown, style));
+    }
+    let used = width.saturating_sub(left);
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+    Line::from(spans)
 }

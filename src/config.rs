@@ -1,0 +1,242 @@
+//! The user's configuration file: reader settings (theme, colours, reading
+//! width, mouse) and key binding overrides. Read once at start-up from
+//! `--config PATH` or `$XDG_CONFIG_HOME/byline/config.toml` (via etcetera, so
+//! `~/.config` on macOS too); a missing default file means defaults.
+//!
+//! Every error names the file and, when it can be known, the line. Key names
+//! and action names are checked by the reader's keymap (`tui::keymap`), which
+//! gets the line of each override from here; this module knows no terminal
+//! types.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+
+/// Default reading width, in columns.
+pub const DEFAULT_READING_WIDTH_COLS: u16 = 88;
+
+/// Which colours to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeName {
+    /// Dark unless `COLORFGBG` says the background is light; monochrome
+    /// when `NO_COLOR` is set.
+    #[default]
+    Auto,
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// No colours at all: bold, italics, underline and reverse video only.
+    Mono,
+}
+
+/// How many colours the terminal has. Never asked of the terminal (byline
+/// sends no queries): taken from the config, else from `TERM`/`COLORTERM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColorDepth {
+    /// Guess from the environment.
+    #[default]
+    Auto,
+    /// The 16 ANSI colours (the user's palette).
+    #[serde(rename = "16")]
+    Ansi16,
+    /// The 256-colour palette.
+    #[serde(rename = "256")]
+    Ansi256,
+}
+
+/// One key binding override from the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    /// The mode table it is in (`reader`, `panel`, `search`, `help`).
+    pub mode: String,
+    /// The key as written.
+    pub key: String,
+    /// The action name, or `none` to unbind the key.
+    pub action: String,
+    /// The line it is on (1-based).
+    pub line: usize,
+}
+
+/// Everything the config file can set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The file it was read from, if any.
+    pub path: Option<PathBuf>,
+    /// The colour theme.
+    pub theme: ThemeName,
+    /// The colour depth.
+    pub colors: ColorDepth,
+    /// Widest the article's text gets, in columns.
+    pub reading_width_cols: u16,
+    /// Whether the mouse wheel and clicks are captured (off by default, so
+    /// that selecting text in the terminal works).
+    pub mouse: bool,
+    /// Key binding overrides, in file order.
+    pub keys: Vec<KeyOverride>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            path: None,
+            theme: ThemeName::Auto,
+            colors: ColorDepth::Auto,
+            reading_width_cols: DEFAULT_READING_WIDTH_COLS,
+            mouse: false,
+            keys: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    theme: Option<ThemeName>,
+    colors: Option<ColorDepth>,
+    reading_width: Option<Spanned<u16>>,
+    mouse: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
+}
+
+/// The modes a `[keys.MODE]` table may name.
+pub const KEY_MODES: [&str; 4] = ["reader", "panel", "search", "help"];
+
+/// The default config file: `$XDG_CONFIG_HOME/byline/config.toml`.
+#[must_use]
+pub fn default_path() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.config_dir().join("byline").join("config.toml"))
+}
+
+/// Loads the configuration: from `explicit` (which must exist), else from
+/// the default file if there is one, else defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Config> {
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => match default_path() {
+            Some(path) if path.is_file() => path,
+            _ => return Ok(Config::default()),
+        },
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|cause| Error::Config { path: path.clone(), message: format!("cannot read: {cause}") })?;
+    parse(&text, &path)
+}
+
+/// Parses a config file's text; `path` is for messages.
+pub fn parse(text: &str, path: &Path) -> Result<Config> {
+    let error = |span: Option<std::ops::Range<usize>>, message: &str| {
+        let message = match span {
+            Some(span) => format!("line {}: {message}", line_of(text, span.start)),
+            None => message.to_owned(),
+        };
+        Error::Config { path: path.to_path_buf(), message }
+    };
+    let raw: RawConfig =
+        toml::from_str(text).map_err(|e| error(e.span(), e.message().trim_end_matches('\n')))?;
+    let mut config = Config { path: Some(path.to_path_buf()), ..Config::default() };
+    config.theme = raw.theme.unwrap_or_default();
+    config.colors = raw.colors.unwrap_or_default();
+    config.mouse = raw.mouse.unwrap_or(false);
+    if let Some(width) = raw.reading_width {
+        if !(20..=1000).contains(width.get_ref()) {
+            return Err(error(Some(width.span()), "reading_width must be between 20 and 1000 columns"));
+        }
+        config.reading_width_cols = *width.get_ref();
+    }
+    for (mode, table) in raw.keys {
+        if !KEY_MODES.contains(&mode.get_ref().as_str()) {
+            let message =
+                format!("unknown key mode `{}` (expected one of {})", mode.get_ref(), KEY_MODES.join(", "));
+            return Err(error(Some(mode.span()), &message));
+        }
+        for (key, action) in table {
+            config.keys.push(KeyOverride {
+                mode: mode.get_ref().clone(),
+                key: key.get_ref().clone(),
+                action: action.get_ref().clone(),
+                line: line_of(text, key.span().start),
+            });
+        }
+    }
+    config.keys.sort_by_key(|o| o.line);
+    Ok(config)
+}
+
+/// The 1-based line of byte `offset` in `text`.
+#[must_use]
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Config {
+        parse(text, Path::new("/tmp/c.toml")).unwrap()
+    }
+
+    fn parse_err(text: &str) -> String {
+        parse(text, Path::new("/tmp/c.toml")).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn everything_can_be_set() {
+        let config = parse_ok(
+            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\n\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
+        );
+        assert_eq!(config.theme, ThemeName::Light);
+        assert_eq!(config.colors, ColorDepth::Ansi16);
+        assert_eq!(config.reading_width_cols, 72);
+        assert!(config.mouse);
+        assert_eq!(config.keys.len(), 2);
+        assert_eq!(config.keys[0].key, "x");
+        assert_eq!(config.keys[0].line, 7);
+        assert_eq!(config.keys[1].action, "none");
+    }
+
+    #[test]
+    fn defaults_when_empty() {
+        let config = parse_ok("");
+        assert_eq!(config.reading_width_cols, DEFAULT_READING_WIDTH_COLS);
+        assert!(!config.mouse);
+        assert_eq!(config.theme, ThemeName::Auto);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let message = parse_err("mouse = true\ntheme = \"purple\"\n");
+        assert!(message.starts_with("/tmp/c.toml: line 2: "), "{message}");
+        let message = parse_err("\n\nreading_width = 5\n");
+        assert!(message.starts_with("/tmp/c.toml: line 3: reading_width"), "{message}");
+        let message = parse_err("[keys.reeder]\nx = \"quit\"\n");
+        assert!(message.contains("line 1: unknown key mode `reeder`"), "{message}");
+        let message = parse_err("colour = 3\n");
+        assert!(message.contains("line 1:") && message.contains("colour"), "{message}");
+        let message = parse_err("theme = \n");
+        assert!(message.contains("line 1"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_explicit_file_is_an_error() {
+        let message = load(Some(Path::new("/nonexistent/byline.toml"))).unwrap_err().to_string();
+        assert!(message.starts_with("/nonexistent/byline.toml: cannot read"), "{message}");
+    }
+
+    #[test]
+    fn line_of_counts_newlines() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+}

@@ -1,0 +1,109 @@
+//! Display widths by grapheme, the way the terminal grid counts them: wide
+//! characters take two columns, combining marks none, and invisible format
+//! characters (soft hyphens, zero-width spaces and joiners) none and are never
+//! drawn. Everything here is pure string arithmetic.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The soft hyphen: invisible unless a line breaks at it, then drawn as `-`.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Whether `c` is an invisible format character that search ignores and the
+/// reader never sends to the terminal (it would be drawn with a width that
+/// terminals disagree about).
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, SOFT_HYPHEN | '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// Columns one grapheme cluster occupies. Mirrors the cell grid: one column
+/// for a single byte, else the Unicode width, with halfwidth katakana sound
+/// marks counted as the separate cells terminals draw them as.
+#[must_use]
+pub fn grapheme_width(grapheme: &str) -> usize {
+    if grapheme.len() == 1 {
+        return usize::from(grapheme != "\n");
+    }
+    if grapheme.chars().all(is_invisible) {
+        return 0;
+    }
+    let marks = grapheme.chars().filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}')).count();
+    grapheme.width() + marks
+}
+
+/// Display width of `text` in columns.
+#[must_use]
+pub fn display_width(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.bytes().filter(|b| *b != b'\n').count();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// `text` as it is drawn: without soft hyphens (terminals disagree on their
+/// width); borrowed when there are none. The other invisible characters stay:
+/// joiners shape emoji sequences, and the cell grid gives the rest no cell.
+#[must_use]
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.contains(SOFT_HYPHEN) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|c| *c != SOFT_HYPHEN).collect())
+    }
+}
+
+/// The longest prefix of `text` that fits in `cols` columns, cut between
+/// grapheme clusters, followed by `…` when something had to go.
+#[must_use]
+pub fn truncate(text: &str, cols: usize) -> String {
+    if display_width(text) <= cols {
+        return visible(text).into_owned();
+    }
+    if cols == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let width = grapheme_width(grapheme);
+        if used + width > cols - 1 {
+            break;
+        }
+        if width > 0 {
+            out.push_str(grapheme);
+        }
+        used += width;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_graphemes() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("日本"), 4);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("a\u{ad}b\u{200b}c"), 3);
+        assert_eq!(display_width("ｶﾞ"), 3, "as the cell grid counts halfwidth sound marks");
+    }
+
+    #[test]
+    fn truncate_never_splits_a_wide_character() {
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("日本語", 6), "日本語");
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("ab\u{ad}c", 3), "abc");
+    }
+
+    #[test]
+    fn visible_drops_soft_hyphens_only() {
+        assert_eq!(visible("a\u{ad}b\u{200d}"), "ab\u{200d}");
+        assert!(matches!(visible("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,248 @@
+//! Long work off the UI thread: building the full article, searching. One
+//! worker thread takes requests and posts results back as events; each
+//! request carries a generation number and the app drops results that are
+//! not the latest it asked for (and the worker skips requests already
+//! superseded in its queue). A panic inside a job becomes a failed job: the
+//! screen stays up and the app shows the message.
+//!
+//! Tests use the inline mode: a request runs at once and its result waits to
+//! be taken, so no test sleeps.
+
+use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+
+use super::event::Event;
+use super::search::{self, Match};
+use crate::extract::SourceKind;
+use crate::model::Article;
+use crate::pipeline;
+use crate::source::Loaded;
+
+/// The worker thread's name; the panic hook leaves the terminal alone for
+/// panics on it (they become failed jobs).
+pub const WORKER_THREAD: &str = "byline-worker";
+
+/// Work to do off the UI thread.
+pub enum JobRequest {
+    /// Find every match of `query`.
+    Search {
+        /// Generation of this request.
+        generation: u64,
+        /// The article to search.
+        article: Arc<Article>,
+        /// What to find.
+        query: String,
+    },
+    /// Extract and analyse the whole source (after a quick preview).
+    Build {
+        /// Generation of this request.
+        generation: u64,
+        /// The source bytes.
+        loaded: Box<Loaded>,
+        /// The kind the user forced, if any.
+        forced: Option<SourceKind>,
+    },
+    /// Any other work (tests; later: fetching, saving).
+    Run {
+        /// Generation of this request.
+        generation: u64,
+        /// The work.
+        work: Box<dyn FnOnce() -> JobOutput + Send>,
+    },
+}
+
+impl JobRequest {
+    /// Which kind of job this is.
+    #[must_use]
+    pub fn kind(&self) -> JobKind {
+        match self {
+            Self::Search { .. } => JobKind::Search,
+            Self::Build { .. } => JobKind::Build,
+            Self::Run { .. } => JobKind::Other,
+        }
+    }
+
+    /// The request's generation number.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        match self {
+            Self::Search { generation, .. }
+            | Self::Build { generation, .. }
+            | Self::Run { generation, .. } => *generation,
+        }
+    }
+}
+
+impl std::fmt::Debug for JobRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Search { generation, query, .. } => write!(f, "Search({generation}, {query:?})"),
+            Self::Build { generation, .. } => write!(f, "Build({generation})"),
+            Self::Run { generation, .. } => write!(f, "Run({generation})"),
+        }
+    }
+}
+
+/// Kinds of jobs; a newer request of a kind supersedes an older one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// A search.
+    Search,
+    /// The full article.
+    Build,
+    /// Anything else.
+    Other,
+}
+
+/// What a job produced.
+#[derive(Debug)]
+pub enum JobOutput {
+    /// Search matches.
+    Matches(Vec<Match>),
+    /// The full article.
+    Article(Box<Article>),
+    /// Nothing to report.
+    Done,
+}
+
+/// A finished job.
+#[derive(Debug)]
+pub struct JobDone {
+    /// What kind of job it was.
+    pub kind: JobKind,
+    /// The generation of its request.
+    pub generation: u64,
+    /// Its output, or why it failed (an error or a panic message).
+    pub result: Result<JobOutput, String>,
+}
+
+/// Runs one request, turning a panic into a failure.
+#[must_use]
+pub fn run(request: JobRequest) -> JobDone {
+    let kind = request.kind();
+    let generation = request.generation();
+    let outcome = catch_unwind(AssertUnwindSafe(move || match request {
+        JobRequest::Search { article, query, .. } => {
+            Ok(JobOutput::Matches(search::find_all(&article, &query)))
+        }
+        JobRequest::Build { loaded, forced, .. } => pipeline::build(&loaded, forced)
+            .map(|article| JobOutput::Article(Box::new(article)))
+            .map_err(|e| e.to_string()),
+        JobRequest::Run { work, .. } => Ok(work()),
+    }));
+    let result = match outcome {
+        Ok(result) => result,
+        Err(payload) => Err(format!("internal error: {}", panic_message(payload.as_ref()))),
+    };
+    JobDone { kind, generation, result }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a job panicked".to_owned())
+}
+
+/// Where requests go.
+pub enum Jobs {
+    /// A worker thread posting results to the event channel.
+    Worker(Sender<JobRequest>),
+    /// Run at once; results wait in the queue.
+    Inline(VecDeque<JobDone>),
+}
+
+impl Jobs {
+    /// Starts the worker thread, which posts results to `events`.
+    pub fn worker(events: Sender<Event>) -> std::io::Result<Self> {
+        let (requests, inbox) = std::sync::mpsc::channel();
+        std::thread::Builder::new().name(WORKER_THREAD.to_owned()).spawn(move || work(&inbox, &events))?;
+        Ok(Self::Worker(requests))
+    }
+
+    /// Runs requests inline (tests).
+    #[must_use]
+    pub fn inline() -> Self {
+        Self::Inline(VecDeque::new())
+    }
+
+    /// Hands a request over.
+    pub fn submit(&mut self, request: JobRequest) {
+        match self {
+            Self::Worker(requests) => {
+                // A closed channel means the worker is gone; the app keeps
+                // waiting for nothing rather than dying.
+                let _ = requests.send(request);
+            }
+            Self::Inline(done) => done.push_back(run(request)),
+        }
+    }
+
+    /// A finished inline job, if any (always `None` for the worker).
+    pub fn take_done(&mut self) -> Option<JobDone> {
+        match self {
+            Self::Worker(_) => None,
+            Self::Inline(done) => done.pop_front(),
+        }
+    }
+}
+
+fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>) {
+    while let Ok(first) = inbox.recv() {
+        let mut queue = vec![first];
+        queue.extend(inbox.try_iter());
+        // Latest wins: of several queued requests of one kind, run the last.
+        let keep: Vec<bool> = (0..queue.len())
+            .map(|i| {
+                queue[i].kind() == JobKind::Other
+                    || !queue[i + 1..].iter().any(|later| later.kind() == queue[i].kind())
+            })
+            .collect();
+        for (request, keep) in queue.into_iter().zip(keep) {
+            if keep && events.send(Event::Job(run(request))).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_failed_job() {
+        let done = run(JobRequest::Run { generation: 7, work: Box::new(|| panic!("boom at the worker")) });
+        assert_eq!(done.generation, 7);
+        assert_eq!(done.result.unwrap_err(), "internal error: boom at the worker");
+    }
+
+    #[test]
+    fn the_worker_posts_results_and_survives_panics() {
+        let (events, inbox) = std::sync::mpsc::channel();
+        let mut jobs = Jobs::worker(events).unwrap();
+        jobs.submit(JobRequest::Run { generation: 1, work: Box::new(|| panic!("first")) });
+        jobs.submit(JobRequest::Run { generation: 2, work: Box::new(|| JobOutput::Done) });
+        let mut results = Vec::new();
+        while results.len() < 2 {
+            if let Ok(Event::Job(done)) = inbox.recv_timeout(std::time::Duration::from_secs(10)) {
+                results.push(done);
+            } else {
+                panic!("no result from the worker");
+            }
+        }
+        assert!(results[0].result.is_err());
+        assert!(matches!(results[1].result, Ok(JobOutput::Done)));
+    }
+
+    #[test]
+    fn inline_jobs_wait_to_be_taken() {
+        let mut jobs = Jobs::inline();
+        assert!(jobs.take_done().is_none());
+        jobs.submit(JobRequest::Run { generation: 3, work: Box::new(|| JobOutput::Done) });
+        assert_eq!(jobs.take_done().map(|d| d.generation), Some(3));
+    }
+}

@@ -1,0 +1,322 @@
+//! The keymap: data, not code. Defaults come from `assets/keymap.toml`
+//! (embedded), the user's config patches them key by key (a user binding
+//! replaces the default for that key; `none` unbinds it), and two spellings of
+//! one key in one mode are a load error naming the file and line.
+//!
+//! [`Keymap::resolve`] is pure: (mode, pending prefix, key) → what to do. The
+//! help screen and the status line's hints come from the reverse map
+//! ([`Keymap::keys_for`], [`Keymap::entries`]), so they cannot drift.
+
+mod key;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use key::{Key, parse_key};
+
+use super::action::{Action, Command};
+use crate::config::{Config, line_of};
+use crate::error::{Error, Result};
+
+/// The default bindings, embedded at build time.
+pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// What has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The article.
+    Reader,
+    /// A panel; keys not bound here fall back to the reader's.
+    Panel,
+    /// The search line; unbound printable keys are typed.
+    Search,
+    /// The help screen.
+    Help,
+}
+
+impl Mode {
+    /// All modes, in help order.
+    pub const ALL: [Self; 4] = [Self::Reader, Self::Panel, Self::Search, Self::Help];
+
+    /// The name used in keymap and config files.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Reader => "reader",
+            Self::Panel => "panel",
+            Self::Search => "search",
+            Self::Help => "help",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One documented action of a mode, for the help screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The action.
+    pub action: Action,
+    /// What it does.
+    pub description: String,
+    /// The help screen's heading it goes under.
+    pub group: String,
+}
+
+/// Keys typed so far that do not yet make a command: a count, or an action
+/// waiting for its argument key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pending {
+    /// Digits typed so far.
+    pub count: Option<usize>,
+    /// An action waiting for its argument (`m` waiting for the mark name).
+    pub awaiting: Option<(Action, Mode)>,
+}
+
+/// What a key press comes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Run this command.
+    Command(Command),
+    /// Keep waiting: more keys are needed.
+    Pending(Pending),
+    /// Type this character (search line).
+    Insert(char),
+    /// The key means nothing here; any pending prefix is dropped.
+    Nothing,
+}
+
+/// Largest count accepted; more digits are ignored.
+const MAX_COUNT: usize = 1_000_000;
+
+#[derive(Debug, Clone, Default)]
+struct ModeMap {
+    bindings: Vec<(Key, Action)>,
+    lookup: HashMap<Key, Action>,
+    entries: Vec<Entry>,
+}
+
+impl ModeMap {
+    fn bind(&mut self, key: Key, action: Action) {
+        self.unbind(key);
+        self.bindings.push((key, action));
+        self.lookup.insert(key, action);
+    }
+
+    fn unbind(&mut self, key: Key) {
+        if self.lookup.remove(&key).is_some() {
+            self.bindings.retain(|(bound, _)| *bound != key);
+        }
+    }
+}
+
+/// All bindings of all modes.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    modes: [ModeMap; 4],
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultEntry {
+    action: Action,
+    keys: Vec<Spanned<String>>,
+    description: String,
+    group: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultFile {
+    reader: Vec<DefaultEntry>,
+    panel: Vec<DefaultEntry>,
+    search: Vec<DefaultEntry>,
+    help: Vec<DefaultEntry>,
+}
+
+impl Keymap {
+    /// The built-in bindings.
+    pub fn defaults() -> Result<Self> {
+        Self::from_toml(DEFAULT_KEYMAP, Path::new("assets/keymap.toml (built in)"))
+    }
+
+    /// The built-in bindings with the config's overrides applied.
+    pub fn load(config: &Config) -> Result<Self> {
+        let mut keymap = Self::defaults()?;
+        let path = config.path.clone().unwrap_or_else(|| "config".into());
+        keymap.apply(config, &path)?;
+        Ok(keymap)
+    }
+
+    /// Parses a keymap file in the format of `assets/keymap.toml`.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Self> {
+        let fail = |line: usize, message: String| Error::Config {
+            path: path.to_path_buf(),
+            message: format!("line {line}: {message}"),
+        };
+        let file: DefaultFile = toml::from_str(text).map_err(|e| {
+            fail(line_of(text, e.span().map_or(0, |s| s.start)), e.message().trim_end().to_owned())
+        })?;
+        let mut modes: [ModeMap; 4] = Default::default();
+        let tables = [file.reader, file.panel, file.search, file.help];
+        for (mode, table) in Mode::ALL.into_iter().zip(tables) {
+            let map = &mut modes[mode.index()];
+            // Byte offsets, turned into line numbers only for a message.
+            let mut seen: HashMap<Key, (Action, usize)> = HashMap::new();
+            for entry in table {
+                for spelled in &entry.keys {
+                    let at = spelled.span().start;
+                    let key =
+                        parse_key(spelled.get_ref()).map_err(|message| fail(line_of(text, at), message))?;
+                    if let Some((other, other_at)) = seen.get(&key) {
+                        return Err(fail(
+                            line_of(text, at),
+                            format!(
+                                "key {} in [{}] is bound to both `{}` (line {}) and `{}`",
+                                key.name(),
+                                mode.name(),
+                                action_name(*other),
+                                line_of(text, *other_at),
+                                action_name(entry.action)
+                            ),
+                        ));
+                    }
+                    seen.insert(key, (entry.action, at));
+                    map.bind(key, entry.action);
+                }
+                map.entries.push(Entry {
+                    action: entry.action,
+                    description: entry.description,
+                    group: entry.group,
+                });
+            }
+        }
+        Ok(Self { modes })
+    }
+
+    /// Applies user overrides; errors name `path` and the override's line.
+    pub fn apply(&mut self, config: &Config, path: &Path) -> Result<()> {
+        let fail = |line: usize, message: String| Error::Config {
+            path: path.to_path_buf(),
+            message: format!("line {line}: {message}"),
+        };
+        let mut seen: HashMap<(Mode, Key), usize> = HashMap::new();
+        for item in &config.keys {
+            let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == item.mode) else {
+                return Err(fail(item.line, format!("unknown key mode `{}`", item.mode)));
+            };
+            let key = parse_key(&item.key).map_err(|message| fail(item.line, message))?;
+            if let Some(first) = seen.insert((mode, key), item.line) {
+                return Err(fail(
+                    item.line,
+                    format!("`{}` is the same key as the one on line {first} ({})", item.key, key.name()),
+                ));
+            }
+            let map = &mut self.modes[mode.index()];
+            if item.action == "none" {
+                map.unbind(key);
+                continue;
+            }
+            let action = parse_action(&item.action).map_err(|message| fail(item.line, message))?;
+            map.bind(key, action);
+            if !map.entries.iter().any(|e| e.action == action) {
+                map.entries.push(Entry {
+                    action,
+                    description: action_name(action).replace('_', " "),
+                    group: "Your bindings".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// What `key` does in `mode`, given what was typed before it.
+    #[must_use]
+    pub fn resolve(&self, mode: Mode, pending: Pending, key: Key) -> Resolution {
+        if let Some((action, scope)) = pending.awaiting {
+            return match key.plain_char() {
+                Some(arg) => {
+                    Resolution::Command(Command { action, count: pending.count, arg: Some(arg), scope })
+                }
+                None => Resolution::Nothing,
+            };
+        }
+        let found = self.lookup(mode, key);
+        if mode == Mode::Search {
+            return match (found, key.plain_char()) {
+                (Some((action, scope)), _) => Resolution::Command(Command::new(action, scope)),
+                (None, Some(c)) => Resolution::Insert(c),
+                (None, None) => Resolution::Nothing,
+            };
+        }
+        if mode != Mode::Help
+            && let Some(digit) = key.plain_char().and_then(|c| c.to_digit(10))
+            && (found.is_none() || pending.count.is_some())
+            && (digit > 0 || pending.count.is_some())
+        {
+            let count = pending.count.unwrap_or(0).saturating_mul(10).saturating_add(digit as usize);
+            return Resolution::Pending(Pending { count: Some(count.min(MAX_COUNT)), awaiting: None });
+        }
+        match found {
+            Some((action, scope)) if action.takes_argument() => {
+                Resolution::Pending(Pending { count: pending.count, awaiting: Some((action, scope)) })
+            }
+            Some((action, scope)) => {
+                Resolution::Command(Command { action, count: pending.count, arg: None, scope })
+            }
+            None => Resolution::Nothing,
+        }
+    }
+
+    fn lookup(&self, mode: Mode, key: Key) -> Option<(Action, Mode)> {
+        let own = self.modes[mode.index()].lookup.get(&key).map(|a| (*a, mode));
+        match mode {
+            Mode::Panel => own.or_else(|| self.lookup(Mode::Reader, key)),
+            _ => own,
+        }
+    }
+
+    /// The keys bound to `action` in `mode` (its own bindings only), in file
+    /// order.
+    #[must_use]
+    pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Key> {
+        self.modes[mode.index()].bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| *k).collect()
+    }
+
+    /// The documented actions of `mode`, in file order.
+    #[must_use]
+    pub fn entries(&self, mode: Mode) -> &[Entry] {
+        &self.modes[mode.index()].entries
+    }
+}
+
+/// The file name of an action (`next_section`).
+#[must_use]
+pub fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let mut out = String::new();
+    for (index, c) in debug.chars().enumerate() {
+        if c.is_uppercase() && index > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+fn parse_action(name: &str) -> std::result::Result<Action, String> {
+    use serde::de::IntoDeserializer;
+    let deserializer: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        name.into_deserializer();
+    Action::deserialize(deserializer).map_err(|_| {
+        format!("unknown action `{name}` (see assets/keymap.toml for the list, or `none` to unbind)")
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,110 @@
+//! The help screen, generated from the keymap: every documented action of
+//! every mode, with its keys, under its group's heading. A binding whose keys
+//! do not fit beside the description gets the description on the next row.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear};
+
+use crate::layout::text::{display_width, truncate};
+use crate::tui::app::App;
+use crate::tui::keymap::{Keymap, Mode};
+
+/// Width of the keys column, in columns.
+const KEYS_COLS: usize = 22;
+
+/// One row of the help text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    /// A group heading.
+    Heading(String),
+    /// Keys (may be empty on a continuation row) and a description.
+    Binding {
+        /// The keys, joined.
+        keys: String,
+        /// The description.
+        description: String,
+    },
+    /// A blank row.
+    Blank,
+}
+
+/// The help text for `keymap`, laid out for `width` columns.
+#[must_use]
+pub fn rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
+    let keys_cols = KEYS_COLS.min(width / 3);
+    let mut out = Vec::new();
+    for mode in Mode::ALL {
+        let mut group = "";
+        for entry in keymap.entries(mode) {
+            let keys = keymap.keys_for(mode, entry.action);
+            if keys.is_empty() {
+                continue;
+            }
+            if entry.group != group {
+                if !out.is_empty() {
+                    out.push(HelpRow::Blank);
+                }
+                out.push(HelpRow::Heading(entry.group.clone()));
+                group = &entry.group;
+            }
+            let keys = keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
+            if display_width(&keys) < keys_cols {
+                out.push(HelpRow::Binding { keys, description: entry.description.clone() });
+            } else {
+                out.push(HelpRow::Binding { keys, description: String::new() });
+                out.push(HelpRow::Binding { keys: String::new(), description: entry.description.clone() });
+            }
+        }
+    }
+    out
+}
+
+/// Number of rows of the help text at `width` columns.
+#[must_use]
+pub fn line_count(keymap: &Keymap, width: usize) -> usize {
+    rows(keymap, width).len()
+}
+
+/// Draws the help box.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let theme = &app.theme;
+    frame.render_widget(Clear, area);
+    let close = app.keymap.keys_for(Mode::Help, crate::tui::action::Action::Cancel);
+    let close = close.first().map(|k| k.name()).unwrap_or_default();
+    let title = truncate(&format!(" Keys — {close} to close "), usize::from(area.width.saturating_sub(2)));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.border_focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let keys_cols = KEYS_COLS.min(width / 3);
+    let text: Vec<Line<'static>> = rows(&app.keymap, width)
+        .into_iter()
+        .skip(app.help.unwrap_or(0))
+        .take(usize::from(inner.height))
+        .map(|row| match row {
+            HelpRow::Heading(title) => Line::styled(truncate(&title, width), theme.heading),
+            HelpRow::Blank => Line::default(),
+            HelpRow::Binding { keys, description } => {
+                let keys = truncate(&keys, width.saturating_sub(2));
+                let pad = keys_cols.saturating_sub(display_width(&keys)).max(1);
+                let description = truncate(&description, width.saturating_sub(keys_cols + 3));
+                Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(keys, theme.key),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(description, Style::new()),
+                ])
+            }
+        })
+        .collect();
+    super::put_lines(frame, inner, &text);
+}
