@@ -305,7 +305,7 @@ fn pty_nothing_is_drawn_while_idle() {
     let path = sample("borderline-budget.txt").display().to_string();
     let mut session = spawn(byline_command(&[&path]));
     let mut seen = Vec::new();
-    wait_for(&mut session, "Whitfield", &mut seen);
+    wait_for(&mut session, "ferries", &mut seen);
     std::thread::sleep(Duration::from_millis(300));
     let mut buffer = [0u8; 4096];
     while session.try_read(&mut buffer).is_ok_and(|n| n > 0) {}
