@@ -29,20 +29,38 @@ fuzz_target!(|data: &[u8]| {
         assert!(block.text().get(quote.range.clone()).is_some(), "quote range off a char boundary");
     }
     let width = usize::from(selector / 4) % 120 + 1;
-    let wrapped = byline::layout::wrap_article(&article, width);
-    for line in &wrapped.lines {
-        let block = &article.blocks()[line.block.index()];
-        let text = block.text().get(line.range.clone()).expect("line range on char boundaries");
-        let cols = unicode_width::UnicodeWidthStr::width(text);
-        let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(line.prefix.as_str())).max(1);
-        // One grapheme wider than the room (a wide character at width 1) is
-        // the only line allowed to overflow.
-        let single = unicode_segmentation_free_single(text);
-        assert!(cols <= room || single, "line of {cols} columns in {room}: {text:?}");
+    let blocks = article.blocks();
+    for block in blocks {
+        for line in byline::layout::wrap_block(block, width) {
+            let source = match line.kind {
+                byline::layout::LineKind::Attribution => match block.kind() {
+                    byline::model::BlockKind::Blockquote { attribution: Some(a) } => a.as_str(),
+                    _ => panic!("attribution line outside an attributed blockquote"),
+                },
+                _ => block.text(),
+            };
+            let text = source.get(line.range.clone()).expect("line range on char boundaries");
+            let prefix = byline::layout::text::display_width(&byline::layout::prefix(block.kind(), &line));
+            let cols = byline::layout::text::display_width(text) + usize::from(line.hyphen);
+            // One grapheme wider than the room (a wide character at width 1)
+            // is the only line allowed to overflow, and a marker wider than
+            // the whole width.
+            let single = visible_chars(text) <= 1;
+            assert!(prefix + cols <= width || single || prefix >= width, "line of {cols}+{prefix} columns in {width}: {text:?}");
+        }
     }
+    // The lazy flow walks the whole article: every block gets wrapped and
+    // the estimated heights give way to the real ones.
+    let mut layout = byline::layout::Layout::new(blocks);
+    let flow = layout.flow(width);
+    let first = flow.first(blocks);
+    let last = flow.last(blocks);
+    assert_eq!(flow.step(blocks, first, isize::MAX / 4), last, "a long step lands on the last row");
+    let rows: usize = (0..blocks.len()).map(|b| flow.rows_in(blocks, b)).sum();
+    assert_eq!(rows, flow.total_rows(), "row count after wrapping everything");
 });
 
-/// Whether `text` is a single character plus zero-width marks.
-fn unicode_segmentation_free_single(text: &str) -> bool {
-    text.chars().filter(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0) > 0).count() <= 1
+/// How many characters of `text` take up columns.
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0) > 0).count()
 }

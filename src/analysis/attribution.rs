@@ -1,6 +1,6 @@
 //! Reading an attribution out of the narrative around a quote: a speech verb
-//! and its subject, in either order ("Rubio said", "said Rubio", "Vali Nasr,
-//! an Iran expert, wrote", "according to his aunt, Jane Starner"), a colon
+//! and its subject, in either order ("Brandt said", "said Brandt", "Ivo Marek,
+//! a river-basin expert, wrote", "according to his aunt, Jane Morrow"), a colon
 //! introduction, or a closing "— Name".
 //!
 //! Everything here looks at one window of words of one paragraph and returns
@@ -16,7 +16,7 @@ use super::tokens::punct;
 /// Who a speech verb's subject is, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Subject {
-    /// One or more name runs (several for "Nephew and Singh").
+    /// One or more name runs (several for "Lund and Osei").
     Names(Vec<usize>),
     /// A pronoun at this word.
     Pronoun(usize, Pronoun),
@@ -35,7 +35,7 @@ pub(super) struct Found {
     /// The subject.
     pub subject: Subject,
     /// Whether it starts right at the window's edge next to the quote
-    /// (`“…,” Rubio said`, not `“…” to hold up on it, Indyk said`).
+    /// (`“…,” Brandt said`, not `“…” to hold up on it, Halloran said`).
     pub tight: bool,
 }
 
@@ -74,8 +74,8 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
 }
 
 /// Names joined to run `run` by "and": the run itself plus partners before it
-/// ("Nephew and Singh", "former envoy Richard Nephew, and former official
-/// Michael Singh").
+/// ("Lund and Osei", "former envoy Karl Lund, and former official
+/// Ama Osei").
 fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
     let mut runs = vec![run];
     let mut next = run + 1;
@@ -153,7 +153,7 @@ fn with_listed(para: &Para<'_>, lo: usize, mut runs: Vec<usize>) -> Vec<usize> {
 
 /// The subject named by the noun phrase starting at word `i` (up to a comma
 /// or the window's end): a name heading it, a body a proxy speaks for ("a
-/// report from X"), an appositive name ("his aunt, Jane Starner"), an
+/// report from X"), an appositive name ("his aunt, Jane Morrow"), an
 /// organisation noun, or nobody.
 fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
     let mut j = i;
@@ -177,7 +177,7 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         org_noun |= !after_preposition && lexicon::is_org_noun(word);
         after_preposition |= lexicon::is_preposition(word);
         if para.words[j].after & punct::COMMA != 0 {
-            // "his aunt, Jane Starner": an appositive name right after.
+            // "his aunt, Jane Morrow": an appositive name right after.
             if let Some(run) = para.run_starting_at(j + 1).filter(|&r| j + 1 < hi && para.runs[r].is_name()) {
                 return Subject::Names(vec![run]);
             }
@@ -202,7 +202,7 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
 
 /// Whether the verb at `v` comes before its subject: at the start of its
 /// clause or right after a comma, with a name (or pronoun) right after it
-/// ("“…,” said Rubio", "The key, says Buser, is …").
+/// ("“…,” said Brandt", "The key, says Kemper, is …").
 fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
     let next = v + n;
     if lexicon::takes_addressee(para.word(v))
@@ -224,8 +224,8 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
             || lexicon::pronoun(para.word(next)).is_some_and(|p| p != Pronoun::Other)
             || matches!(para.word(next), "a" | "an" | "the" | "one");
     }
-    // Mid-sentence only "…, says Buser, …": a name closed by punctuation, so
-    // that "said Tyvak would …" stays reported speech.
+    // Mid-sentence only "…, says Kemper, …": a name closed by punctuation, so
+    // that "said Quillon would …" stays reported speech.
     let after_comma = para.words[v - 1].after & punct::COMMA != 0;
     after_comma
         && run.is_some_and(|r| {
@@ -244,7 +244,7 @@ fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> (Subject, usize) {
     }
     // The subject opens the clause, or follows its introductory phrases
     // ("Then, in signing off, he launched …:"; "The company that runs the
-    // show, Dick Clark Productions, denies …").
+    // show, Red Lantern Productions, denies …").
     let mut i = start;
     while i <= k {
         let opens = i == start || para.words[i - 1].after & (punct::COMMA | punct::DASH) != 0;
@@ -351,7 +351,7 @@ fn strip_contraction(word: &str) -> &str {
 }
 
 /// The subject written after the verb that ends before word `i` ("said
-/// Rubio", "according to X").
+/// Brandt", "according to X").
 fn subject_after(para: &Para<'_>, i: usize, hi: usize) -> Option<Subject> {
     if i >= hi {
         return None;
@@ -400,7 +400,7 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
 }
 
 /// A speech verb with its subject anywhere in the words `window` (reported
-/// speech without a quote: "Herbert said", "Azizi noted that …"), or the
+/// speech without a quote: "Pryce said", "Tahir noted that …"), or the
 /// subject of a clause that ends in a colon (then `true`).
 pub(super) fn speech_event(para: &Para<'_>, window: Range<usize>) -> Option<(Subject, bool)> {
     let (lo, hi) = (window.start, window.end.min(para.words.len()));

@@ -117,8 +117,8 @@ pub(super) fn takes_addressee(word: &str) -> bool {
     matches!(word, "tell" | "tells" | "told" | "telling" | "asked" | "asks" | "urged" | "begged")
 }
 
-/// Words that may sit between a subject and its speech verb ("Rubio *has
-/// also* said", "Soros *had* said"); any "-ly" adverb is skipped as well.
+/// Words that may sit between a subject and its speech verb ("Brandt *has
+/// also* said", "Weller *had* said"); any "-ly" adverb is skipped as well.
 #[must_use]
 pub(super) fn is_verb_filler(word: &str) -> bool {
     lower_eq(word, &VERB_FILLERS)
@@ -196,7 +196,7 @@ pub(super) fn pronoun(word: &str) -> Option<Pronoun> {
 }
 
 /// The gender a word signals when it follows a name closely ("Ford visited
-/// *his* editor") or describes it ("*his aunt*, Jane Starner").
+/// *his* editor") or describes it ("*his aunt*, Jane Morrow").
 #[must_use]
 pub(super) fn gender_of(word: &str) -> Option<Gender> {
     let lower = word.trim_end_matches('.');
@@ -249,14 +249,14 @@ pub(super) fn is_title_word(word: &str) -> bool {
 }
 
 /// Office and institution words that end a title before the name ("Secretary
-/// of *State* Marco Rubio", "White House *Press* Secretary").
+/// of *State* Elena Brandt", "White House *Press* Secretary").
 #[must_use]
 pub(super) fn is_office_word(word: &str) -> bool {
     lower_eq(word, &OFFICE_WORDS)
 }
 
-/// Words that make a capitalised run an organisation ("Dick Clark
-/// *Productions*", "Kotak Institutional *Equities*").
+/// Words that make a capitalised run an organisation ("Red Lantern
+/// *Productions*", "Northgate Capital *Equities*").
 #[must_use]
 pub(super) fn is_org_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
@@ -264,7 +264,7 @@ pub(super) fn is_org_word(word: &str) -> bool {
 }
 
 /// Lower-case particles that belong inside a person's name ("Behnam *ben*
-/// Taleblu", "Ursula *von der* Leyen").
+/// Haddad", "Ursula *von der* Leyen").
 #[must_use]
 pub(super) fn is_name_particle(word: &str) -> bool {
     matches!(
@@ -471,7 +471,7 @@ mod tests {
     #[test]
     fn lookups_fold_case_and_inflections_are_listed() {
         assert!(is_speech_verb("said") && is_speech_verb("tweeted") && !is_speech_verb("Said"));
-        assert!(is_title_word("Sen.") && is_title_word("SECRETARY") && !is_title_word("Rubio"));
+        assert!(is_title_word("Sen.") && is_title_word("SECRETARY") && !is_title_word("Brandt"));
         assert!(is_org_word("Institute") && is_not_name("The") && !is_not_name("Vole"));
         assert_eq!(gender_noun("aunt"), Some(Gender::Female));
         assert_eq!(gender_noun("his"), None);

@@ -1,5 +1,5 @@
 //! Names in the narrative: runs of capitalised words, split into a title
-//! ("Secretary of State") and a name ("Marco Rubio"), and sorted into people,
+//! ("Secretary of State") and a name ("Elena Brandt"), and sorted into people,
 //! organisations and everything else that happens to be capitalised.
 
 use std::ops::Range;
@@ -14,9 +14,9 @@ const MAX_RUN_WORDS: usize = 12;
 /// What a capitalised run names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum RunKind {
-    /// Two to four words that read as a person's name ("Jo Walton").
+    /// Two to four words that read as a person's name ("Mira Solberg").
     Person,
-    /// An organisation ("Dick Clark Productions", "NASA").
+    /// An organisation ("Red Lantern Productions", "NASA").
     Org,
     /// One capitalised word that is not obviously anything ("Ford").
     Single,
@@ -35,7 +35,7 @@ pub(super) struct Run {
     pub title: Option<Range<usize>>,
     /// What it names.
     pub kind: RunKind,
-    /// Joined to the previous run by "and" ("Nephew and Singh").
+    /// Joined to the previous run by "and" ("Lund and Osei").
     pub joined: bool,
 }
 
@@ -108,7 +108,7 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 break;
             }
         }
-        // "Amazon-owned Whole Foods Market": a hyphenated modifier ending
+        // "Harbor-owned Green Basket Market": a hyphenated modifier ending
         // in a lower-case word closes what comes before it.
         let mut from = start;
         for k in start..end {
@@ -187,7 +187,7 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
         return;
     }
     if words.len() > 1 && words.iter().any(|w| is_capitalised(w) && lexicon::is_org_word(w)) {
-        // "Big Machine Label Group Statement": the body, not its statement.
+        // "Silver Reel Label Group Statement": the body, not its statement.
         let org_at = words.iter().position(|w| lexicon::is_org_word(w)).unwrap_or(0);
         let end = words
             .iter()

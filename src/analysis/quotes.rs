@@ -46,7 +46,7 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 /// Whether the span reads as a title of a work: mostly capitalised words,
-/// any lower-case ones short ("A Proven Path to All the Money").
+/// any lower-case ones short ("A Quiet Road to All the Votes").
 fn looks_like_title(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let capitalised = words

@@ -76,7 +76,7 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
 }
 
 /// Whether a one-word name is shown to be a person: "who" follows it
-/// ("Tommy — who …"), or an age ("Luc, 68,"), or a kinship or role noun
+/// ("Benny — who …"), or an age ("Luc, 68,"), or a kinship or role noun
 /// comes right before it ("her brother Luc").
 fn is_person_single(para: &Para<'_>, run: &Run) -> bool {
     let end = run.name.end;
@@ -123,7 +123,7 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
         entity.age = age(para, run);
     }
     let described = appositive(para, run).or_else(|| before_name(para, run));
-    // "the novelist Jo Walton", "Tomas Brevik, a fisherman": a person.
+    // "the novelist Mira Solberg", "Tomas Brevik, a fisherman": a person.
     entity.person |= described.is_some() && run.kind == RunKind::Person;
     if entity.description.is_none() {
         entity.description = described;
@@ -134,7 +134,7 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
 }
 
 /// A gender shown right around a mention: a kinship or role noun before it
-/// ("his aunt, Jane Starner"), or "his"/"her" + noun within three words
+/// ("his aunt, Jane Morrow"), or "his"/"her" + noun within three words
 /// after it ("Ford visited his editor").
 pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     let start = run.start();
@@ -237,7 +237,7 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     Some(para.text[words[0].range.start..words[words.len() - 1].range.end].to_owned())
 }
 
-/// "former envoy Richard Nephew": lower-case words right before the name
+/// "former envoy Karl Lund": lower-case words right before the name
 /// (and any title inside its run).
 fn before_name(para: &Para<'_>, run: &Run) -> Option<String> {
     let start = run.start();

@@ -1,5 +1,5 @@
 //! Entities: one per person or organisation the article names, with every
-//! form of the name merged ("Secretary of State Marco Rubio", "Rubio"), and
+//! form of the name merged ("Secretary of State Elena Brandt", "Brandt"), and
 //! what the article says about each (description, gender, kind).
 
 use std::collections::HashMap;
@@ -210,8 +210,8 @@ impl Registry {
 
     /// The entity a one-word name refers to: a surname (the latest mentioned
     /// of several), else a first name, else an organisation it abbreviates
-    /// or (for a speaker, with `org_start`) starts: "Tyvak said" is Tyvak
-    /// Nano-Satellite Systems, but "Iran" is not Iran Human Rights Monitor.
+    /// or (for a speaker, with `org_start`) starts: "Quillon said" is Quillon
+    /// Orbital Systems, but "Coastal" is not Coastal Rights Watch.
     pub fn lookup_single(&self, word: &str, org_start: bool) -> Option<EntityId> {
         let k = key(word);
         let latest = |ids: &Vec<EntityId>| ids.iter().copied().max_by_key(|&id| self.entities[id].last_seen);
@@ -230,7 +230,7 @@ impl Registry {
         self.by_lead.get(&k)?.iter().copied().find(|&id| self.entities[id].kind == SpeakerKind::Organisation)
     }
 
-    /// Adds a one-word name that matched nothing ("Tommy", "Likud").
+    /// Adds a one-word name that matched nothing ("Benny", "Ennahda").
     pub fn add_single(&mut self, word: &str, kind: SpeakerKind, block: BlockId, seen: usize) -> EntityId {
         self.add(&[word], kind, block, seen)
     }

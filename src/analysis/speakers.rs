@@ -57,7 +57,7 @@ fn speaker(registry: &Registry, id: EntityId) -> Speaker {
     }
 }
 
-/// The surname with any lower-case particles before it ("ben Taleblu").
+/// The surname with any lower-case particles before it ("ben Haddad").
 fn surname(words: &[String]) -> String {
     let Some(last) =
         words.iter().rposition(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
