@@ -272,18 +272,30 @@ fn char_lines(text: &str, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
 }
 
 /// Cuts `text` (found at `offset`) into pieces of at most `avail` columns,
-/// between grapheme clusters; a cluster wider than `avail` gets a piece alone.
+/// between grapheme clusters; a cluster wider than `avail` gets a piece
+/// alone. A cluster wider than any real character (a run of spacing marks
+/// such as Thai "ำำำ…" is one cluster, however long) is cut between its
+/// characters, so that no line overflows.
 fn char_pieces(text: &str, offset: usize, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
     let mut start = 0;
     let mut used = 0;
-    for (index, grapheme) in text.grapheme_indices(true) {
-        let width = grapheme_width(grapheme);
+    let mut cell = |index: usize, width: usize| {
         if used + width > avail && index > start {
             out.push((offset + start..offset + index, false));
             start = index;
             used = 0;
         }
         used += width;
+    };
+    for (index, grapheme) in text.grapheme_indices(true) {
+        let width = grapheme_width(grapheme);
+        if width > 2 {
+            for (at, c) in grapheme.char_indices() {
+                cell(index + at, display_width(c.encode_utf8(&mut [0; 4])));
+            }
+        } else {
+            cell(index, width);
+        }
     }
     if start < text.len() {
         out.push((offset + start..offset + text.len(), false));

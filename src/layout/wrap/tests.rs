@@ -122,3 +122,14 @@ proptest! {
         check(&text, width);
     }
 }
+
+#[test]
+fn an_overlong_cluster_of_spacing_marks_is_cut_between_characters() {
+    // Thai SARA AM repeated is one grapheme cluster twelve columns wide.
+    let text = "\u{e33}".repeat(12);
+    check(&text, 10);
+    let block = para(&text);
+    let lines = texts(&block, &wrap_block(&block, 10));
+    assert_eq!(lines.concat(), text);
+    assert!(lines.iter().all(|line| display_width(line) <= 10), "{lines:?}");
+}
