@@ -46,7 +46,24 @@ pub fn select(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
     let relaxed = stats::measure(tree, site, false);
     let second = choose(tree, relaxed, false);
     let good = |s: &Option<Selection>| s.as_ref().map_or(0, |s| s.stats[s.root as usize].good);
-    if good(&second) > good(&first) { second } else { first }.or_else(|| Some(whole_page(tree, site)))
+    let chosen = if good(&second) > good(&first) { second } else { first };
+    // The relaxed pass counts footers and menus too: on a page with no
+    // article (a paywall, an error page) it would present the footer as one.
+    chosen.or_else(|| Some(whole_page(tree, site))).filter(|s| !in_page_furniture(tree, s.root))
+}
+
+/// Whether `id` is, or sits inside, a footer, menu or aside.
+fn in_page_furniture(tree: &Tree<'_>, mut id: ElId) -> bool {
+    loop {
+        let el = tree.el(id);
+        if matches!(el.tag, Tag::Nav | Tag::Aside | Tag::Footer) {
+            return true;
+        }
+        if el.parent == id {
+            return false;
+        }
+        id = el.parent;
+    }
 }
 
 /// No scored container: the body (or the root element) is the article.

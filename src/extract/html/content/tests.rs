@@ -131,3 +131,22 @@ fn an_empty_page_selects_nothing() {
     let selection = select(&tree, &Site::default());
     assert!(selection.is_none_or(|s| s.stats[s.root as usize].good == 0));
 }
+
+#[test]
+fn a_page_of_menus_and_footers_has_no_article() {
+    let html = "<body><header><nav><a href=/>Home</a> <a href=/about>About</a></nav></header>\
+                <div class=paywall><button>Subscribe</button></div>\
+                <footer><p>© 2026 The Tideline Review · Privacy · Terms of service and notices</p>\
+                <p>Start your own newsletter · Get the app for your phone</p></footer></body>";
+    let dom = Html::parse_document(html);
+    let tree = Tree::build(&dom);
+    assert!(select(&tree, &Site::default()).is_none());
+}
+
+#[test]
+fn a_short_article_beside_a_footer_is_still_found() {
+    let html = format!(
+        "<body><div class=post><p>{PARA}</p></div><footer><p>© 2026 The Tideline Review</p></footer></body>"
+    );
+    assert_eq!(kept_text(&html), PARA);
+}
