@@ -122,8 +122,8 @@ impl<'a> Scanner<'a> {
         let name = tag_name(self.html, start + 1);
         let end = tag_end(self.html, start + 1 + name.len());
         let self_closing = self.html[..end].ends_with("/>");
-        let lower = name.to_ascii_lowercase();
-        let lower = lower.as_str();
+        let mut buffer = [0u8; NAME_BUFFER];
+        let lower = lower_name(name, &mut buffer);
         if VOID.contains(&lower) || self_closing {
             return Some(end);
         }
@@ -177,11 +177,10 @@ impl<'a> Scanner<'a> {
     fn close_implied(&mut self, name: &str) {
         let pop_to = |open: &[&str], targets: &[&str], boundaries: &[&str]| {
             for (index, element) in open.iter().enumerate().rev() {
-                let element = element.to_ascii_lowercase();
-                if targets.contains(&element.as_str()) {
+                if targets.iter().any(|t| t.eq_ignore_ascii_case(element)) {
                     return Some(index);
                 }
-                if boundaries.contains(&element.as_str()) {
+                if boundaries.iter().any(|b| b.eq_ignore_ascii_case(element)) {
                     return None;
                 }
             }
@@ -204,6 +203,20 @@ impl<'a> Scanner<'a> {
             self.open.truncate(index);
         }
     }
+}
+
+/// Longest tag name the lists above can hold; longer names are matched by
+/// none of them.
+const NAME_BUFFER: usize = 16;
+
+/// `name` in lower case, in `buffer` (no allocation per tag); empty when the
+/// name is too long to be in any list.
+fn lower_name<'b>(name: &str, buffer: &'b mut [u8; NAME_BUFFER]) -> &'b str {
+    let Some(slot) = buffer.get_mut(..name.len()) else { return "" };
+    slot.copy_from_slice(name.as_bytes());
+    slot.make_ascii_lowercase();
+    // Tag names are ASCII (`tag_name` stops at anything else).
+    std::str::from_utf8(slot).unwrap_or("")
 }
 
 fn tag_name(html: &str, from: usize) -> &str {
