@@ -224,13 +224,17 @@ fn pty_reads_the_article_from_stdin_and_keys_from_the_terminal() {
     assert_restored(&output);
 }
 
-#[test]
-fn pty_sigterm_restores_and_exits_cleanly() {
+/// A dropped SSH connection (SIGHUP) and a polite kill (SIGTERM) both leave
+/// the terminal as it was.
+#[rstest::rstest]
+#[case::sigterm(Signal::SIGTERM)]
+#[case::sighup(Signal::SIGHUP)]
+fn pty_signals_restore_and_exit_cleanly(#[case] signal: Signal) {
     let path = sample("quiet-diplomacy.md").display().to_string();
     let mut session = spawn(byline_command(&[&path]));
     let mut seen = Vec::new();
     wait_for(&mut session, "Selka", &mut seen);
-    session.get_process_mut().signal(Signal::SIGTERM).unwrap();
+    session.get_process_mut().signal(signal).unwrap();
     let output = drain(&mut session, seen);
     assert_eq!(exit_code(&session), 0);
     assert_restored(&output);
