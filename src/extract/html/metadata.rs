@@ -78,9 +78,9 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
         "publish-date",
     ]
     .iter()
-    .find_map(|key| meta_value(&[key]).and_then(|raw| iso_date(&raw)))
-    .or_else(|| ld("datePublished").and_then(|raw| iso_date(&raw)))
-    .or_else(|| found.time_datetime.as_deref().and_then(iso_date));
+    .find_map(|key| meta_value(&[key]).and_then(|raw| written_date(&raw)))
+    .or_else(|| ld("datePublished").and_then(|raw| written_date(&raw)))
+    .or_else(|| found.time_datetime.as_deref().and_then(written_date));
     let url =
         found.canonical.clone().or_else(|| meta_value(&["og:url"])).or_else(|| page_url.map(str::to_owned));
     let language = found
@@ -245,6 +245,13 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         }
     }
     title.to_owned()
+}
+
+/// A date as a page writes it in its metadata: ISO 8601 mostly, but some
+/// sites put "Feb 5, 2026" or "05.02.2026" there; those are read the way
+/// plain-text datelines are.
+fn written_date(raw: &str) -> Option<String> {
+    iso_date(raw).or_else(|| crate::extract::text::date::find_date(raw))
 }
 
 /// `YYYY-MM-DD` from the start of an ISO 8601 date or date-time, as written

@@ -85,3 +85,10 @@ fn base_href_resolves_against_the_page() {
     let page = read(&Tree::build(&dom), Some("https://ex.org/x/y"));
     assert_eq!(page.base.unwrap().as_str(), "https://ex.org/news/");
 }
+
+#[test]
+fn dates_written_out_in_metadata_are_read_too() {
+    assert_eq!(written_date("2026-02-05T23:30:00-08:00").as_deref(), Some("2026-02-05"));
+    assert_eq!(written_date("Feb 5, 2026").as_deref(), Some("2026-02-05"));
+    assert_eq!(written_date("not a date"), None);
+}
