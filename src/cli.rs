@@ -178,8 +178,8 @@ fn extract(
     format: Format,
 ) -> anyhow::Result<u8> {
     let loaded = source::load(spec, limits)?;
-    let (article, rendered) = contain_panic(&spec.display_name(), || {
-        let article = pipeline::build(&loaded, forced)?;
+    let (article, rendered) = contain_panic(&spec.display_name(), move || {
+        let article = pipeline::build_owned(loaded, forced)?;
         let rendered = crate::output::render(&article, format);
         Ok::<_, crate::Error>((article, rendered))
     })??;

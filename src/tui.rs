@@ -94,7 +94,7 @@ fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Art
     let utf16 = loaded.bytes.starts_with(&[0xff, 0xfe]) || loaded.bytes.starts_with(&[0xfe, 0xff]);
     if loaded.bytes.len() < PREVIEW_MIN_BYTES || html || utf16 || sniff::binary_kind(&loaded.bytes).is_some()
     {
-        return Ok((pipeline::build(&loaded, forced)?, None));
+        return Ok((pipeline::build_owned(loaded, forced)?, None));
     }
     let cut = preview_cut(&loaded.bytes, PREVIEW_BYTES);
     let preview = Loaded { bytes: loaded.bytes[..cut].to_vec(), ..loaded.clone() };
