@@ -188,3 +188,25 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
     }
     paras
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    #[test]
+    fn run_of_finds_the_run_holding_each_word() {
+        let text = "Sen. Ada Vole and Rep. Kim Lund met Harbor Mills Group staff, said Dr. Lee Park of Oslo.";
+        let block = Block::new(BlockKind::Paragraph, text);
+        let para = Para::new(BlockId(0), &block).unwrap_or_else(|| panic!("no para"));
+        assert!(para.runs.len() >= 4, "{:?}", para.runs);
+        assert!(para.runs.windows(2).all(|w| w[0].name.end <= w[1].start()), "{:?}", para.runs);
+        for i in 0..para.words.len() {
+            let naive = para.runs.iter().rposition(|r| r.start() <= i && i < r.name.end);
+            assert_eq!(para.run_of(i), naive, "word {i} {:?}", para.word(i));
+        }
+        assert_eq!(para.run_of(para.words.len() + 5), None);
+        let vole = (0..para.words.len()).find(|&i| para.word(i) == "Vole").unwrap_or(0);
+        assert_eq!(para.run_ending_at(vole), para.run_of(vole));
+    }
+}

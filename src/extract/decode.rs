@@ -146,6 +146,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn owned_decoding_matches_borrowed() {
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend("“hi”".encode_utf16().flat_map(u16::to_le_bytes));
+        let inputs: [(&[u8], bool); 6] = [
+            ("plain “UTF-8” text".as_bytes(), false),
+            (b"\xef\xbb\xbfwith a BOM", false),
+            (&utf16, false),
+            (b"<meta charset=\"windows-1252\"><p>\x93q\x94</p>", true),
+            (b"broken \xff\xfe UTF-8 \xe2\x80\x9cq\xe2\x80\x9d", false),
+            (b"", false),
+        ];
+        for (bytes, html) in inputs {
+            assert_eq!(decode_owned(bytes.to_vec(), None, html), decode(bytes, None, html), "{bytes:?}");
+        }
+        let declared = Some("text/html; charset=iso-2022-kr");
+        assert_eq!(decode_owned(b"abc".to_vec(), declared, true), decode(b"abc", declared, true));
+    }
+
+    #[test]
     fn bom_wins() {
         let mut bytes = vec![0xff, 0xfe];
         bytes.extend("“hi”".encode_utf16().flat_map(u16::to_le_bytes));

@@ -17,12 +17,14 @@ mod hints;
 mod metadata;
 mod notes;
 mod prescan;
+mod preview;
 mod site;
 mod stats;
 mod tag;
 mod tidy;
 mod tree;
 
+pub use preview::preview_cut;
 use scraper::Html;
 
 use crate::model::Document;
