@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use byline::extract::SourceKind;
-use byline::output::{json, text};
+use byline::output::{self, Format, json, text};
 use byline::pipeline;
 use byline::source::{Loaded, SourceSpec};
 
@@ -64,4 +64,23 @@ fn text_output_is_header_then_plain_text() {
     assert!(!body.is_empty());
     assert!(rendered.ends_with(&format!("\n\n{body}\n")), "{rendered:?}");
     assert!(rendered.starts_with("Harbor news\n"), "{rendered:?}");
+}
+
+#[test]
+fn written_output_is_the_rendered_output() {
+    for dir in ["tests/fixtures/html", "tests/fixtures/text"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.is_file() || path.to_string_lossy().ends_with(".json") {
+                continue;
+            }
+            let loaded = Loaded::from_bytes(std::fs::read(&path).unwrap(), SourceSpec::File(path.clone()));
+            let Ok(article) = pipeline::build_owned(loaded, None) else { continue };
+            for format in [Format::Json, Format::Text, Format::Markdown] {
+                let mut written = Vec::new();
+                output::write(&article, format, &mut written).unwrap();
+                assert_eq!(String::from_utf8(written).unwrap(), output::render(&article, format), "{path:?}");
+            }
+        }
+    }
 }
