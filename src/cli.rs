@@ -178,13 +178,21 @@ fn extract(
     format: Format,
 ) -> anyhow::Result<u8> {
     let loaded = source::load(spec, limits)?;
-    let (article, rendered) = contain_panic(&spec.display_name(), || {
-        let article = pipeline::build(&loaded, forced)?;
-        let rendered = crate::output::render(&article, format);
-        Ok::<_, crate::Error>((article, rendered))
-    })??;
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
+    let name = spec.display_name();
+    let article = contain_panic(&name, move || pipeline::build_owned(loaded, forced))??;
+    // Written as it is rendered: a large article's JSON is never held whole.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = contain_panic(
+        &name,
+        std::panic::AssertUnwindSafe(|| {
+            crate::output::write(&article, format, &mut stdout).and_then(|()| stdout.flush())
+        }),
+    );
+    if written.is_err() {
+        // A panic while rendering: what is still buffered is not printed.
+        drop(stdout.into_parts());
+    }
+    match written? {
         Ok(()) => {}
         // `byline extract … | head` closes the pipe early: not an error.
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),

@@ -27,19 +27,51 @@ pub enum SourceKind {
 
 /// Extracts the document from `loaded`; `forced` overrides sniffing.
 pub fn extract(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Document> {
-    let source_name = loaded.spec.display_name();
+    let (kind, html_like) = kind_hints(loaded, forced)?;
+    let text = decode::decode(&loaded.bytes, loaded.content_type.as_deref(), html_like)
+        .map_err(|encoding| undecodable(loaded, encoding))?;
+    Ok(extract_text(text, kind, loaded.url.as_deref()))
+}
+
+/// [`extract`], taking the source: its bytes become the text (without a
+/// copy when they are UTF-8) and the text is freed as soon as it has been
+/// parsed, so that a large input is never held twice.
+pub fn extract_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Document> {
+    let (kind, html_like) = kind_hints(&loaded, forced)?;
+    let Loaded { bytes, spec, content_type, url } = loaded;
+    let text = decode::decode_owned(bytes, content_type.as_deref(), html_like).map_err(|encoding| {
+        Error::Undecodable { source_name: spec.display_name(), encoding: encoding.to_owned() }
+    })?;
+    Ok(extract_text(text, kind, url.as_deref()))
+}
+
+/// Refuses binary input; returns the kind when forced or known from the
+/// file name, and whether the bytes should be decoded as HTML.
+fn kind_hints(loaded: &Loaded, forced: Option<SourceKind>) -> Result<(Option<SourceKind>, bool)> {
     if let Some(what) = sniff::binary_kind(&loaded.bytes) {
-        return Err(Error::Binary { source_name, what });
+        return Err(Error::Binary { source_name: loaded.spec.display_name(), what });
     }
     let hinted = forced.or_else(|| sniff::kind_from_extension(loaded.extension().as_deref()));
     let html_like =
         hinted.map_or_else(|| sniff::looks_like_html_bytes(&loaded.bytes), |kind| kind == SourceKind::Html);
-    let text = decode::decode(&loaded.bytes, loaded.content_type.as_deref(), html_like)
-        .map_err(|encoding| Error::Undecodable { source_name, encoding: encoding.to_owned() })?;
-    let kind = hinted.unwrap_or_else(|| sniff::kind_from_text(&text));
-    Ok(match kind {
-        SourceKind::Html => html::extract(&text, loaded.url.as_deref()),
-        SourceKind::Text => text::extract(&text),
+    Ok((hinted, html_like))
+}
+
+fn undecodable(loaded: &Loaded, encoding: &str) -> Error {
+    Error::Undecodable { source_name: loaded.spec.display_name(), encoding: encoding.to_owned() }
+}
+
+/// Runs the extractor for `kind` (sniffed from the text when unknown).
+fn extract_text(text: String, kind: Option<SourceKind>, url: Option<&str>) -> Document {
+    match kind.unwrap_or_else(|| sniff::kind_from_text(&text)) {
+        SourceKind::Html => {
+            let dom = html::parse(&text);
+            // The parsed page holds its own copy of every text: the source
+            // can go before the article is built.
+            drop(text);
+            html::extract_parsed(&dom, url)
+        }
+        SourceKind::Text => text::extract_owned(text),
         SourceKind::Markdown => markdown::extract(&text),
-    })
+    }
 }

@@ -26,6 +26,23 @@ pub fn render(article: &crate::model::Article, format: Format) -> String {
     }
 }
 
+/// Writes `article` in `format` to `out`; the same bytes as [`render`],
+/// but the JSON contract is streamed rather than built whole first.
+///
+/// # Errors
+///
+/// When writing to `out` fails.
+pub fn write(
+    article: &crate::model::Article,
+    format: Format,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(article, out),
+        Format::Text | Format::Markdown => out.write_all(render(article, format).as_bytes()),
+    }
+}
+
 /// "Ann Lee · The Post · 2026-02-05": the metadata line shared by the text
 /// and Markdown outputs; `None` when there is nothing to say.
 #[must_use]

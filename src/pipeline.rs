@@ -14,11 +14,28 @@ pub const EXTRACTOR_VERSION: u32 = 1;
 /// Builds the article from loaded bytes; `forced` overrides kind sniffing.
 pub fn build(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Article> {
     let document = extract::extract(loaded, forced)?;
+    Ok(finish(source_hash(loaded), document))
+}
+
+/// [`build`], taking the source: the bytes are freed as soon as they have
+/// been read, so that a large input's bytes, text and analysis never all
+/// live at once. Front ends that do not keep the bytes use this.
+pub fn build_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Article> {
+    let hash = source_hash(&loaded);
+    let document = extract::extract_owned(loaded, forced)?;
+    Ok(finish(hash, document))
+}
+
+fn source_hash(loaded: &Loaded) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&loaded.bytes))
+}
+
+fn finish(source_hash: String, document: crate::model::Document) -> Article {
     let analysis = analysis::analyze(&document);
     let identity = Identity {
-        source_hash: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&loaded.bytes)),
+        source_hash,
         canonical_url: document.meta().url.clone(),
         extractor_version: EXTRACTOR_VERSION,
     };
-    Ok(Article { identity, document, analysis })
+    Article { identity, document, analysis }
 }

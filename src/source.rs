@@ -103,9 +103,11 @@ pub fn load(spec: &SourceSpec, limits: LoadLimits) -> Result<Loaded> {
 }
 
 /// Reads at most `limit + 1` bytes so that an oversized input is detected
-/// without reading all of it.
-fn read_capped(reader: impl Read, limits: LoadLimits, source_name: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// without reading all of it. `expected` is the size when known: reserving
+/// it up front saves growing (and over-allocating) the buffer.
+fn read_capped(reader: impl Read, limits: LoadLimits, source_name: &str, expected: u64) -> Result<Vec<u8>> {
+    let reserve = expected.min(limits.max_input_bytes).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(reserve).unwrap_or(0));
     reader
         .take(limits.max_input_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -134,8 +136,8 @@ mod tests {
     #[test]
     fn oversized_input_is_refused() {
         let limits = LoadLimits { max_input_bytes: 4 };
-        assert!(read_capped(&b"1234"[..], limits, "x").is_ok());
-        let err = read_capped(&b"12345"[..], limits, "x").unwrap_err();
+        assert!(read_capped(&b"1234"[..], limits, "x", 4).is_ok());
+        let err = read_capped(&b"12345"[..], limits, "x", 0).unwrap_err();
         assert!(matches!(err, Error::TooLarge { .. }), "{err}");
     }
 

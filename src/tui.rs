@@ -43,6 +43,15 @@ pub const PREVIEW_MIN_BYTES: usize = 1 << 20;
 /// About how much of a large input the preview extracts.
 const PREVIEW_BYTES: usize = 96 * 1024;
 
+/// HTML pages at least this large open with a preview too. Smaller pages
+/// are extracted whole before the first paint: a preview of their head
+/// could pick a different container or miss the metadata at the end.
+pub const HTML_PREVIEW_MIN_BYTES: usize = 8 << 20;
+
+/// About how much of a large HTML page the preview extracts: more than for
+/// text, since a page's head and markup come before its first paragraph.
+const HTML_PREVIEW_BYTES: usize = 512 * 1024;
+
 /// Set to make the reader panic on the first key (tests of the terminal
 /// restore); no effect otherwise.
 pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
@@ -92,13 +101,25 @@ fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Art
     let kind = forced.or_else(|| sniff::kind_from_extension(loaded.extension().as_deref()));
     let html = kind.map_or_else(|| sniff::looks_like_html_bytes(&loaded.bytes), |k| k == SourceKind::Html);
     let utf16 = loaded.bytes.starts_with(&[0xff, 0xfe]) || loaded.bytes.starts_with(&[0xfe, 0xff]);
-    if loaded.bytes.len() < PREVIEW_MIN_BYTES || html || utf16 || sniff::binary_kind(&loaded.bytes).is_some()
-    {
-        return Ok((pipeline::build(&loaded, forced)?, None));
-    }
-    let cut = preview_cut(&loaded.bytes, PREVIEW_BYTES);
-    let preview = Loaded { bytes: loaded.bytes[..cut].to_vec(), ..loaded.clone() };
-    Ok((pipeline::build(&preview, forced)?, Some(loaded)))
+    let min_bytes = if html { HTML_PREVIEW_MIN_BYTES } else { PREVIEW_MIN_BYTES };
+    let cut = if loaded.bytes.len() < min_bytes || utf16 || sniff::binary_kind(&loaded.bytes).is_some() {
+        None
+    } else if html {
+        crate::extract::html::preview_cut(&loaded.bytes, HTML_PREVIEW_BYTES)
+    } else {
+        Some(preview_cut(&loaded.bytes, PREVIEW_BYTES))
+    };
+    let Some(cut) = cut.filter(|&cut| cut > 0 && cut < loaded.bytes.len()) else {
+        return Ok((pipeline::build_owned(loaded, forced)?, None));
+    };
+    // Only the head is copied: cloning `loaded` would copy all of it.
+    let preview = Loaded {
+        bytes: loaded.bytes[..cut].to_vec(),
+        spec: loaded.spec.clone(),
+        content_type: loaded.content_type.clone(),
+        url: loaded.url.clone(),
+    };
+    Ok((pipeline::build_owned(preview, forced)?, Some(loaded)))
 }
 
 /// Where to cut `bytes` for a preview of about `target` bytes: at the last

@@ -77,13 +77,14 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
-/// Finds the name runs among `tokens` (the words of one paragraph).
+/// Finds the name runs among `tokens` (the words of one paragraph), in word
+/// order and never overlapping (`Para::run_of` relies on both).
 pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
-    let word = |i: usize| &text[tokens[i].range.clone()];
+    let word = |i: usize| &text[tokens[i].range()];
     let joinable = |i: usize, j: usize| {
         tokens[i].after & punct::BREAK == 0
             && tokens[j].before & punct::BREAK == 0
-            && tokens[i].sentence == tokens[j].sentence
+            && tokens[i].sentence() == tokens[j].sentence()
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -233,7 +234,7 @@ mod tests {
         let sentences = sentences::split_with(text, &regions);
         let tokens = tokens::tokenize(text, &regions, &sentences).words;
         let join = |r: &Range<usize>| {
-            tokens[r.clone()].iter().map(|t| &text[t.range.clone()]).collect::<Vec<_>>().join(" ")
+            tokens[r.clone()].iter().map(|t| &text[t.range()]).collect::<Vec<_>>().join(" ")
         };
         find(text, &tokens)
             .iter()

@@ -47,8 +47,6 @@ pub(super) struct Para<'a> {
     pub region_at: Vec<usize>,
     /// Name runs among the words.
     pub runs: Vec<Run>,
-    /// For each word, the run it belongs to (title or name part).
-    pub run_of: Vec<Option<usize>>,
     /// For each word, whether it is a speech verb (looked up once).
     pub speech: Vec<bool>,
     /// For each sentence, the index of its first word (and one past the
@@ -69,6 +67,9 @@ impl<'a> Para<'a> {
             _ => return None,
         };
         let text = source.text();
+        if text.len() >= tokens::MAX_TEXT_LEN {
+            return None;
+        }
         let regions = if kind == ParaKind::Heading { Vec::new() } else { marks::regions(text) };
         // A blockquote holding a quotation and its attribution is prose.
         let wraps = |r: &Region| text[..r.open].trim().is_empty() && text[r.end(text)..].trim().is_empty();
@@ -81,18 +82,11 @@ impl<'a> Para<'a> {
         let sentences = sentences::split_with(text, &regions);
         let tokens = tokens::tokenize(text, &regions, &sentences);
         let runs = names::find(text, &tokens.words);
-        let mut run_of = vec![None; tokens.words.len()];
-        for (index, run) in runs.iter().enumerate() {
-            for slot in &mut run_of[run.start()..run.name.end] {
-                *slot = Some(index);
-            }
-        }
-        let speech =
-            tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range.clone()])).collect();
+        let speech = tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range()])).collect();
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut word = 0;
         for s in 0..=sentences.len() {
-            while word < tokens.words.len() && tokens.words[word].sentence < s {
+            while word < tokens.words.len() && tokens.words[word].sentence() < s {
                 word += 1;
             }
             sentence_starts.push(word);
@@ -110,28 +104,35 @@ impl<'a> Para<'a> {
             words: tokens.words,
             region_at: tokens.region_at,
             runs,
-            run_of,
         })
     }
 
     /// The text of word `i`.
     pub fn word(&self, i: usize) -> &'a str {
-        &self.text[self.words[i].range.clone()]
+        &self.text[self.words[i].range()]
     }
 
     /// The text of a range of words, joined by single spaces.
     pub fn words_text(&self, range: Range<usize>) -> String {
-        self.words[range].iter().map(|t| &self.text[t.range.clone()]).collect::<Vec<_>>().join(" ")
+        self.words[range].iter().map(|t| &self.text[t.range()]).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The run word `i` belongs to (title or name part), if any. Runs come
+    /// in word order and never overlap, so a binary search finds it: no
+    /// table per word for articles of millions of words.
+    pub fn run_of(&self, i: usize) -> Option<usize> {
+        let after = self.runs.partition_point(|run| run.start() <= i);
+        after.checked_sub(1).filter(|&r| i < self.runs[r].name.end)
     }
 
     /// The run whose name ends at word `i`, if any.
     pub fn run_ending_at(&self, i: usize) -> Option<usize> {
-        self.run_of.get(i).copied().flatten().filter(|&r| self.runs[r].name.end == i + 1)
+        self.run_of(i).filter(|&r| self.runs[r].name.end == i + 1)
     }
 
     /// The run that starts (title included) at word `i`, if any.
     pub fn run_starting_at(&self, i: usize) -> Option<usize> {
-        self.run_of.get(i).copied().flatten().filter(|&r| self.runs[r].start() == i)
+        self.run_of(i).filter(|&r| self.runs[r].start() == i)
     }
 
     /// Word indices of sentence `s`.
@@ -164,7 +165,7 @@ fn credit_line(text: &str) -> Option<&str> {
 /// Prepares every prose block of a document and links paragraphs that
 /// continue a quotation.
 pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
-    let mut paras: Vec<Para<'_>> = Vec::new();
+    let mut paras: Vec<Para<'_>> = Vec::with_capacity(doc.blocks().len());
     for (index, block) in doc.blocks().iter().enumerate() {
         let Some(mut para) = Para::new(BlockId(index as u32), block) else { continue };
         if let Some(prev) = paras.last_mut() {
@@ -186,4 +187,26 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
         paras.push(para);
     }
     paras
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    #[test]
+    fn run_of_finds_the_run_holding_each_word() {
+        let text = "Sen. Ada Vole and Rep. Kim Lund met Harbor Mills Group staff, said Dr. Lee Park of Oslo.";
+        let block = Block::new(BlockKind::Paragraph, text);
+        let para = Para::new(BlockId(0), &block).unwrap_or_else(|| panic!("no para"));
+        assert!(para.runs.len() >= 4, "{:?}", para.runs);
+        assert!(para.runs.windows(2).all(|w| w[0].name.end <= w[1].start()), "{:?}", para.runs);
+        for i in 0..para.words.len() {
+            let naive = para.runs.iter().rposition(|r| r.start() <= i && i < r.name.end);
+            assert_eq!(para.run_of(i), naive, "word {i} {:?}", para.word(i));
+        }
+        assert_eq!(para.run_of(para.words.len() + 5), None);
+        let vole = (0..para.words.len()).find(|&i| para.word(i) == "Vole").unwrap_or(0);
+        assert_eq!(para.run_ending_at(vole), para.run_of(vole));
+    }
 }

@@ -80,7 +80,8 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
 /// comes right before it ("her brother Luc").
 fn is_person_single(para: &Para<'_>, run: &Run) -> bool {
     let end = run.name.end;
-    let same_sentence = end < para.words.len() && para.words[end].sentence == para.words[end - 1].sentence;
+    let same_sentence =
+        end < para.words.len() && para.words[end].sentence() == para.words[end - 1].sentence();
     let next = same_sentence.then(|| para.word(end));
     let aged = next.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
         && para.words[end - 1].after & punct::COMMA != 0
@@ -98,7 +99,7 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
     let name = para.words_text(run.name.clone());
     let entity = &mut registry.entities[id];
     let end = run.name.end;
-    let next = (end < para.words.len() && para.words[end].sentence == para.words[end - 1].sentence)
+    let next = (end < para.words.len() && para.words[end].sentence() == para.words[end - 1].sentence())
         .then(|| para.word(end));
     if next == Some("who") {
         entity.person = true;
@@ -143,11 +144,11 @@ pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     if noun_before.is_some() || para.words[run.name.end - 1].after & punct::POSSESSIVE != 0 {
         return noun_before;
     }
-    let sentence = para.words[start].sentence;
+    let sentence = para.words[start].sentence();
     // A pronoun right after the name belongs to an appositive about someone
     // else ("Kim Lund, her deputy"): at least a verb must come between.
     for i in (run.name.end + 1)..(run.name.end + 3).min(para.words.len()) {
-        if para.words[i].sentence != sentence || para.run_of[i].is_some() {
+        if para.words[i].sentence() != sentence || para.run_of(i).is_some() {
             break;
         }
         let word = para.word(i);
@@ -193,7 +194,7 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     if para.words[end - 1].after & punct::COMMA == 0 || end >= para.words.len() {
         return None;
     }
-    if para.words[end].sentence != para.words[end - 1].sentence {
+    if para.words[end].sentence() != para.words[end - 1].sentence() {
         return None;
     }
     let first = para.word(end);
@@ -226,15 +227,15 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
         .find(|&i| lexicon::is_speech_verb(para.word(i)) || matches!(para.word(i), "who" | "which" | "whose"))
         .unwrap_or(last + 1);
     let words = &para.words[from..cut];
-    let numeric = words.iter().all(|w| para.text[w.range.clone()].chars().all(|c| c.is_ascii_digit()));
+    let numeric = words.iter().all(|w| para.text[w.range()].chars().all(|c| c.is_ascii_digit()));
     let finite = words.iter().any(|w| {
-        let word = &para.text[w.range.clone()];
+        let word = &para.text[w.range()];
         word.starts_with(char::is_lowercase) && lexicon::is_verb_filler(word) && !word.ends_with("ly")
     });
     if words.is_empty() || numeric || finite || lexicon::is_speech_verb(para.word(from)) {
         return None;
     }
-    Some(para.text[words[0].range.start..words[words.len() - 1].range.end].to_owned())
+    Some(para.text[words[0].range().start..words[words.len() - 1].range().end].to_owned())
 }
 
 /// "former envoy Karl Lund": lower-case words right before the name
@@ -258,7 +259,8 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<String> {
                 "to" | "at" | "by" | "with" | "from" | "than" | "like" | "into" | "about" | "who" | "told"
             )
             || !lower
-                && para.run_of[from - 1]
+                && para
+                    .run_of(from - 1)
                     .is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
         if stop {
             break;
@@ -269,5 +271,6 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<String> {
         from += 1;
     }
     let end = run.title.as_ref().map_or(start, |t| t.end);
-    (from < end).then(|| para.text[para.words[from].range.start..para.words[end - 1].range.end].to_owned())
+    (from < end)
+        .then(|| para.text[para.words[from].range().start..para.words[end - 1].range().end].to_owned())
 }

@@ -33,18 +33,43 @@ pub(super) mod punct {
     pub const BREAK: u16 = COMMA | STOP | COLON | SEMI | DASH | OPEN | CLOSE | POSSESSIVE | QUOTE | OTHER;
 }
 
-/// A narrative word.
+/// A narrative word. Offsets are `u32` because a 50 MB article holds
+/// millions of words and all of them live at once during analysis; callers
+/// only tokenize texts shorter than [`MAX_TEXT_LEN`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Token {
-    /// The word's bytes in the paragraph text, without surrounding
-    /// punctuation (an abbreviation keeps its periods: "U.S.", "Sen.").
-    pub range: Range<usize>,
+    /// Start of the word's bytes in the paragraph text.
+    start: u32,
+    /// End of the word's bytes in the paragraph text.
+    end: u32,
     /// Punctuation flags between the previous word and this one.
     pub before: u16,
     /// Punctuation flags between this word and the next.
     pub after: u16,
     /// Index of the sentence the word is in.
-    pub sentence: usize,
+    sentence: u32,
+}
+
+/// The longest text [`tokenize`] accepts: offsets must fit in a `u32`.
+pub(super) const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+impl Token {
+    fn new(range: Range<usize>, before: u16, after: u16) -> Self {
+        // Callers keep texts under MAX_TEXT_LEN, so these never saturate.
+        let narrow = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Self { start: narrow(range.start), end: narrow(range.end), before, after, sentence: 0 }
+    }
+
+    /// The word's bytes in the paragraph text, without surrounding
+    /// punctuation (an abbreviation keeps its periods: "U.S.", "Sen.").
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Index of the sentence the word is in.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 /// A paragraph's narrative words, with where each quotation region sits.
@@ -99,7 +124,7 @@ impl Builder<'_> {
         if chunk == "&" {
             // "Procter & Gamble": the ampersand joins a name like a word.
             let before = std::mem::take(&mut self.pending);
-            self.words.push(Token { range: start..end, before, after: 0, sentence: 0 });
+            self.words.push(Token::new(start..end, before, 0));
             return;
         }
         let Some(first) = chunk.find(char::is_alphanumeric) else {
@@ -131,7 +156,7 @@ impl Builder<'_> {
         self.push_flags(lead);
         let before = self.pending;
         self.pending = 0;
-        self.words.push(Token { range: core, before, after, sentence: 0 });
+        self.words.push(Token::new(core, before, after));
     }
 }
 
@@ -170,14 +195,17 @@ pub(super) fn tokenize(text: &str, regions: &[Region], sentences: &[Range<usize>
     let mut words = builder.words;
     let mut sentence = 0;
     for word in &mut words {
-        while sentences.get(sentence).is_some_and(|s| s.end <= word.range.start) {
+        while sentences.get(sentence).is_some_and(|s| s.end <= word.range().start) {
             sentence += 1;
         }
-        word.sentence = sentence.min(sentences.len().saturating_sub(1));
-        if sentences.get(sentence).is_some_and(|s| s.end <= word.range.end + 1) {
+        let index = sentence.min(sentences.len().saturating_sub(1));
+        word.sentence = u32::try_from(index).unwrap_or(u32::MAX);
+        if sentences.get(sentence).is_some_and(|s| s.end <= word.range().end + 1) {
             word.after |= punct::STOP;
         }
     }
+    // Every paragraph's words stay alive until the article is analysed.
+    words.shrink_to_fit();
     Tokens { words, region_at }
 }
 
@@ -190,7 +218,7 @@ mod tests {
         let regions = marks::regions(text);
         let sentences = sentences::split_with(text, &regions);
         let tokens = tokenize(text, &regions, &sentences);
-        tokens.words.iter().map(|t| (&text[t.range.clone()], t.before, t.after)).collect()
+        tokens.words.iter().map(|t| (&text[t.range()], t.before, t.after)).collect()
     }
 
     #[test]

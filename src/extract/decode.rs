@@ -13,12 +13,36 @@ const PRESCAN_BYTES: usize = 1024;
 /// an encoding that cannot be decoded at all (such as ISO-2022-KR, which the
 /// Encoding Standard maps to "replacement"), reported by its name.
 pub fn decode(bytes: &[u8], content_type: Option<&str>, html: bool) -> Result<String, &'static str> {
+    let (encoding, skip) = choose(bytes, content_type, html)?;
+    Ok(decode_with(encoding, &bytes[skip..]))
+}
+
+/// [`decode`], taking the bytes: UTF-8 input (the usual case) becomes the
+/// text without a copy, so a large page is not held twice.
+pub fn decode_owned(
+    mut bytes: Vec<u8>,
+    content_type: Option<&str>,
+    html: bool,
+) -> Result<String, &'static str> {
+    let (encoding, skip) = choose(&bytes, content_type, html)?;
+    if encoding != UTF_8 {
+        return Ok(decode_with(encoding, &bytes[skip..]));
+    }
+    bytes.drain(..skip);
+    Ok(String::from_utf8(bytes).unwrap_or_else(|invalid| decode_with(UTF_8, invalid.as_bytes())))
+}
+
+/// The encoding of `bytes` and the length of its byte order mark.
+fn choose(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    html: bool,
+) -> Result<(&'static Encoding, usize), &'static str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(decode_with(encoding, &bytes[bom_len..]));
+        return Ok((encoding, bom_len));
     }
     if let Some(little_endian) = sniff::utf16_without_bom(bytes) {
-        let encoding = if little_endian { UTF_16LE } else { UTF_16BE };
-        return Ok(decode_with(encoding, bytes));
+        return Ok((if little_endian { UTF_16LE } else { UTF_16BE }, 0));
     }
     let declared = content_type
         .and_then(charset_param)
@@ -38,7 +62,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>, html: bool) -> Result<St
     if encoding == encoding_rs::REPLACEMENT {
         return Err(encoding.name());
     }
-    Ok(decode_with(encoding, bytes))
+    Ok((encoding, 0))
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -120,6 +144,25 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_decoding_matches_borrowed() {
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend("“hi”".encode_utf16().flat_map(u16::to_le_bytes));
+        let inputs: [(&[u8], bool); 6] = [
+            ("plain “UTF-8” text".as_bytes(), false),
+            (b"\xef\xbb\xbfwith a BOM", false),
+            (&utf16, false),
+            (b"<meta charset=\"windows-1252\"><p>\x93q\x94</p>", true),
+            (b"broken \xff\xfe UTF-8 \xe2\x80\x9cq\xe2\x80\x9d", false),
+            (b"", false),
+        ];
+        for (bytes, html) in inputs {
+            assert_eq!(decode_owned(bytes.to_vec(), None, html), decode(bytes, None, html), "{bytes:?}");
+        }
+        let declared = Some("text/html; charset=iso-2022-kr");
+        assert_eq!(decode_owned(b"abc".to_vec(), declared, true), decode(b"abc", declared, true));
+    }
 
     #[test]
     fn bom_wins() {

@@ -17,12 +17,14 @@ mod hints;
 mod metadata;
 mod notes;
 mod prescan;
+mod preview;
 mod site;
 mod stats;
 mod tag;
 mod tidy;
 mod tree;
 
+pub use preview::preview_cut;
 use scraper::Html;
 
 use crate::model::Document;
@@ -31,9 +33,22 @@ use crate::model::Document;
 /// Substack export post). `page_url` resolves relative links when known.
 #[must_use]
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
+    extract_parsed(&parse(html), page_url)
+}
+
+/// Parses a page, scripts and styles emptied and nesting capped: the first
+/// half of [`extract`], split off so that callers can free the page's text
+/// before the article is built.
+#[must_use]
+pub fn parse(html: &str) -> Html {
     let stripped = prescan::strip_raw_text(html);
-    let dom = Html::parse_document(&depth::cap_nesting(&stripped));
-    let tree = tree::Tree::build(&dom);
+    Html::parse_document(&depth::cap_nesting(&stripped))
+}
+
+/// The second half of [`extract`]: the article of a page [`parse`]d.
+#[must_use]
+pub fn extract_parsed(dom: &Html, page_url: Option<&str>) -> Document {
+    let tree = tree::Tree::build(dom);
     let page = metadata::read(&tree, page_url);
     let site = site::Site::of(page.meta.url.as_deref().or(page_url));
     let blocks = content::select(&tree, &site)

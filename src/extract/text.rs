@@ -29,9 +29,23 @@ use classify::Role;
 /// Extracts a document from plain text.
 #[must_use]
 pub fn extract(text: &str) -> Document {
-    let lines = lines::split(text);
+    from_lines(lines::split(text))
+}
+
+/// [`extract`], taking the text: the lines hold their own copies, so the
+/// text is freed once split, and the lines once grouped, so that a large
+/// input is never held three times.
+#[must_use]
+pub fn extract_owned(text: String) -> Document {
+    let lines = lines::split(&text);
+    drop(text);
+    from_lines(lines)
+}
+
+fn from_lines(lines: Vec<lines::Line>) -> Document {
     let layout = units::measure(&lines);
     let units = units::group(&lines, layout);
+    drop(lines);
     let (infos, dump) = classify::classify(&units, layout);
     let scores: Vec<i64> = infos.iter().map(|info| info.score).collect();
     let main = if dump { span::best(&scores) } else { None };

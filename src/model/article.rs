@@ -154,11 +154,27 @@ impl Article {
     #[must_use]
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
-        for block in self.blocks() {
-            if block.text().is_empty() || matches!(block.kind(), BlockKind::Figure { .. }) {
-                continue;
-            }
-            if !out.is_empty() {
+        self.push_plain_text(&mut out);
+        out
+    }
+
+    /// Appends [`Self::plain_text`] to `out`, reserving its length once: a
+    /// large article's text is built in place, never copied or regrown.
+    pub fn push_plain_text(&self, out: &mut String) {
+        let shown = || {
+            self.blocks()
+                .iter()
+                .filter(|block| !block.text().is_empty() && !matches!(block.kind(), BlockKind::Figure { .. }))
+        };
+        let attribution = |block: &crate::model::Block| match block.kind() {
+            BlockKind::Blockquote { attribution: Some(attribution) } => Some(attribution.len()),
+            _ => None,
+        };
+        let needed: usize =
+            shown().map(|block| block.text().len() + 2 + attribution(block).map_or(0, |len| len + 5)).sum();
+        out.reserve(needed);
+        for (index, block) in shown().enumerate() {
+            if index > 0 {
                 out.push_str("\n\n");
             }
             out.push_str(block.text());
@@ -167,6 +183,5 @@ impl Article {
                 out.push_str(attribution);
             }
         }
-        out
     }
 }

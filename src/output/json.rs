@@ -159,6 +159,24 @@ fn block_json(block: &Block) -> BlockJson<'_> {
 /// Renders the article as the JSON contract, pretty-printed.
 #[must_use]
 pub fn render(article: &Article) -> String {
+    let mut out = serde_json::to_string_pretty(&contract(article))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
+/// Writes [`render`]'s output to `out` as it is serialised: a large
+/// article's JSON is never held whole in memory.
+///
+/// # Errors
+///
+/// When writing to `out` fails.
+pub fn write(article: &Article, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &contract(article))?;
+    out.write_all(b"\n")
+}
+
+fn contract(article: &Article) -> ArticleJson<'_> {
     let meta = article.meta();
     let analysis = &article.analysis;
     let speaker_name = |index: &usize| analysis.speakers.get(*index).map(|s| s.name.as_str());
@@ -181,7 +199,7 @@ pub fn render(article: &Article) -> String {
             }
         })
         .collect();
-    let json = ArticleJson {
+    ArticleJson {
         schema: SCHEMA,
         title: meta.title.as_deref(),
         byline: meta.byline.as_deref(),
@@ -212,10 +230,7 @@ pub fn render(article: &Article) -> String {
             .collect(),
         quotes,
         links: article.links().map(|l| LinkJson { text: l.text, href: l.href, block: l.block.0 }).collect(),
-    };
-    let mut out = serde_json::to_string_pretty(&json).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
-    out
+    }
 }
 
 #[cfg(test)]

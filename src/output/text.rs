@@ -19,9 +19,9 @@ pub fn render(article: &Article) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    let text = article.plain_text();
-    if !text.is_empty() {
-        out.push_str(&text);
+    let header = out.len();
+    article.push_plain_text(&mut out);
+    if out.len() > header {
         out.push('\n');
     }
     out

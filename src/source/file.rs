@@ -21,5 +21,5 @@ pub(super) fn read(path: &Path, limits: LoadLimits) -> Result<Vec<u8>> {
             limit_mb: limits.max_input_bytes.div_ceil(1_000_000),
         });
     }
-    read_capped(file, limits, &name)
+    read_capped(file, limits, &name, meta.len())
 }

@@ -6,5 +6,5 @@ use crate::error::Result;
 
 /// Reads all of stdin, up to the limit.
 pub(super) fn read(limits: LoadLimits) -> Result<Vec<u8>> {
-    read_capped(std::io::stdin().lock(), limits, "stdin")
+    read_capped(std::io::stdin().lock(), limits, "stdin", 0)
 }

@@ -127,7 +127,7 @@ pub fn run(request: JobRequest) -> JobDone {
         JobRequest::Search { article, query, .. } => {
             Ok(JobOutput::Matches(search::find_all(&article, &query)))
         }
-        JobRequest::Build { loaded, forced, .. } => pipeline::build(&loaded, forced)
+        JobRequest::Build { loaded, forced, .. } => pipeline::build_owned(*loaded, forced)
             .map(|article| JobOutput::Article(Box::new(article)))
             .map_err(|e| e.to_string()),
         JobRequest::Run { work, .. } => Ok(work()),

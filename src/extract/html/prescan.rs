@@ -95,7 +95,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
 
 /// The index just past the `>` that ends the tag whose attributes start at
 /// `from`, skipping quoted attribute values.
-fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+pub(super) fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
         match bytes[at] {
@@ -117,7 +117,7 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The index of `</name` (any case, followed by a delimiter) at or after `from`.
-fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+pub(super) fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     while let Some(offset) = find(&bytes[at..], b"</") {
         let start = at + offset;
@@ -165,7 +165,7 @@ fn is_json_ld(attributes: &[u8]) -> bool {
     find_ignore_case(attributes, b"ld+json")
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
 

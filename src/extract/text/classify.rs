@@ -265,7 +265,15 @@ fn is_by_line(text: &str) -> bool {
 /// page's metadata dump, a caption printed twice, a teaser repeating a
 /// headline): the first stays, and is marked as copied.
 fn mark_copies(units: &[Unit], infos: &mut [Info]) {
-    let mut owners: HashMap<u64, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let candidates = units.iter().zip(infos.iter());
+    let bound: usize = candidates
+        .filter(|(_, info)| matches!(info.role, Role::Prose | Role::Item | Role::Short))
+        .map(|(unit, _)| shingle_count(unit.text.split_whitespace().count()))
+        .sum();
+    // Reserved once: growing a table of millions of hashes would hold the
+    // old and the new table at once, half again the memory at the peak.
+    let mut owners: HashMap<u64, usize, BuildHasherDefault<KeyHasher>> =
+        HashMap::with_capacity_and_hasher(bound, BuildHasherDefault::default());
     for i in 0..units.len() {
         let role = infos[i].role;
         if !matches!(role, Role::Prose | Role::Item | Role::Short) {
@@ -291,6 +299,15 @@ fn mark_copies(units: &[Unit], infos: &mut [Info]) {
             owners.entry(hash).or_insert(i);
         }
     }
+}
+
+/// How many hashes [`shingles`] gives at most for a text of `words` words.
+fn shingle_count(words: usize) -> usize {
+    if words < 2 * SHINGLE_WORDS {
+        return usize::from(words > SHINGLE_WORDS);
+    }
+    let windows = words - SHINGLE_WORDS + 1;
+    windows.div_ceil(windows.div_ceil(MAX_SHINGLES))
 }
 
 /// Hashes of the unit's overlapping word sequences (a sample of them for

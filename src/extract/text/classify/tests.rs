@@ -143,3 +143,11 @@ fn short_dated_lines_carry_their_date() {
     assert_eq!(role_of(&units, &infos, "March 3, 2026").date.as_deref(), Some("2026-03-03"));
     assert_eq!(role_of(&units, &infos, "Text of the article.").date, None);
 }
+
+#[test]
+fn shingle_count_is_the_number_of_shingles() {
+    for words in (0..40).chain([4095, 4100, 4104, 8200, 9000, 20_001]) {
+        let text = (0..words).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        assert_eq!(shingle_count(words), shingles(&text).len(), "{words} words");
+    }
+}
