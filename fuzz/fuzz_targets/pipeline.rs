@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     for format in [byline::output::Format::Json, byline::output::Format::Text, byline::output::Format::Markdown] {
         let rendered = byline::output::render(&article, format);
         assert!(
-            !rendered.chars().any(|c| (c.is_control() && c != '\n' && c != '\t')),
+            !rendered.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
             "control character in {format:?} output"
         );
     }
