@@ -1,11 +1,11 @@
 //! HTML pages and fragments into the document model.
 //!
-//! Empty the scripts and styles ([`prescan`]: half the bytes of a news
-//! page); cap the nesting depth ([`depth`]: html5ever's recovery from
-//! 100,000 open tags is quadratic); parse once with scraper (html5ever) and flatten the tree into an arena
-//! ([`tree`]); read the metadata; measure every element in one bottom-up
-//! pass ([`stats`]); pick the article's container ([`content`]); convert it
-//! to blocks in one loop ([`blocks`]); tidy the edges ([`tidy`]). No stage
+//! Empty the scripts and styles (`prescan`: half the bytes of a news
+//! page); cap the nesting depth (`depth`: html5ever's recovery from
+//! 100,000 open tags is quadratic); parse once with scraper (html5ever)
+//! and flatten the tree into an arena (`tree`); read the metadata; measure every element in one bottom-up
+//! pass (`stats`); pick the article's container (`content`); convert it
+//! to blocks in one loop (`blocks`); tidy the edges (`tidy`). No stage
 //! recurses (documents can nest 100,000 levels deep) and none re-reads a
 //! subtree's text, so the whole is linear in the size of the page.
 
