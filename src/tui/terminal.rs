@@ -17,6 +17,7 @@
 //! byline writes only CSI sequences (cursor, colours, modes): no OSC, DCS or
 //! APC strings, and no queries to the terminal.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -47,13 +48,15 @@ pub struct Surface<B> {
     inner: B,
     shown: Buffer,
     cursor: Position,
+    /// How many cells the last frame changed.
+    last_changed: usize,
 }
 
 impl<B> Surface<B> {
     /// Wraps a backend whose screen is blank (the alternate screen is blank
     /// when entered).
     pub fn new(inner: B) -> Self {
-        Self { inner, shown: Buffer::empty(Rect::default()), cursor: Position::ORIGIN }
+        Self { inner, shown: Buffer::empty(Rect::default()), cursor: Position::ORIGIN, last_changed: 0 }
     }
 
     /// The wrapped backend.
@@ -69,12 +72,14 @@ impl<B> Surface<B> {
 
 /// The cell, with any control character in it replaced: whatever reaches
 /// this seam, no escape sequence can leave byline through a cell.
-fn harmless(cell: &Cell) -> Cell {
-    let mut cell = cell.clone();
+fn harmless(cell: &Cell) -> Cow<'_, Cell> {
     if cell.symbol().chars().any(char::is_control) {
+        let mut cell = cell.clone();
         cell.set_symbol("\u{fffd}");
+        Cow::Owned(cell)
+    } else {
+        Cow::Borrowed(cell)
     }
-    cell
 }
 
 /// Whether a cell holds one ASCII character (one column, one byte).
@@ -86,7 +91,7 @@ fn is_ascii_cell(cell: &Cell) -> bool {
 /// The cells to send for `changed`: each changed cell, preceded by the
 /// unchanged cells of a short gap on the same row when sending them is
 /// cheaper than moving the cursor and cannot split a wide character.
-fn with_gaps(shown: &Buffer, changed: &[(u16, u16, Cell)]) -> Vec<(u16, u16, Cell)> {
+fn with_gaps<'c>(shown: &Buffer, changed: &'c [(u16, u16, Cow<'_, Cell>)]) -> Vec<(u16, u16, Cow<'c, Cell>)> {
     let mut out = Vec::with_capacity(changed.len());
     let mut previous: Option<(u16, u16, bool)> = None;
     for (index, (x, y, cell)) in changed.iter().enumerate() {
@@ -98,10 +103,10 @@ fn with_gaps(shown: &Buffer, changed: &[(u16, u16, Cell)]) -> Vec<(u16, u16, Cel
         {
             let gap: Vec<&Cell> = (px + 1..*x).filter_map(|gx| shown.cell((gx, *y))).collect();
             if gap.len() == usize::from(*x - px - 1) && gap.iter().all(|c| is_ascii_cell(c)) {
-                out.extend((px + 1..*x).zip(gap).map(|(gx, c)| (gx, *y, c.clone())));
+                out.extend((px + 1..*x).zip(gap).map(|(gx, c)| (gx, *y, Cow::Owned(c.clone()))));
             }
         }
-        out.push((*x, *y, cell.clone()));
+        out.push((*x, *y, Cow::Borrowed(cell.as_ref())));
         previous = Some((*x, *y, is_ascii_cell(cell)));
         // Writing over the left half of a wide character makes the terminal
         // blank its right half, with whatever style is current: send that
@@ -110,7 +115,7 @@ fn with_gaps(shown: &Buffer, changed: &[(u16, u16, Cell)]) -> Vec<(u16, u16, Cel
         let was_wide = shown.cell((last, *y)).is_some_and(|c| display_width(c.symbol()) > 1);
         let next_sent = changed.get(index + 1).is_some_and(|(nx, ny, _)| *ny == *y && *nx == last + 1);
         if was_wide && !next_sent && last + 1 < shown.area.right() {
-            out.push((last + 1, *y, Cell::default()));
+            out.push((last + 1, *y, Cow::Owned(Cell::default())));
             previous = Some((last + 1, *y, true));
         }
     }
@@ -139,9 +144,14 @@ impl<B: Backend> Backend for Surface<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let changed: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, harmless(c))).collect();
         let size = self.inner.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
+        // Sized for the frame before (a whole screen on the first), so that
+        // a full repaint does not grow the list cell by cell.
+        let mut changed: Vec<(u16, u16, Cow<'a, Cell>)> =
+            Vec::with_capacity(self.last_changed.max(usize::from(size.width) * usize::from(size.height) / 2));
+        changed.extend(content.map(|(x, y, c)| (x, y, harmless(c))));
+        self.last_changed = changed.len();
         if self.shown.area != area {
             // A new size: the terminal was cleared (ratatui clears on
             // resize) or this is the first frame on a blank screen.
@@ -158,14 +168,14 @@ impl<B: Backend> Backend for Surface<B> {
             for (offset, at) in (*x..area.right()).take(covered).enumerate() {
                 if let Some(slot) = self.shown.cell_mut((at, *y)) {
                     if offset == 0 {
-                        *slot = cell.clone();
+                        slot.clone_from(cell.as_ref());
                     } else {
                         slot.set_symbol("");
                     }
                 }
             }
         }
-        self.inner.draw(out.iter().map(|(x, y, c)| (*x, *y, c)))
+        self.inner.draw(out.iter().map(|(x, y, c)| (*x, *y, c.as_ref())))
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {

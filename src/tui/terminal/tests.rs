@@ -89,7 +89,7 @@ fn short_gaps_are_resent_instead_of_moving_the_cursor() {
     let cell = |s: &str| {
         let mut c = Cell::default();
         c.set_symbol(s);
-        c
+        std::borrow::Cow::Owned(c)
     };
     let changed = vec![(0, 0, cell("A")), (3, 0, cell("D")), (9, 0, cell("J"))];
     let out = super::with_gaps(&shown, &changed);
