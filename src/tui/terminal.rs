@@ -50,13 +50,22 @@ pub struct Surface<B> {
     cursor: Position,
     /// How many cells the last frame changed.
     last_changed: usize,
+    /// The size ratatui asked for last (it asks before every frame): the
+    /// frame is drawn at that size, without asking the terminal again.
+    known_size: std::cell::Cell<Option<Size>>,
 }
 
 impl<B> Surface<B> {
     /// Wraps a backend whose screen is blank (the alternate screen is blank
     /// when entered).
     pub fn new(inner: B) -> Self {
-        Self { inner, shown: Buffer::empty(Rect::default()), cursor: Position::ORIGIN, last_changed: 0 }
+        Self {
+            inner,
+            shown: Buffer::empty(Rect::default()),
+            cursor: Position::ORIGIN,
+            last_changed: 0,
+            known_size: std::cell::Cell::new(None),
+        }
     }
 
     /// The wrapped backend.
@@ -144,7 +153,10 @@ impl<B: Backend> Backend for Surface<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let size = self.inner.size()?;
+        let size = match self.known_size.get() {
+            Some(size) => size,
+            None => self.inner.size()?,
+        };
         let area = Rect::new(0, 0, size.width, size.height);
         // Sized for the frame before (a whole screen on the first), so that
         // a full repaint does not grow the list cell by cell.
@@ -209,7 +221,9 @@ impl<B: Backend> Backend for Surface<B> {
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
-        self.inner.size()
+        let size = self.inner.size()?;
+        self.known_size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
