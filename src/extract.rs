@@ -47,7 +47,11 @@ pub fn extract_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Docum
 
 /// Refuses binary input; returns the kind when forced or known from the
 /// file name, and whether the bytes should be decoded as HTML.
-fn kind_hints(loaded: &Loaded, forced: Option<SourceKind>) -> Result<(Option<SourceKind>, bool)> {
+///
+/// # Errors
+///
+/// [`Error::Binary`] for binary input.
+pub fn kind_hints(loaded: &Loaded, forced: Option<SourceKind>) -> Result<(Option<SourceKind>, bool)> {
     if let Some(what) = sniff::binary_kind(&loaded.bytes) {
         return Err(Error::Binary { source_name: loaded.spec.display_name(), what });
     }

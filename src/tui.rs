@@ -32,7 +32,7 @@ use theme::{ColorEnv, Theme};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::extract::{SourceKind, sniff};
+use crate::extract::SourceKind;
 use crate::pipeline;
 use crate::source::Loaded;
 
@@ -98,11 +98,13 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Resul
 /// The article to show first, and the source still to build in full when
 /// that is only a preview.
 fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Article, Option<Loaded>)> {
-    let kind = forced.or_else(|| sniff::kind_from_extension(loaded.extension().as_deref()));
-    let html = kind.map_or_else(|| sniff::looks_like_html_bytes(&loaded.bytes), |k| k == SourceKind::Html);
+    // Binary input has no preview: the full build refuses it.
+    let Ok((_, html)) = crate::extract::kind_hints(&loaded, forced) else {
+        return Ok((pipeline::build_owned(loaded, forced)?, None));
+    };
     let utf16 = loaded.bytes.starts_with(&[0xff, 0xfe]) || loaded.bytes.starts_with(&[0xfe, 0xff]);
     let min_bytes = if html { HTML_PREVIEW_MIN_BYTES } else { PREVIEW_MIN_BYTES };
-    let cut = if loaded.bytes.len() < min_bytes || utf16 || sniff::binary_kind(&loaded.bytes).is_some() {
+    let cut = if loaded.bytes.len() < min_bytes || utf16 {
         None
     } else if html {
         crate::extract::html::preview_cut(&loaded.bytes, HTML_PREVIEW_BYTES)
