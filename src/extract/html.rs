@@ -1,9 +1,11 @@
 //! HTML pages and fragments into the document model.
 //!
-//! Empty the scripts and styles (`prescan`: half the bytes of a news
-//! page); cap the nesting depth (`depth`: html5ever's recovery from
-//! 100,000 open tags is quadratic); parse once with scraper (html5ever)
-//! and flatten the tree into an arena (`tree`); read the metadata; measure every element in one bottom-up
+//! Empty the scripts and styles and drop comments, unread attributes and
+//! markup indentation (`prescan`: most of the bytes of a news page); parse
+//! once with html5ever into an arena of our own (`dom`), nesting capped
+//! between its tokenizer and tree builder (`depth`: html5ever's recovery
+//! from 100,000 open tags is quadratic); flatten the arena into
+//! open/text/close items (`tree`); read the metadata; measure every element in one bottom-up
 //! pass (`stats`); pick the article's container (`content`); convert it
 //! to blocks in one loop (`blocks`); tidy the edges (`tidy`). No stage
 //! recurses (documents can nest 100,000 levels deep) and none re-reads a
@@ -12,6 +14,7 @@
 mod blocks;
 mod content;
 mod depth;
+mod dom;
 mod headings;
 mod hints;
 mod metadata;
@@ -24,8 +27,8 @@ mod tag;
 mod tidy;
 mod tree;
 
+pub use dom::Dom;
 pub use preview::preview_cut;
-use scraper::Html;
 
 use crate::model::Document;
 
@@ -36,18 +39,18 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Document {
     extract_parsed(&parse(html), page_url)
 }
 
-/// Parses a page, scripts and styles emptied and nesting capped: the first
+/// Parses a page, prescanned and with nesting capped: the first
 /// half of [`extract`], split off so that callers can free the page's text
 /// before the article is built.
 #[must_use]
-pub fn parse(html: &str) -> Html {
+pub fn parse(html: &str) -> Dom {
     let stripped = prescan::strip_raw_text(html);
-    Html::parse_document(&depth::cap_nesting(&stripped))
+    Dom::parse(&stripped)
 }
 
 /// The second half of [`extract`]: the article of a page [`parse`]d.
 #[must_use]
-pub fn extract_parsed(dom: &Html, page_url: Option<&str>) -> Document {
+pub fn extract_parsed(dom: &Dom, page_url: Option<&str>) -> Document {
     let tree = tree::Tree::build(dom);
     let page = metadata::read(&tree, page_url);
     let site = site::Site::of(page.meta.url.as_deref().or(page_url));

@@ -1,281 +1,259 @@
-//! Capping element nesting before the parser sees it.
+//! Capping element nesting between html5ever's tokenizer and tree builder.
 //!
-//! html5ever's tree builder walks its stack of open elements for scope checks
-//! and formatting reconstruction, so 100,000 nested (or never-closed) elements
-//! cost it minutes. Browsers cap the tree depth (Blink at 512); we do the same
-//! on the source: a linear pre-scan that tracks an approximate stack of open
-//! elements and, only when it grows past [`MAX_DEPTH`], removes the start tags
-//! beyond the cap (and their end tags). Text is never removed. Pages that stay
-//! under the cap are returned untouched.
+//! The tree builder walks its stack of open elements for scope checks and
+//! formatting reconstruction, so 100,000 nested (or never-closed) elements
+//! cost it minutes. Browsers cap the tree depth (Blink at 512); we do the
+//! same on the token stream: [`DepthCap`] tracks an approximate stack of open
+//! elements and drops the start tags beyond [`MAX_DEPTH`] (and their end
+//! tags). Text is never dropped. Sitting on tokens, it sees tag names already
+//! lower-cased and never mistakes script text or attribute values for tags,
+//! and it costs no pass over the page of its own.
 
-use std::borrow::Cow;
+use std::cell::RefCell;
+
+use html5ever::LocalName;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 
 /// Deepest element nesting kept; deeper start tags are dropped (their text
 /// stays, inside the element at the cap).
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements whose content is raw text up to their end tag.
-const RAW_TEXT: &[&str] =
-    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
-
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr", "keygen", "basefont", "bgsound", "frame",
-];
-
-/// Start tags that close an open `<p>` (the HTML standard's list, abridged).
-const CLOSES_P: &[&str] = &[
-    "p",
-    "div",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dd",
-    "dt",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "blockquote",
-    "pre",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "nav",
-    "main",
-    "figure",
-    "figcaption",
-    "form",
-    "fieldset",
-    "address",
-    "center",
-    "details",
-    "dialog",
-    "hr",
-    "menu",
-    "hgroup",
-    "dir",
-];
-
-/// Returns `html` with nesting capped at [`MAX_DEPTH`]; borrowed when no
-/// element is nested that deep.
-#[must_use]
-pub fn cap_nesting(html: &str) -> Cow<'_, str> {
-    if Scanner::new(html, false).run().is_none() {
-        return Cow::Borrowed(html);
-    }
-    Scanner::new(html, true).run().map_or(Cow::Borrowed(html), Cow::Owned)
+/// A token sink that forwards to `inner` with nesting capped.
+pub struct DepthCap<S> {
+    /// The sink the kept tokens go to (the tree builder).
+    pub inner: S,
+    state: RefCell<Stack>,
 }
 
-struct Scanner<'a> {
-    html: &'a str,
-    rewrite: bool,
-    out: String,
-    /// Start of the input not yet copied to `out`.
-    copied: usize,
-    open: Vec<&'a str>,
+#[derive(Default)]
+struct Stack {
+    open: Vec<LocalName>,
     /// Names of dropped start tags whose end tags are still to come.
-    dropped: Vec<&'a str>,
+    dropped: Vec<LocalName>,
+    /// How many open elements a later start tag may close implicitly: most
+    /// tags find none and skip the walk down the stack.
+    closable: usize,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(html: &'a str, rewrite: bool) -> Self {
-        Self { html, rewrite, out: String::new(), copied: 0, open: Vec::new(), dropped: Vec::new() }
-    }
+/// What to do with one tag.
+enum Verdict {
+    Keep,
+    /// Leave the tag out; `true` when it separated blocks of text, which then
+    /// get a space between them instead.
+    Drop(bool),
+}
 
-    /// Measuring (`rewrite` false): `Some` as soon as the cap is exceeded, else
-    /// `None`. Rewriting: the capped document.
-    fn run(mut self) -> Option<String> {
-        let bytes = self.html.as_bytes();
-        let mut at = 0;
-        while let Some(found) = self.html[at..].find('<') {
-            let start = at + found;
-            let rest = &bytes[start + 1..];
-            at = match rest.first() {
-                Some(b'!') if rest.starts_with(b"!--") => skip_past(self.html, start + 4, "-->"),
-                Some(b'!' | b'?') => skip_past(self.html, start + 1, ">"),
-                Some(b'/') => self.end_tag(start),
-                Some(c) if c.is_ascii_alphabetic() => match self.start_tag(start) {
-                    Some(next) => next,
-                    None if self.rewrite => start + 1,
-                    None => return Some(String::new()),
-                },
-                _ => start + 1,
-            };
-        }
-        if !self.rewrite {
-            return None;
-        }
-        self.out.push_str(&self.html[self.copied..]);
-        Some(self.out)
+impl<S> DepthCap<S> {
+    /// Wraps a token sink.
+    pub fn new(inner: S) -> Self {
+        DepthCap { inner, state: RefCell::new(Stack::default()) }
     }
+}
 
-    /// Handles `<name …>` at `start`; returns where scanning resumes, or `None`
-    /// when measuring and the cap was exceeded.
-    fn start_tag(&mut self, start: usize) -> Option<usize> {
-        let name = tag_name(self.html, start + 1);
-        let end = tag_end(self.html, start + 1 + name.len());
-        let self_closing = self.html[..end].ends_with("/>");
-        let mut buffer = [0u8; NAME_BUFFER];
-        let lower = lower_name(name, &mut buffer);
-        if VOID.contains(&lower) || self_closing {
-            return Some(end);
-        }
-        self.close_implied(lower);
-        if self.open.len() >= MAX_DEPTH {
-            if !self.rewrite {
-                return None;
+impl<S: TokenSink> TokenSink for DepthCap<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            let verdict = self.state.borrow_mut().judge(tag);
+            if let Verdict::Drop(block) = verdict {
+                if block {
+                    return self
+                        .inner
+                        .process_token(Token::CharacterTokens(StrTendril::from_char(' ')), line_number);
+                }
+                return TokenSinkResult::Continue;
             }
-            self.drop_range(start, end, CLOSES_P.contains(&lower));
-            self.dropped.push(name);
-        } else {
-            self.open.push(name);
         }
-        if RAW_TEXT.contains(&lower) {
-            // The content is text up to `</name`; an end tag closes it.
-            let close = find_end_tag(self.html, end, lower).unwrap_or(self.html.len());
-            return Some(close);
-        }
-        Some(end)
+        self.inner.process_token(token, line_number)
     }
 
-    fn end_tag(&mut self, start: usize) -> usize {
-        let name = tag_name(self.html, start + 2);
-        let end = tag_end(self.html, start + 2 + name.len());
-        if name.is_empty() {
-            return end;
-        }
-        if self.dropped.last().is_some_and(|d| d.eq_ignore_ascii_case(name)) {
-            self.dropped.pop();
-            let block = CLOSES_P.iter().any(|b| b.eq_ignore_ascii_case(name));
-            self.drop_range(start, end, block);
-        } else if let Some(index) = self.open.iter().rposition(|open| open.eq_ignore_ascii_case(name)) {
-            self.open.truncate(index);
-        }
-        end
+    fn end(&self) {
+        self.inner.end();
     }
 
-    /// Leaves out `start..end`; a block-level tag leaves a space behind so that
-    /// the texts it separated do not run together.
-    fn drop_range(&mut self, start: usize, end: usize, block: bool) {
-        self.out.push_str(&self.html[self.copied..start]);
-        if block {
-            self.out.push(' ');
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+impl Stack {
+    fn judge(&mut self, tag: &Tag) -> Verdict {
+        let name = &tag.name;
+        match tag.kind {
+            TagKind::StartTag => {
+                if tag.self_closing || is_void(name) {
+                    return Verdict::Keep;
+                }
+                self.close_implied(name);
+                if self.open.len() >= MAX_DEPTH {
+                    self.dropped.push(name.clone());
+                    return Verdict::Drop(closes_p(name));
+                }
+                self.closable += usize::from(is_closable(name));
+                self.open.push(name.clone());
+                Verdict::Keep
+            }
+            TagKind::EndTag => {
+                if self.dropped.last() == Some(name) {
+                    self.dropped.pop();
+                    return Verdict::Drop(closes_p(name));
+                }
+                if let Some(index) = self.open.iter().rposition(|open| open == name) {
+                    self.truncate(index);
+                }
+                Verdict::Keep
+            }
         }
-        self.copied = end;
     }
 
     /// Pops the elements a start tag closes implicitly (`<p>` after `<p>`,
     /// `<li>` after `<li>` …), so that pages written with omitted end tags are
     /// not mistaken for deep ones.
-    fn close_implied(&mut self, name: &str) {
-        let pop_to = |open: &[&str], targets: &[&str], boundaries: &[&str]| {
-            for (index, element) in open.iter().enumerate().rev() {
-                if targets.iter().any(|t| t.eq_ignore_ascii_case(element)) {
-                    return Some(index);
-                }
-                if boundaries.iter().any(|b| b.eq_ignore_ascii_case(element)) {
-                    return None;
-                }
-            }
-            None
-        };
-        let found = match name {
-            "li" => pop_to(&self.open, &["li"], &["ul", "ol", "table", "td", "th"]),
-            "dt" | "dd" => pop_to(&self.open, &["dt", "dd"], &["dl", "table"]),
-            "tr" => pop_to(&self.open, &["tr"], &["table"]),
-            "td" | "th" => pop_to(&self.open, &["td", "th"], &["tr", "table"]),
-            "option" => pop_to(&self.open, &["option"], &["select"]),
+    fn close_implied(&mut self, name: &LocalName) {
+        if self.closable == 0 {
+            return;
+        }
+        let found = match &**name {
+            "li" => self.pop_to(&["li"], &["ul", "ol", "table", "td", "th"]),
+            "dt" | "dd" => self.pop_to(&["dt", "dd"], &["dl", "table"]),
+            "tr" => self.pop_to(&["tr"], &["table"]),
+            "td" | "th" => self.pop_to(&["td", "th"], &["tr", "table"]),
+            "option" => self.pop_to(&["option"], &["select"]),
             _ => None,
         };
         if let Some(index) = found {
-            self.open.truncate(index);
+            self.truncate(index);
         }
-        if CLOSES_P.contains(&name)
-            && let Some(index) = pop_to(&self.open, &["p"], &["table", "td", "th", "button", "object"])
+        if closes_p(name)
+            && let Some(index) = self.pop_to(&["p"], &["table", "td", "th", "button", "object"])
         {
-            self.open.truncate(index);
+            self.truncate(index);
         }
+    }
+
+    /// Closes the element at `index` and everything opened inside it.
+    fn truncate(&mut self, index: usize) {
+        for closed in self.open.drain(index..) {
+            self.closable -= usize::from(is_closable(&closed));
+        }
+    }
+
+    /// The index of the innermost open element named in `targets`, unless one
+    /// named in `boundaries` comes first.
+    fn pop_to(&self, targets: &[&str], boundaries: &[&str]) -> Option<usize> {
+        for (index, element) in self.open.iter().enumerate().rev() {
+            if targets.contains(&&**element) {
+                return Some(index);
+            }
+            if boundaries.contains(&&**element) {
+                return None;
+            }
+        }
+        None
     }
 }
 
-/// Longest tag name the lists above can hold; longer names are matched by
-/// none of them.
-const NAME_BUFFER: usize = 16;
-
-/// `name` in lower case, in `buffer` (no allocation per tag); empty when the
-/// name is too long to be in any list.
-fn lower_name<'b>(name: &str, buffer: &'b mut [u8; NAME_BUFFER]) -> &'b str {
-    let Some(slot) = buffer.get_mut(..name.len()) else { return "" };
-    slot.copy_from_slice(name.as_bytes());
-    slot.make_ascii_lowercase();
-    // Tag names are ASCII (`tag_name` stops at anything else).
-    std::str::from_utf8(slot).unwrap_or("")
+/// Elements that a later start tag may close without an end tag.
+fn is_closable(name: &str) -> bool {
+    matches!(name, "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option")
 }
 
-fn tag_name(html: &str, from: usize) -> &str {
-    let rest = &html[from.min(html.len())..];
-    let len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(rest.len());
-    &rest[..len]
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "bgsound"
+            | "frame"
+    )
 }
 
-/// Index just past the `>` that ends a tag, skipping quoted attribute values.
-fn tag_end(html: &str, from: usize) -> usize {
-    let bytes = html.as_bytes();
-    let mut quote: Option<u8> = None;
-    let mut at = from.min(bytes.len());
-    while at < bytes.len() {
-        let byte = bytes[at];
-        match quote {
-            Some(q) if byte == q => quote = None,
-            None if byte == b'"' || byte == b'\'' => quote = Some(byte),
-            None if byte == b'>' => return at + 1,
-            Some(_) | None => {}
-        }
-        at += 1;
-    }
-    bytes.len()
-}
-
-fn skip_past(html: &str, from: usize, needle: &str) -> usize {
-    let from = from.min(html.len());
-    html[from..].find(needle).map_or(html.len(), |found| from + found + needle.len())
-}
-
-/// Where `</name` starts after `from`, case-insensitively.
-fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
-    let mut at = from;
-    while let Some(found) = html[at..].find("</") {
-        let start = at + found;
-        let candidate = html.get(start + 2..start + 2 + name.len())?;
-        if candidate.eq_ignore_ascii_case(name) {
-            return Some(start);
-        }
-        at = start + 2;
-    }
-    None
+/// Start tags that close an open `<p>` (the HTML standard's list, abridged):
+/// the block-level ones.
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "table"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "center"
+            | "details"
+            | "dialog"
+            | "hr"
+            | "menu"
+            | "hgroup"
+            | "dir"
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::dom::{Data, Dom, Step};
     use super::*;
 
-    #[test]
-    fn shallow_pages_are_untouched() {
-        let page = "<html><body><p>a<p>b<ul><li>x<li>y</ul><script>if (a<b) {}</script></body></html>";
-        assert!(matches!(cap_nesting(page), Cow::Borrowed(_)));
+    /// Deepest element nesting of a parsed page, and its text.
+    fn depth_and_text(html: &str) -> (usize, String) {
+        let dom = Dom::parse(html);
+        let (mut depth, mut deepest, mut text) = (0usize, 0usize, String::new());
+        dom.walk(|step| match step {
+            Step::Open(Data::Element(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Step::Close(Data::Element(_)) => depth -= 1,
+            Step::Open(Data::Text(run)) => text.push_str(run),
+            _ => {}
+        });
+        (deepest, text)
     }
 
     #[test]
     fn omitted_end_tags_do_not_count_as_depth() {
         let page = "<p>para".repeat(MAX_DEPTH * 3) + &"<li>item".repeat(MAX_DEPTH * 3);
-        assert!(matches!(cap_nesting(&page), Cow::Borrowed(_)));
+        let (deepest, text) = depth_and_text(&page);
+        assert!(deepest < 10, "{deepest}");
+        assert_eq!(text.matches("para").count(), MAX_DEPTH * 3);
     }
 
     #[test]
@@ -283,25 +261,31 @@ mod tests {
         let depth = MAX_DEPTH * 4;
         let page =
             format!("{}<p>bottom</p>{}<p>after</p>", "<div><b>".repeat(depth), "</b></div>".repeat(depth));
-        let capped = cap_nesting(&page);
-        assert!(capped.contains("bottom") && capped.contains("after"));
-        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH / 2);
-        assert_eq!(capped.matches("</div>").count(), MAX_DEPTH / 2);
+        let (deepest, text) = depth_and_text(&page);
+        assert!(deepest <= MAX_DEPTH + 4, "{deepest}");
+        assert!(text.contains("bottom") && text.contains("after"));
     }
 
     #[test]
     fn unclosed_nesting_is_capped() {
         let page = "<div><font><span>".repeat(MAX_DEPTH * 2) + "end";
-        let capped = cap_nesting(&page);
-        assert!(capped.ends_with("end"));
-        assert!(capped.matches('<').count() <= MAX_DEPTH);
+        let (deepest, text) = depth_and_text(&page);
+        assert!(deepest <= MAX_DEPTH + 4, "{deepest}");
+        assert!(text.ends_with("end"));
     }
 
     #[test]
-    fn quoted_angle_brackets_and_raw_text_are_not_tags() {
-        let inner = "<div title='a>b'><script>var s = '<div>';</script>".repeat(MAX_DEPTH + 10);
-        let capped = cap_nesting(&inner);
-        assert_eq!(capped.matches("<script>").count(), capped.matches("</script>").count());
-        assert!(capped.contains("var s = '<div>';"));
+    fn dropped_block_tags_leave_a_space() {
+        let page = format!("{}<div>one</div><div>two</div>", "<span>".repeat(MAX_DEPTH + 5));
+        let (_, text) = depth_and_text(&page);
+        assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["one", "two"], "{text}");
+    }
+
+    #[test]
+    fn script_text_is_not_mistaken_for_tags() {
+        let page = "<div><script>var s = '<div><div><div>';</script></div>".repeat(MAX_DEPTH + 10);
+        let (deepest, text) = depth_and_text(&page);
+        assert!(deepest < 10, "{deepest}");
+        assert!(text.contains("var s = '<div><div><div>';"));
     }
 }

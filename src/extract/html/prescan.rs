@@ -1,56 +1,71 @@
 //! A byte scan before parsing that empties `<script>` (except JSON-LD),
-//! `<style>`, `<noscript>` and `<svg>` elements. On news pages these hold
-//! more than half of the bytes, none of them text, and html5ever's tokenizer
-//! would otherwise walk them character by character. The tags themselves
-//! stay, so the tree html5ever builds is the same minus their content.
+//! `<style>`, `<noscript>` and `<svg>` elements, and removes comments and
+//! the attributes no rule reads (`attributes`). On news pages these hold
+//! most of the bytes, none of them text, and html5ever's tokenizer would
+//! otherwise walk them character by character. The tags themselves stay,
+//! so the tree html5ever builds is the same minus what nothing reads.
 //!
 //! The scan follows the tokenizer where it matters: attribute values are
 //! skipped with their quotes, comments and RCDATA/RAWTEXT elements are
 //! stepped over, and a script in the double-escaped form (`<!--` then
 //! `<script`) stops the stripping (html5ever then reads the rest unaided).
 
+mod attributes;
+
 use std::borrow::Cow;
+
+pub use attributes::READ as READ_ATTRIBUTES;
 
 /// Elements whose content is raw text to be removed.
 const EMPTIED: &[&[u8]] = &[b"script", b"style", b"noscript"];
 /// Elements whose content is raw or escapable text to be stepped over.
 const STEPPED_OVER: &[&[u8]] = &[b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes"];
 
-/// The page with the raw text of scripts, styles and `<noscript>` removed.
+/// The page with the raw text of scripts, styles and `<noscript>`, comments
+/// and unread attributes removed, and the line breaks and indentation of
+/// its markup outside `<pre>` shortened to one line break (every later stage
+/// collapses whitespace anyway).
 #[must_use]
 pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut out = String::new();
-    let mut copied = 0usize;
+    let mut page = Rewrite { html, out: String::new(), copied: 0 };
+    // Inside `<pre>` (or `<listing>`) whitespace is the text: kept as it is.
+    let mut preformatted = 0usize;
     let mut at = 0usize;
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
+        if preformatted == 0 {
+            page.collapse_whitespace(at, lt);
+        }
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
-            match find(&bytes[lt + 4..], b"-->") {
-                Some(end) => at = lt + 4 + end + 3,
-                None => break,
-            }
+            let Some(end) = comment_end(bytes, lt + 4) else { break };
+            page.cut(lt, end, "");
+            at = end;
             continue;
         }
         let Some(first) = rest.get(1).copied() else { break };
         if first == b'!' || first == b'?' || first == b'/' {
-            match tag_end(bytes, lt + 1) {
-                Some(end) => at = end,
-                None => break,
+            let Some(end) = tag_end(bytes, lt + 1) else { break };
+            if first == b'/' && is_preformatted(tag_name(bytes, lt + 2)) {
+                preformatted = preformatted.saturating_sub(1);
             }
+            at = end;
             continue;
         }
         if !first.is_ascii_alphabetic() {
             at = lt + 1;
             continue;
         }
-        let name_end = bytes[lt + 1..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| lt + 1 + n);
-        let name = &bytes[lt + 1..name_end];
+        let name = tag_name(bytes, lt + 1);
+        let name_end = lt + 1 + name.len();
         let Some(open_end) = tag_end(bytes, name_end) else { break };
+        attributes::unread_spans(bytes, name_end, open_end - 1, |start, end, space| {
+            page.cut(start, end, if space { " " } else { "" });
+        });
+        if is_preformatted(name) {
+            preformatted += 1;
+        }
         if name.eq_ignore_ascii_case(b"svg") {
             // Inline icons: their markup is never text. `<svg/>` is empty.
             if bytes[open_end - 2] == b'/' {
@@ -58,8 +73,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
                 continue;
             }
             let Some(close) = closing_svg(bytes, open_end) else { break };
-            out.push_str(&html[copied..open_end]);
-            copied = close;
+            page.cut(open_end, close, "");
             at = close;
             continue;
         }
@@ -81,36 +95,117 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         }
         let keep = !emptied || is_script && is_json_ld(&bytes[name_end..open_end]);
         if !keep && close > open_end {
-            out.push_str(&html[copied..open_end]);
-            copied = close;
+            page.cut(open_end, close, "");
         }
         at = close;
     }
-    if copied == 0 {
-        return Cow::Borrowed(html);
+    page.finish()
+}
+
+/// The page being rewritten: what is kept is copied to `out` lazily, so an
+/// untouched page is never copied.
+struct Rewrite<'a> {
+    html: &'a str,
+    out: String,
+    /// Start of the input not yet copied to `out`.
+    copied: usize,
+}
+
+impl<'a> Rewrite<'a> {
+    /// Replaces `start..end` (at or after what was copied) with `with`.
+    fn cut(&mut self, start: usize, end: usize, with: &str) {
+        if self.out.is_empty() {
+            self.out.reserve(self.html.len() / 2);
+        }
+        self.out.push_str(&self.html[self.copied..start]);
+        self.out.push_str(with);
+        self.copied = end;
     }
-    out.push_str(&html[copied..]);
-    Cow::Owned(out)
+
+    /// Shortens each run of whitespace in `start..end` that holds a line
+    /// break (the indentation of markup) to that one line break.
+    fn collapse_whitespace(&mut self, start: usize, end: usize) {
+        let bytes = self.html.as_bytes();
+        let mut at = start;
+        while let Some(offset) = memchr::memchr(b'\n', &bytes[at..end]) {
+            let newline = at + offset;
+            let run_start = bytes[at..newline]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(at, |last| at + last + 1)
+                .max(self.copied);
+            let run_end = bytes[newline..end]
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map_or(end, |n| newline + n);
+            if run_end - run_start > 1 {
+                self.cut(run_start, run_end, "\n");
+            }
+            at = run_end;
+        }
+    }
+
+    fn finish(mut self) -> Cow<'a, str> {
+        if self.copied == 0 {
+            return Cow::Borrowed(self.html);
+        }
+        self.out.push_str(&self.html[self.copied..]);
+        Cow::Owned(self.out)
+    }
+}
+
+/// A tag's name: everything up to whitespace, `/` or `>` (custom elements
+/// have dashes in theirs).
+fn tag_name(bytes: &[u8], from: usize) -> &[u8] {
+    let rest = &bytes[from.min(bytes.len())..];
+    let len =
+        rest.iter().position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>').unwrap_or(rest.len());
+    &rest[..len]
+}
+
+/// Elements whose whitespace is part of their text.
+fn is_preformatted(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
+}
+
+/// The index just past a comment whose text starts at `from` (after `<!--`):
+/// `-->`, `--!>`, or the abrupt `>` and `->` the tokenizer also accepts.
+fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = &bytes[from..];
+    if rest.starts_with(b">") {
+        return Some(from + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(from + 2);
+    }
+    let mut at = from;
+    while let Some(offset) = find(&bytes[at..], b"--") {
+        let dashes = at + offset;
+        match bytes.get(dashes + 2..) {
+            Some([b'>', ..]) => return Some(dashes + 3),
+            Some([b'!', b'>', ..]) => return Some(dashes + 4),
+            _ => at = dashes + 1,
+        }
+    }
+    None
 }
 
 /// The index just past the `>` that ends the tag whose attributes start at
 /// `from`, skipping quoted attribute values.
 pub(super) fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'>' => return Some(at + 1),
-            b'=' => {
-                at += 1;
-                while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                    at += 1;
-                }
-                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) {
-                    let close = memchr::memchr(quote, &bytes[at + 1..])?;
-                    at += close + 2;
-                }
-            }
-            _ => at += 1,
+    while let Some(offset) = memchr::memchr2(b'>', b'=', bytes.get(at..)?) {
+        at += offset;
+        if bytes[at] == b'>' {
+            return Some(at + 1);
+        }
+        at += 1;
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) {
+            let close = memchr::memchr(quote, &bytes[at + 1..])?;
+            at += close + 2;
         }
     }
     None
@@ -186,7 +281,7 @@ mod tests {
     #[test]
     fn svg_content_goes_with_nesting_counted() {
         let page = "<p>a</p><svg><svg/><svg><title>icon</title></svg><path d='M0'/></svg><p>b</p><SVG x='1'/><i>c</i>";
-        assert_eq!(strip_raw_text(page), "<p>a</p><svg></svg><p>b</p><SVG x='1'/><i>c</i>");
+        assert_eq!(strip_raw_text(page), "<p>a</p><svg></svg><p>b</p><SVG/><i>c</i>");
     }
 
     #[test]
@@ -196,14 +291,38 @@ mod tests {
     }
 
     #[test]
-    fn quoted_attributes_and_comments_are_stepped_over() {
-        let page = r#"<div data-x="<script>">a</div><!-- <style> --><p>b</p><script>c</script>"#;
-        assert_eq!(
-            strip_raw_text(page),
-            r#"<div data-x="<script>">a</div><!-- <style> --><p>b</p><script></script>"#
-        );
+    fn quoted_attributes_are_stepped_over_and_comments_removed() {
+        let page = r#"<div class="<script>">a</div><!-- <style> --><p>b</p><script>c</script>"#;
+        assert_eq!(strip_raw_text(page), r#"<div class="<script>">a</div><p>b</p><script></script>"#);
         let title = "<title><script></title><p>x</p>";
         assert_eq!(strip_raw_text(title), title);
+    }
+
+    #[test]
+    fn comments_end_where_the_tokenizer_ends_them() {
+        assert_eq!(strip_raw_text("a<!-->b<!--->c<!-- x --!>d<!-- y - - z -->e"), "abcde");
+        assert_eq!(strip_raw_text("a<!-- never closed"), "a<!-- never closed");
+    }
+
+    #[test]
+    fn unread_attributes_are_removed_from_every_start_tag() {
+        let page = r#"<article data-id="7" class="post"><img srcset="a 2x" src="a.jpg"><custom-el aria-label="x">t</custom-el></article>"#;
+        assert_eq!(
+            strip_raw_text(page),
+            r#"<article class="post"><img src="a.jpg"><custom-el>t</custom-el></article>"#
+        );
+    }
+
+    #[test]
+    fn markup_indentation_shrinks_outside_pre() {
+        let page =
+            "<div>\n    <p>One  \n   two\t\tthree</p>\n\n  <pre>  keep\n\n  this </pre>\n  <p> x </p></div>";
+        assert_eq!(
+            strip_raw_text(page),
+            "<div>\n<p>One\ntwo\t\tthree</p>\n<pre>  keep\n\n  this </pre>\n<p> x </p></div>"
+        );
+        let untouched = "<p>a b</p>";
+        assert!(matches!(strip_raw_text(untouched), Cow::Borrowed(_)));
     }
 
     #[test]

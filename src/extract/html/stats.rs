@@ -297,12 +297,12 @@ fn is_wide_script(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
+    use crate::extract::html::dom::Dom;
 
     use super::*;
 
     fn stats_of(html: &str, tag: Tag, strict: bool) -> Stats {
-        let dom = Html::parse_document(html);
+        let dom = Dom::parse(html);
         let tree = Tree::build(&dom);
         let stats = measure(&tree, &Site::default(), strict);
         let id = tree.els.iter().position(|e| e.tag == tag).unwrap();

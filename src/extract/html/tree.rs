@@ -1,13 +1,10 @@
-//! The parsed page as a flat arena: one pre-order pass over html5ever's tree
-//! turns it into a list of open/text/close items plus one record per element
+//! The parsed page as a flat list: one pre-order pass over the parsed
+//! [`Dom`] turns it into a list of open/text/close items plus one record per element
 //! (tag, hints, parent, where it opens and closes). Every later stage walks
 //! this list with a loop: no recursion, so 100,000 levels of nesting cost no
 //! stack, and a subtree is skipped by jumping to its close item.
 
-use ego_tree::iter::Edge;
-use scraper::node::Element;
-use scraper::{Html, Node};
-
+use super::dom::{Data, Dom, Element, Step};
 use super::hints::{self, Hints};
 use super::tag::Tag;
 
@@ -56,41 +53,32 @@ pub struct Tree<'a> {
 impl<'a> Tree<'a> {
     /// Flattens a parsed page.
     #[must_use]
-    pub fn build(dom: &'a Html) -> Self {
-        let nodes = dom.tree.nodes().len();
+    pub fn build(dom: &'a Dom) -> Self {
+        let nodes = dom.len();
         let mut tree = Tree { items: Vec::with_capacity(nodes * 2), els: Vec::with_capacity(nodes) };
         let mut open: Vec<ElId> = Vec::new();
-        for edge in dom.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => match node.value() {
-                    Node::Element(element) => {
-                        let id = tree.els.len() as ElId;
-                        let tag = Tag::of(element.name());
-                        let (attrs, href) = attrs_of(element);
-                        let hints = if matches!(tag, Tag::Html | Tag::Body) {
-                            Hints::default()
-                        } else {
-                            hints::read(&attrs)
-                        };
-                        let parent = open.last().copied().unwrap_or(id);
-                        let at = tree.items.len() as u32;
-                        tree.els.push(El { element, tag, hints, href, parent, open: at, close: at });
-                        tree.items.push(Item::Open(id));
-                        open.push(id);
-                    }
-                    Node::Text(text) => tree.items.push(Item::Text(text)),
-                    _ => {}
-                },
-                Edge::Close(node) => {
-                    if node.value().is_element()
-                        && let Some(id) = open.pop()
-                    {
-                        tree.els[id as usize].close = tree.items.len() as u32;
-                        tree.items.push(Item::Close(id));
-                    }
+        dom.walk(|step| match step {
+            Step::Open(Data::Element(element)) => {
+                let id = tree.els.len() as ElId;
+                let tag = Tag::of(element.name());
+                let (attrs, href) = attrs_of(element);
+                let hints =
+                    if matches!(tag, Tag::Html | Tag::Body) { Hints::default() } else { hints::read(&attrs) };
+                let parent = open.last().copied().unwrap_or(id);
+                let at = tree.items.len() as u32;
+                tree.els.push(El { element, tag, hints, href, parent, open: at, close: at });
+                tree.items.push(Item::Open(id));
+                open.push(id);
+            }
+            Step::Open(Data::Text(text)) => tree.items.push(Item::Text(text)),
+            Step::Close(Data::Element(_)) => {
+                if let Some(id) = open.pop() {
+                    tree.els[id as usize].close = tree.items.len() as u32;
+                    tree.items.push(Item::Close(id));
                 }
             }
-        }
+            _ => {}
+        });
         tree
     }
 
@@ -169,7 +157,7 @@ mod tests {
 
     #[test]
     fn items_nest_and_text_is_collected() {
-        let dom = Html::parse_document("<div class=share><p>One <b>two</b></p><script>x</script></div>");
+        let dom = Dom::parse("<div class=share><p>One <b>two</b></p><script>x</script></div>");
         let tree = Tree::build(&dom);
         let div = tree.els.iter().position(|e| e.tag == Tag::Div).unwrap() as ElId;
         assert!(tree.el(div).hints.has(hints::CHROME));
@@ -180,12 +168,12 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_needs_no_stack() {
+    fn deep_pages_flatten_with_their_text() {
         let depth = 20_000;
         let html = format!("{}<p>deep</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let dom = Html::parse_document(&html);
+        let dom = Dom::parse(&html);
         let tree = Tree::build(&dom);
-        assert!(tree.els.len() > depth);
+        assert!(tree.els.len() > super::super::depth::MAX_DEPTH);
         assert_eq!(tree.text_of(0), "deep");
     }
 }

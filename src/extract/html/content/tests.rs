@@ -1,4 +1,4 @@
-use scraper::Html;
+use crate::extract::html::dom::Dom;
 
 use super::*;
 
@@ -10,7 +10,7 @@ fn paras(n: usize) -> String {
 
 /// The texts that survive selection and pruning, via the converter.
 fn kept_text(html: &str) -> String {
-    let dom = Html::parse_document(html);
+    let dom = Dom::parse(html);
     let tree = Tree::build(&dom);
     let site = Site::of(Some("https://ex.org/a"));
     let selection = select(&tree, &site).unwrap();
@@ -22,7 +22,7 @@ fn kept_text(html: &str) -> String {
 }
 
 fn root_class(html: &str) -> String {
-    let dom = Html::parse_document(html);
+    let dom = Dom::parse(html);
     let tree = Tree::build(&dom);
     let selection = select(&tree, &Site::default()).unwrap();
     tree.el(selection.root).element.attr("class").unwrap_or_default().to_owned()
@@ -126,7 +126,7 @@ fn forms_and_galleries_are_cleaned() {
 
 #[test]
 fn an_empty_page_selects_nothing() {
-    let dom = Html::parse_document("");
+    let dom = Dom::parse("");
     let tree = Tree::build(&dom);
     let selection = select(&tree, &Site::default());
     assert!(selection.is_none_or(|s| s.stats[s.root as usize].good == 0));
@@ -138,7 +138,7 @@ fn a_page_of_menus_and_footers_has_no_article() {
                 <div class=paywall><button>Subscribe</button></div>\
                 <footer><p>© 2026 The Tideline Review · Privacy · Terms of service and notices</p>\
                 <p>Start your own newsletter · Get the app for your phone</p></footer></body>";
-    let dom = Html::parse_document(html);
+    let dom = Dom::parse(html);
     let tree = Tree::build(&dom);
     assert!(select(&tree, &Site::default()).is_none());
 }

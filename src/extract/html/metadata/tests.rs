@@ -1,9 +1,9 @@
-use scraper::Html;
+use crate::extract::html::dom::Dom;
 
 use super::*;
 
 fn meta_of(html: &str) -> Metadata {
-    let dom = Html::parse_document(html);
+    let dom = Dom::parse(html);
     read(&Tree::build(&dom), None).meta
 }
 
@@ -81,7 +81,7 @@ fn language_from_locale_when_html_has_none() {
 
 #[test]
 fn base_href_resolves_against_the_page() {
-    let dom = Html::parse_document(r#"<base href="/news/"><link rel="canonical" href="https://ex.org/a/b">"#);
+    let dom = Dom::parse(r#"<base href="/news/"><link rel="canonical" href="https://ex.org/a/b">"#);
     let page = read(&Tree::build(&dom), Some("https://ex.org/x/y"));
     assert_eq!(page.base.unwrap().as_str(), "https://ex.org/news/");
 }

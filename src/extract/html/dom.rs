@@ -1,0 +1,430 @@
+//! The page as html5ever builds it, kept in an arena of our own.
+//!
+//! html5ever's tree builder needs a mutable tree while it parses (it moves
+//! nodes for misnested tags, tables and templates), so nodes are linked by
+//! index: parent, first and last child, previous and next sibling. Only what
+//! extraction reads is kept: element names and attributes as html5ever made
+//! them, and text; comments, doctypes and processing instructions become
+//! empty nodes. No generic DOM (scraper's ego-tree with its per-element
+//! selectors state) sits in between, which is most of what parsing cost.
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{
+    ElemName, ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
+use html5ever::{Attribute, LocalName, Namespace, QualName, TokenizerResult, local_name, ns};
+
+use super::depth::DepthCap;
+
+/// Index of a node in the arena; the document is node 0.
+pub type NodeId = u32;
+
+/// "No such node" in a link.
+const NONE: NodeId = NodeId::MAX;
+
+/// A parsed page.
+#[derive(Debug)]
+pub struct Dom {
+    nodes: Vec<Node>,
+}
+
+/// An element: its name and attributes.
+#[derive(Debug)]
+pub struct Element {
+    name: QualName,
+    attrs: Vec<Attribute>,
+}
+
+/// What a node is.
+#[derive(Debug)]
+pub enum Data {
+    /// The document, or a template's contents: a container with no tag.
+    Container,
+    /// An element.
+    Element(Element),
+    /// A run of text (adjacent runs are merged as they are appended).
+    Text(StrTendril),
+    /// A comment, doctype or processing instruction: nothing to read.
+    Other,
+}
+
+#[derive(Debug)]
+struct Node {
+    parent: NodeId,
+    first_child: NodeId,
+    last_child: NodeId,
+    prev: NodeId,
+    next: NodeId,
+    data: Data,
+}
+
+impl Node {
+    fn new(data: Data) -> Self {
+        Node { parent: NONE, first_child: NONE, last_child: NONE, prev: NONE, next: NONE, data }
+    }
+}
+
+/// One step of a pre-order walk over a [`Dom`].
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// A node starts (its children follow, then its `Close`).
+    Open(&'a Data),
+    /// A node ends.
+    Close(&'a Data),
+}
+
+impl Dom {
+    /// Parses a page (or a body-only fragment) the way a browser would,
+    /// except that nesting deeper than 512 elements (`depth::MAX_DEPTH`) is
+    /// flattened.
+    #[must_use]
+    pub fn parse(html: &str) -> Self {
+        let sink = Sink {
+            nodes: RefCell::new(vec![Node::new(Data::Container)]),
+            placeholder: QualName::new(None, ns!(html), local_name!("div")),
+        };
+        let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+        let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from(html));
+        // The tokenizer pauses after each script and at a `<meta charset>`:
+        // there is nothing to run, and the text is decoded already.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        tokenizer.end();
+        tokenizer.sink.inner.sink.finish()
+    }
+
+    /// How many nodes the page has.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the page has nothing but its document node.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// Walks the document in order without recursion, calling `visit` as each
+    /// node opens and closes.
+    pub fn walk<'a>(&'a self, mut visit: impl FnMut(Step<'a>)) {
+        let mut at = 0;
+        loop {
+            let node = &self.nodes[at as usize];
+            visit(Step::Open(&node.data));
+            if node.first_child != NONE {
+                at = node.first_child;
+                continue;
+            }
+            // A leaf: close it, then climb until a node has a next sibling.
+            let mut current = at;
+            loop {
+                let node = &self.nodes[current as usize];
+                visit(Step::Close(&node.data));
+                if current == 0 {
+                    return;
+                }
+                if node.next != NONE {
+                    at = node.next;
+                    break;
+                }
+                current = node.parent;
+                if current == NONE {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+impl Element {
+    /// The element's local name (`"p"`, `"div"`).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name.local
+    }
+
+    /// The value of an attribute, by its local name.
+    #[must_use]
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        debug_assert!(
+            super::prescan::READ_ATTRIBUTES.contains(&name),
+            "attribute {name} is removed before parsing: add it to prescan's READ list"
+        );
+        self.attrs.iter().find(|attr| &*attr.name.local == name).map(|attr| &*attr.value)
+    }
+
+    /// Every attribute as (local name, value), in source order.
+    pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attrs.iter().map(|attr| (&*attr.name.local, &*attr.value))
+    }
+}
+
+/// The tree builder's view of the arena while parsing.
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+    /// Answered for a handle that is not an element, which the tree builder
+    /// never asks about: a wrong answer is better than a panic.
+    placeholder: QualName,
+}
+
+impl Sink {
+    fn push(&self, data: Data) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(Node::new(data));
+        (nodes.len() - 1) as NodeId
+    }
+}
+
+/// An element's name as the tree builder asks for it.
+#[derive(Debug)]
+enum Name<'a> {
+    Element(Ref<'a, QualName>),
+    Placeholder(&'a QualName),
+}
+
+impl Name<'_> {
+    fn qual(&self) -> &QualName {
+        match self {
+            Name::Element(name) => name,
+            Name::Placeholder(name) => name,
+        }
+    }
+}
+
+impl ElemName for Name<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.qual().ns
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.qual().local
+    }
+}
+
+/// Unlinks a node from its parent and siblings.
+fn detach(nodes: &mut [Node], id: NodeId) {
+    let (parent, prev, next) = {
+        let node = &nodes[id as usize];
+        (node.parent, node.prev, node.next)
+    };
+    if parent == NONE {
+        return;
+    }
+    if prev == NONE {
+        nodes[parent as usize].first_child = next;
+    } else {
+        nodes[prev as usize].next = next;
+    }
+    if next == NONE {
+        nodes[parent as usize].last_child = prev;
+    } else {
+        nodes[next as usize].prev = prev;
+    }
+    let node = &mut nodes[id as usize];
+    node.parent = NONE;
+    node.prev = NONE;
+    node.next = NONE;
+}
+
+/// Links a detached node as the last child of `parent`.
+fn append_node(nodes: &mut [Node], parent: NodeId, id: NodeId) {
+    let last = nodes[parent as usize].last_child;
+    {
+        let node = &mut nodes[id as usize];
+        node.parent = parent;
+        node.prev = last;
+        node.next = NONE;
+    }
+    if last == NONE {
+        nodes[parent as usize].first_child = id;
+    } else {
+        nodes[last as usize].next = id;
+    }
+    nodes[parent as usize].last_child = id;
+}
+
+/// Links a detached node just before `sibling`, which has a parent.
+fn insert_before(nodes: &mut [Node], sibling: NodeId, id: NodeId) {
+    let (parent, prev) = {
+        let node = &nodes[sibling as usize];
+        (node.parent, node.prev)
+    };
+    {
+        let node = &mut nodes[id as usize];
+        node.parent = parent;
+        node.prev = prev;
+        node.next = sibling;
+    }
+    nodes[sibling as usize].prev = id;
+    if prev == NONE {
+        nodes[parent as usize].first_child = id;
+    } else {
+        nodes[prev as usize].next = id;
+    }
+}
+
+/// Appends text to a text node, if `id` is one.
+fn merge_text(nodes: &mut [Node], id: NodeId, text: &StrTendril) -> bool {
+    if id == NONE {
+        return false;
+    }
+    match &mut nodes[id as usize].data {
+        Data::Text(existing) => {
+            existing.push_tendril(text);
+            true
+        }
+        _ => false,
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Name<'a>;
+
+    fn finish(self) -> Dom {
+        Dom { nodes: self.nodes.into_inner() }
+    }
+
+    // Parse errors are how every real page looks; nothing to report.
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
+        Ref::filter_map(self.nodes.borrow(), |nodes| {
+            match nodes.get(*target as usize).map(|node| &node.data) {
+                Some(Data::Element(element)) => Some(&element.name),
+                _ => None,
+            }
+        })
+        .map_or(Name::Placeholder(&self.placeholder), Name::Element)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> NodeId {
+        let template = name.ns == ns!(html) && name.local == local_name!("template");
+        let id = self.push(Data::Element(Element { name, attrs }));
+        if template {
+            // The template's contents live in a container of their own,
+            // linked under it so that a walk reads them in place.
+            let contents = self.push(Data::Container);
+            append_node(&mut self.nodes.borrow_mut(), id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(Data::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(Data::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let mut nodes = self.nodes.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => {
+                detach(&mut nodes, id);
+                append_node(&mut nodes, *parent, id);
+            }
+            NodeOrText::AppendText(text) => {
+                let last = nodes[*parent as usize].last_child;
+                if !merge_text(&mut nodes, last, &text) {
+                    nodes.push(Node::new(Data::Text(text)));
+                    let id = (nodes.len() - 1) as NodeId;
+                    append_node(&mut nodes, *parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.nodes.borrow()[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        let nodes = self.nodes.borrow();
+        match nodes.get(*target as usize) {
+            Some(node) if node.first_child != NONE => node.first_child,
+            // Not a template (the tree builder never asks): its own children.
+            _ => *target,
+        }
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let NodeOrText::AppendNode(id) = &new_node {
+            detach(&mut nodes, *id);
+        }
+        if nodes[*sibling as usize].parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => insert_before(&mut nodes, *sibling, id),
+            NodeOrText::AppendText(text) => {
+                let prev = nodes[*sibling as usize].prev;
+                if !merge_text(&mut nodes, prev, &text) {
+                    nodes.push(Node::new(Data::Text(text)));
+                    let id = (nodes.len() - 1) as NodeId;
+                    insert_before(&mut nodes, *sibling, id);
+                }
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let Some(Node { data: Data::Element(element), .. }) = nodes.get_mut(*target as usize) {
+            for attr in attrs {
+                if !element.attrs.iter().any(|have| have.name == attr.name) {
+                    element.attrs.push(attr);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        let mut child = nodes[*node as usize].first_child;
+        while child != NONE {
+            let next = nodes[child as usize].next;
+            detach(&mut nodes, child);
+            append_node(&mut nodes, *new_parent, child);
+            child = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Which attributes reach the parser.
+//!
+//! html5ever reads tag and attribute names one character at a time, and on
+//! news pages start tags are two thirds of what is left once scripts and
+//! styles are emptied, much of it `data-*`, `srcset`, `onclick` and ARIA
+//! attributes that no rule here reads. The prescan drops those; the parser
+//! and every later stage see the same elements with fewer attributes.
+
+/// Every attribute extraction reads. [`super::super::dom::Element::attr`]
+/// checks its argument against this list in debug builds, so a rule that
+/// starts reading a new attribute fails its tests until the name is added.
+pub const READ: &[&str] = &[
+    "alt",
+    "aria-hidden",
+    "class",
+    "content",
+    "data-component-name",
+    "datetime",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "rel",
+    "role",
+    "src",
+    "style",
+    "type",
+    "xml:lang",
+];
+
+/// Whether an attribute (any case) is one extraction reads.
+#[must_use]
+pub fn is_read(name: &[u8]) -> bool {
+    let mut lower = [0u8; 20];
+    let Some(slot) = lower.get_mut(..name.len()) else { return false };
+    slot.copy_from_slice(name);
+    slot.make_ascii_lowercase();
+    // The same names as `READ` (a test keeps the two in step), as a match
+    // the compiler turns into a few comparisons.
+    matches!(
+        &*slot,
+        b"alt"
+            | b"aria-hidden"
+            | b"class"
+            | b"content"
+            | b"data-component-name"
+            | b"datetime"
+            | b"hidden"
+            | b"href"
+            | b"http-equiv"
+            | b"id"
+            | b"itemprop"
+            | b"lang"
+            | b"name"
+            | b"property"
+            | b"rel"
+            | b"role"
+            | b"src"
+            | b"style"
+            | b"type"
+            | b"xml:lang"
+    )
+}
+
+/// The spans of a start tag to cut, as `(start, end, space)`: remove
+/// `start..end` and, when `space` is set, put one space in its place. The
+/// spans are the attributes no rule reads (a space keeps the next attribute
+/// apart from what precedes it) and runs of whitespace before the others.
+/// `from` is just past the tag name and `end` is the index of the closing
+/// `>`.
+pub fn unread_spans(bytes: &[u8], from: usize, end: usize, mut each: impl FnMut(usize, usize, bool)) {
+    let mut at = from;
+    while at < end {
+        let start = at;
+        while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+            at += 1;
+        }
+        if at >= end {
+            return;
+        }
+        let name_start = at;
+        // A leading `=` belongs to the name, as in the tokenizer.
+        at += 1;
+        while at < end && !matches!(bytes[at], b'=' | b'/' | b'>') && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let name = &bytes[name_start..at];
+        let mut after = at;
+        while after < end && bytes[after].is_ascii_whitespace() {
+            after += 1;
+        }
+        if after < end && bytes[after] == b'=' {
+            at = value_end(bytes, after + 1, end);
+        }
+        if !is_read(name) {
+            let space = at < end && !bytes[at].is_ascii_whitespace() && bytes[at] != b'/';
+            each(start, at, space);
+        } else if name_start - start > 1 {
+            // Line breaks and indentation between attributes: one space does.
+            each(start, name_start, true);
+        }
+    }
+}
+
+/// Just past an attribute value starting at or after `from` (after `=`).
+fn value_end(bytes: &[u8], from: usize, end: usize) -> usize {
+    let mut at = from;
+    while at < end && bytes[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    match bytes.get(at) {
+        Some(&quote @ (b'"' | b'\'')) if at < end => {
+            memchr::memchr(quote, &bytes[at + 1..end]).map_or(end, |close| at + 1 + close + 1)
+        }
+        _ => {
+            while at < end && !bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            at
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tag with its unread attributes removed.
+    fn filtered(tag: &str) -> String {
+        let bytes = tag.as_bytes();
+        let from = tag.find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').unwrap();
+        let end = tag.len() - 1;
+        let mut out = String::new();
+        let mut copied = 0;
+        unread_spans(bytes, from, end, |start, stop, space| {
+            out.push_str(&tag[copied..start]);
+            if space {
+                out.push(' ');
+            }
+            copied = stop;
+        });
+        out.push_str(&tag[copied..]);
+        out
+    }
+
+    #[test]
+    fn the_match_and_the_list_agree() {
+        for name in READ {
+            assert!(is_read(name.as_bytes()), "{name}");
+            assert!(is_read(name.to_ascii_uppercase().as_bytes()), "{name}");
+        }
+        for name in ["data-src", "srcset", "onclick", "title", "aria-label", "a", "classes", ""] {
+            assert!(!is_read(name.as_bytes()), "{name}");
+        }
+    }
+
+    #[test]
+    fn unread_attributes_go_and_read_ones_stay() {
+        assert_eq!(
+            filtered(r#"<img data-src="a.jpg" src="b.jpg" srcset="b.jpg 2x" alt="A chart" loading=lazy>"#),
+            r#"<img src="b.jpg" alt="A chart">"#
+        );
+        assert_eq!(filtered(r#"<DIV Class="x" ONCLICK='go("<b>")' ID=main>"#), r#"<DIV Class="x" ID=main>"#);
+    }
+
+    #[test]
+    fn values_with_tag_characters_and_odd_spacing_are_respected() {
+        assert_eq!(filtered(r#"<a title = "x > y" href = "/z">"#), r#"<a href = "/z">"#);
+        assert_eq!(filtered("<input disabled hidden>"), "<input hidden>");
+        assert_eq!(filtered("<a href=/x/ data-a=1/>"), "<a href=/x/>");
+        assert_eq!(filtered("<br data-a=1 />"), "<br />");
+    }
+
+    #[test]
+    fn attributes_run_together_stay_apart() {
+        assert_eq!(filtered(r#"<p data-a="1"class="c">"#), r#"<p class="c">"#);
+        assert_eq!(filtered(r#"<p class="c"data-a="1"id="d">"#), r#"<p class="c" id="d">"#);
+    }
+
+    #[test]
+    fn whitespace_between_attributes_shrinks_to_a_space() {
+        assert_eq!(
+            filtered("<div\n    class=\"c\"\n    data-a=\"1\"\n    id=\"d\">"),
+            r#"<div class="c" id="d">"#
+        );
+    }
+
+    #[test]
+    fn custom_element_names_are_not_attributes() {
+        assert_eq!(filtered(r#"<my-card data-x="1" class="c">"#), r#"<my-card class="c">"#);
+    }
+}
