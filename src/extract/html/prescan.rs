@@ -11,6 +11,8 @@
 //! `<script`) stops the stripping (html5ever then reads the rest unaided).
 
 mod attributes;
+#[cfg(test)]
+mod equivalence;
 
 use std::borrow::Cow;
 
@@ -32,15 +34,24 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     // Inside `<pre>` (or `<listing>`) whitespace is the text: kept as it is.
     let mut preformatted = 0usize;
     let mut at = 0usize;
+    // End of the last tag, comment or raw-text element (a stray `<` is text).
+    let mut construct_end = 0usize;
+    let mut stray = false;
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
+        if !stray {
+            construct_end = at;
+        }
+        stray = false;
         if preformatted == 0 {
             page.collapse_whitespace(at, lt);
         }
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
             let Some(end) = comment_end(bytes, lt + 4) else { break };
-            page.cut(lt, end, "");
+            if comment_separates_nothing(bytes, construct_end, lt, end) {
+                page.cut(lt, end, "");
+            }
             at = end;
             continue;
         }
@@ -55,6 +66,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         }
         if !first.is_ascii_alphabetic() {
             at = lt + 1;
+            stray = true;
             continue;
         }
         let name = tag_name(bytes, lt + 1);
@@ -166,6 +178,25 @@ fn tag_name(bytes: &[u8], from: usize) -> &[u8] {
 /// Elements whose whitespace is part of their text.
 fn is_preformatted(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
+}
+
+/// Whether taking out the comment at `start..end` leaves the tokens around
+/// it as they were. It must follow a tag (or another comment) with at most
+/// whitespace between; after whitespace, a tag or the end must come next.
+/// Otherwise two runs of text would join: a stray `<` or a character
+/// reference with what follows, or a whitespace-only run (which tables
+/// keep in place) with words (which they move out).
+fn comment_separates_nothing(bytes: &[u8], gap_start: usize, start: usize, end: usize) -> bool {
+    let gap = &bytes[gap_start.min(start)..start];
+    if gap.is_empty() {
+        return true;
+    }
+    if !gap.iter().all(u8::is_ascii_whitespace) {
+        return false;
+    }
+    let next = bytes[end..].iter().position(|b| !b.is_ascii_whitespace()).map_or(bytes.len(), |n| end + n);
+    next == bytes.len()
+        || bytes[next] == b'<' && bytes.get(next + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/')
 }
 
 /// The index just past a comment whose text starts at `from` (after `<!--`):
@@ -300,7 +331,14 @@ mod tests {
 
     #[test]
     fn comments_end_where_the_tokenizer_ends_them() {
-        assert_eq!(strip_raw_text("a<!-->b<!--->c<!-- x --!>d<!-- y - - z -->e"), "abcde");
+        assert_eq!(
+            strip_raw_text("<i><!-->a</i><i><!--->b</i><i><!-- x --!>c</i><i><!-- y - - z --></i>"),
+            "<i>a</i><i>b</i><i>c</i><i></i>"
+        );
+        // Kept where taking it out would join tokens or move whitespace.
+        for kept in ["a<<!-- x -->p>", "&am<!-- x -->p;", "x <!-- y -->z", "<p> <!-- y -->z"] {
+            assert_eq!(strip_raw_text(kept), kept);
+        }
         assert_eq!(strip_raw_text("a<!-- never closed"), "a<!-- never closed");
     }
 

@@ -1,0 +1,102 @@
+//! The prescan's promise, checked on generated markup: the parser builds the
+//! same elements, with the same attributes that extraction reads and the
+//! same text (whitespace collapsed), from the page before and after.
+
+use proptest::prelude::*;
+
+use super::super::dom::{Data, Dom, Step};
+use super::{READ_ATTRIBUTES, strip_raw_text};
+
+/// Elements, read attributes and text of a parsed page, in order.
+fn outline(html: &str) -> Vec<String> {
+    let dom = Dom::parse(html);
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let flush = |text: &mut String, out: &mut Vec<String>| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if !words.is_empty() {
+            out.push(format!("text {}", words.join(" ")));
+        }
+        text.clear();
+    };
+    dom.walk(|step| match step {
+        Step::Open(Data::Element(element)) => {
+            flush(&mut text, &mut out);
+            let attrs: Vec<String> = element
+                .attrs()
+                .filter(|(name, _)| READ_ATTRIBUTES.contains(name))
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            out.push(format!("<{} {}>", element.name(), attrs.join(" ")));
+        }
+        Step::Close(Data::Element(element)) => {
+            flush(&mut text, &mut out);
+            out.push(format!("</{}>", element.name()));
+        }
+        Step::Open(Data::Text(run)) => text.push_str(run),
+        _ => {}
+    });
+    flush(&mut text, &mut out);
+    out
+}
+
+/// Pieces of markup, well-formed and not, that the prescan treats specially.
+const PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div class=\"lead\" data-id=\"7\">",
+    "</div>",
+    "<a href=/x title='a > b'>",
+    "</a>",
+    "<img srcset=\"a 2x\" src=a.jpg alt=\"An image\">",
+    "<pre>",
+    "</pre>",
+    "<b>",
+    "</b>",
+    "<custom-el aria-label=x hidden>",
+    "</custom-el>",
+    "<br/>",
+    "<!-- note -->",
+    "<!-->",
+    "<!--",
+    "-->",
+    "<script>var a = '<p>';</script>",
+    "<style>p{}</style>",
+    "<table>",
+    "<td>",
+    "<li>",
+    "<p\n   class=x\n   onclick=\"go()\">",
+    "&amp;",
+    "words here",
+    "é ü",
+    " ",
+    "  ",
+    "\n      ",
+    "\t\n\n",
+    "<",
+    ">",
+    "=",
+    "\"",
+    "'",
+    "</",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_parser_sees_the_same_page(pieces in prop::collection::vec(0..PIECES.len(), 0..40)) {
+        let page: String = pieces.iter().map(|&i| PIECES[i]).collect();
+        let stripped = strip_raw_text(&page);
+        // Scripts and styles lose their text on purpose: compare without it.
+        let without_scripts = |lines: Vec<String>| {
+            lines
+                .into_iter()
+                .filter(|line| !line.starts_with("text var a") && !line.starts_with("text p{}"))
+                .collect::<Vec<_>>()
+        };
+        let reference = without_scripts(outline(&page));
+        let seen = without_scripts(outline(&stripped));
+        prop_assert_eq!(seen, reference, "page {:?}\nstripped {:?}", page, stripped);
+    }
+}
