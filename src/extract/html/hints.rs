@@ -364,6 +364,11 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
 
 /// Whether an inline style hides the element.
 fn hides(style: &str) -> bool {
+    // Most styles say neither word: no copy for them.
+    let mentions = |word: &[u8]| style.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    if !mentions(b"none") && !mentions(b"hidden") {
+        return false;
+    }
     let squeezed: String =
         style.chars().filter(|c| !c.is_ascii_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
@@ -437,6 +442,8 @@ mod tests {
     fn role_itemprop_and_visibility() {
         assert!(read(&Attrs { role: Some("navigation"), ..Attrs::default() }).has(CHROME));
         assert!(read(&Attrs { style: Some("color:red; DISPLAY: none"), ..Attrs::default() }).has(HIDDEN));
+        assert!(read(&Attrs { style: Some("visibility : HIDDEN"), ..Attrs::default() }).has(HIDDEN));
+        assert!(!read(&Attrs { style: Some("display:block; border: none"), ..Attrs::default() }).has(HIDDEN));
         assert!(read(&Attrs { hidden: true, ..Attrs::default() }).has(HIDDEN));
         assert_eq!(class("flex mt2 w-100"), Hints::default());
         for name in ["sr-only", "visually-hidden", "screen-reader-text", "off-screen"] {
