@@ -61,18 +61,19 @@ pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
 pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Result<()> {
     let name = loaded.spec.display_name();
     // Extraction does not depend on the keymap or the screen's buffers: on
-    // two cores, doing them at once brings the first paint closer. Nothing
-    // is written to the terminal before the article is known to be there.
-    let (opened, keymap, screen) = std::thread::scope(|scope| {
-        let opening = scope.spawn(|| open(loaded, forced));
-        let keymap = Keymap::load(config);
-        let screen = terminal::TermScreen::prepare();
-        (opening.join(), keymap, screen)
+    // two cores, doing them at once brings the first paint closer. The
+    // extraction, the longest, stays on this thread so that it starts at
+    // once. Nothing is written to the terminal before the article is known
+    // to be there.
+    let (opened, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| (Keymap::load(config), terminal::TermScreen::prepare()));
+        (open(loaded, forced), side.join())
     });
-    let (article, rest) = match opened {
-        Ok(opened) => opened?,
+    let (keymap, screen) = match side {
+        Ok(side) => side,
         Err(panic) => std::panic::resume_unwind(panic),
     };
+    let (article, rest) = opened?;
     let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
     let settings = Settings { reading_width_cols: config.reading_width_cols, mouse: config.mouse };
     let load =
