@@ -89,6 +89,7 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Resul
     let (cols, rows) = screen.size().map_err(terminal_error)?;
     app.update(Msg::Resize { cols, rows });
     screen.draw(|frame| view::draw(frame, &app)).map_err(terminal_error)?;
+    app.prefetch();
     let (sender, mut events) = mpsc::channel();
     event::spawn_input(sender.clone()).map_err(terminal_error)?;
     event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
@@ -173,6 +174,7 @@ pub fn run_loop<B: Backend>(
     if !drawn || (cols, rows) != app.size {
         app.update(Msg::Resize { cols, rows });
         screen.draw(|frame| view::draw(frame, app))?;
+        app.prefetch();
     }
     loop {
         let mut next = events.next_event(true);
@@ -209,6 +211,7 @@ pub fn run_loop<B: Backend>(
             app.update(Msg::Resize { cols, rows });
         }
         screen.draw(|frame| view::draw(frame, app))?;
+        app.prefetch();
     }
 }
 

@@ -399,6 +399,13 @@ impl App {
         self.status = Some(Status { text: text.to_owned(), error: true });
     }
 
+    /// Wraps ahead of the reader (after a frame is drawn: see
+    /// [`Doc::prefetch`]).
+    pub fn prefetch(&mut self) {
+        let vp = self.viewport();
+        self.doc_mut().prefetch(vp);
+    }
+
     /// Clamps everything to the current size: the article's top, the panels'
     /// selections and offsets, the help's scroll.
     pub fn settle(&mut self) {
