@@ -41,14 +41,15 @@ pub struct AnsiBackend<W: Write> {
     pen: Pen,
     cursor: Option<Position>,
     fixed_size: Option<Size>,
-    /// The sequence being built (kept to save an allocation per sequence).
-    seq: Vec<u8>,
+    /// Bytes not yet handed to the writer: a frame's cells and sequences
+    /// are collected here and written in one call.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> AnsiBackend<W> {
     /// A backend on the terminal's real size.
     pub fn new(out: W) -> Self {
-        Self { out, pen: Pen::default(), cursor: None, fixed_size: None, seq: Vec::with_capacity(32) }
+        Self { out, pen: Pen::default(), cursor: None, fixed_size: None, buf: Vec::new() }
     }
 
     /// A backend of a fixed size (tests).
@@ -61,12 +62,19 @@ impl<W: Write> AnsiBackend<W> {
         &self.out
     }
 
+    /// Hands what was collected to the writer.
+    fn emit(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.buf);
+        self.buf.clear();
+        written
+    }
+
     /// Moves the cursor the cheapest way: not at all, a step forward on the
     /// row, a line feed (and a step) to the next row, else an absolute move.
-    fn move_to(&mut self, to: Position) -> io::Result<()> {
-        let mut seq = Csi::new(&mut self.seq);
+    fn move_to(&mut self, to: Position) {
+        let mut seq = Csi::new(&mut self.buf);
         match self.cursor {
-            Some(at) if at == to => return Ok(()),
+            Some(at) if at == to => {}
             Some(at) if to.y == at.y && to.x > at.x => seq.forward(to.x - at.x),
             Some(at) if to.y == at.y + 1 => {
                 seq.raw(b"\r\n");
@@ -81,14 +89,13 @@ impl<W: Write> AnsiBackend<W> {
                 seq.end(b'H');
             }
         }
-        self.out.write_all(&self.seq)
     }
 
-    fn set_pen(&mut self, pen: Pen) -> io::Result<()> {
+    fn set_pen(&mut self, pen: Pen) {
         if pen == self.pen {
-            return Ok(());
+            return;
         }
-        let mut seq = Csi::new(&mut self.seq);
+        let mut seq = Csi::new(&mut self.buf);
         if pen != Pen::default() {
             let removed = self.pen.modifier - pen.modifier;
             let mut added = pen.modifier - self.pen.modifier;
@@ -137,12 +144,11 @@ impl<W: Write> AnsiBackend<W> {
         // No parameter at all is the reset.
         seq.end(b'm');
         self.pen = pen;
-        self.out.write_all(&self.seq)
     }
 }
 
-/// A control sequence being built: `ESC [`, parameters separated by `;`,
-/// a final byte.
+/// A control sequence being appended: `ESC [`, parameters separated by
+/// `;`, a final byte.
 struct Csi<'a> {
     seq: &'a mut Vec<u8>,
     params: usize,
@@ -150,7 +156,6 @@ struct Csi<'a> {
 
 impl<'a> Csi<'a> {
     fn new(seq: &'a mut Vec<u8>) -> Self {
-        seq.clear();
         Self { seq, params: 0 }
     }
 
@@ -258,16 +263,17 @@ impl<W: Write> Backend for AnsiBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         for (x, y, cell) in content {
-            self.move_to(Position::new(x, y))?;
-            self.set_pen(Pen::of(cell))?;
+            self.move_to(Position::new(x, y));
+            self.set_pen(Pen::of(cell));
             let symbol = cell.symbol();
-            self.out.write_all(symbol.as_bytes())?;
+            self.buf.extend_from_slice(symbol.as_bytes());
             // Relative moves need the cursor exactly: after anything but a
             // one-column symbol, the next move is absolute.
             let one_column = symbol.len() == 1 || crate::layout::text::display_width(symbol) == 1;
             self.cursor = one_column.then(|| Position::new(x.saturating_add(1), y));
         }
-        self.set_pen(Pen::default())
+        self.set_pen(Pen::default());
+        self.emit()
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -285,9 +291,9 @@ impl<W: Write> Backend for AnsiBackend<W> {
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
         self.cursor = None;
-        self.move_to(position)?;
+        self.move_to(position);
         self.cursor = Some(position);
-        Ok(())
+        self.emit()
     }
 
     fn clear(&mut self) -> io::Result<()> {
@@ -296,7 +302,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         // Clears fill with the current background: reset it first.
-        self.set_pen(Pen::default())?;
+        self.set_pen(Pen::default());
         let sequence: &[u8] = match clear_type {
             ClearType::All => b"\x1b[2J",
             ClearType::AfterCursor => b"\x1b[J",
@@ -304,7 +310,8 @@ impl<W: Write> Backend for AnsiBackend<W> {
             ClearType::CurrentLine => b"\x1b[2K",
             ClearType::UntilNewLine => b"\x1b[K",
         };
-        self.out.write_all(sequence)
+        self.buf.extend_from_slice(sequence);
+        self.emit()
     }
 
     fn size(&self) -> io::Result<Size> {
