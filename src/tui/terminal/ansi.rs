@@ -266,7 +266,10 @@ impl<W: Write> Backend for AnsiBackend<W> {
             self.move_to(Position::new(x, y));
             self.set_pen(Pen::of(cell));
             let symbol = cell.symbol();
-            self.buf.extend_from_slice(symbol.as_bytes());
+            match symbol.as_bytes() {
+                [byte] => self.buf.push(*byte),
+                bytes => self.buf.extend_from_slice(bytes),
+            }
             // Relative moves need the cursor exactly: after anything but a
             // one-column symbol, the next move is absolute.
             let one_column = symbol.len() == 1 || crate::layout::text::display_width(symbol) == 1;

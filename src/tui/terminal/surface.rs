@@ -161,8 +161,12 @@ fn harmless(cell: &Cell) -> Cow<'_, Cell> {
 
 /// Whether a cell holds one ASCII character (one column, one byte).
 fn is_ascii_cell(cell: &Cell) -> bool {
-    let symbol = cell.symbol().as_bytes();
-    symbol.len() == 1 && (symbol[0].is_ascii_graphic() || symbol[0] == b' ')
+    is_ascii_symbol(cell.symbol())
+}
+
+/// Whether a symbol is one ASCII character.
+fn is_ascii_symbol(symbol: &str) -> bool {
+    matches!(symbol.as_bytes(), [byte] if byte.is_ascii_graphic() || *byte == b' ')
 }
 
 /// Columns a cell's symbol takes (one byte: one column, as no control byte
@@ -171,15 +175,16 @@ fn columns(symbol: &str) -> usize {
     if symbol.len() == 1 { 1 } else { display_width(symbol) }
 }
 
-/// Whether a cell is the same as a blank screen's (what `cell == &BLANK`
-/// says, quicker: this is asked of every cell of a first frame).
-fn is_blank(cell: &Cell) -> bool {
-    cell.fg == BLANK.fg
+/// Whether a cell that is not skipped, showing `symbol`, is the same as a
+/// blank screen's: what `cell == &BLANK` says, quicker (this is asked of
+/// every cell of a first frame).
+fn is_blank(cell: &Cell, symbol: &str) -> bool {
+    symbol.as_bytes() == b" "
+        && cell.fg == BLANK.fg
         && cell.bg == BLANK.bg
-        && cell.modifier.is_empty()
         && cell.underline_color == BLANK.underline_color
-        && cell.symbol().as_bytes() == b" "
-        && cell == &BLANK
+        && cell.modifier.is_empty()
+        && cell.diff_option == BLANK.diff_option
 }
 
 /// Whether ratatui's diff leaves the cell alone.
@@ -221,8 +226,12 @@ impl<'n> Iterator for Changes<'_, 'n> {
                     }
                     // As ratatui's diff does: a wide character's right half
                     // is not a cell of its own.
-                    *index += usize::from(cell.cell_width().max(1));
-                    if *all || !is_blank(cell) {
+                    let symbol = cell.symbol();
+                    *index += match cell.diff_option {
+                        CellDiffOption::None if symbol.len() == 1 => 1,
+                        _ => usize::from(cell.cell_width().max(1)),
+                    };
+                    if *all || !is_blank(cell, symbol) {
                         let x = frame.area.x + (at % width) as u16;
                         let y = frame.area.y + (at / width) as u16;
                         return Some((x, y, cell));
@@ -327,11 +336,12 @@ impl<'n> Iterator for Sending<'_, 'n> {
         }
         self.changes.next();
         self.gap_decided = false;
-        self.sent(x, y, is_ascii_cell(cell));
+        let symbol = cell.symbol();
+        self.sent(x, y, is_ascii_symbol(symbol));
         // Writing over the left half of a wide character makes the terminal
         // blank its right half, with whatever style is current: send that
         // cell as the blank it now is (the diff may see no change there).
-        let last = x.saturating_add(columns(cell.symbol()).max(1) as u16 - 1);
+        let last = x.saturating_add(columns(symbol).max(1) as u16 - 1);
         let after = last.saturating_add(1);
         let was_wide = self.shown_at(last, y).is_some_and(|c| columns(c.symbol()) > 1);
         let next_sent = self.changes.peek().is_some_and(|&(nx, ny, _)| ny == y && nx == after);

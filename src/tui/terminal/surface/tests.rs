@@ -2,7 +2,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use super::{Before, Sending, Surface, harmless};
+use ratatui::style::{Color, Modifier};
+
+use super::{BLANK, Before, Sending, Surface, harmless, is_blank};
 
 /// The symbols sent for `next` over `before`.
 fn sent(next: &Buffer, before: Before<'_>) -> Vec<String> {
@@ -51,4 +53,22 @@ fn control_characters_never_leave_through_a_cell() {
     surface.present(frame).unwrap();
     assert_eq!(surface.inner().buffer()[(1, 0)].symbol(), "\u{fffd}");
     assert_eq!(surface.shown().unwrap()[(1, 0)].symbol(), "\u{fffd}", "what is shown is what was sent");
+}
+
+#[test]
+fn blank_is_what_equals_a_blank_cell() {
+    let mut cells = vec![Cell::default(), Cell::new("a"), Cell::new(""), Cell::new("日")];
+    for change in 0..4 {
+        let mut cell = Cell::default();
+        match change {
+            0 => cell.fg = Color::Red,
+            1 => cell.bg = Color::Indexed(3),
+            2 => cell.underline_color = Color::Blue,
+            _ => cell.modifier = Modifier::UNDERLINED,
+        }
+        cells.push(cell);
+    }
+    for cell in &cells {
+        assert_eq!(is_blank(cell, cell.symbol()), cell == &BLANK, "{cell:?}");
+    }
 }
