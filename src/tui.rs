@@ -60,16 +60,20 @@ pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
 /// extraction errors are returned before the terminal is touched.
 pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Result<()> {
     let name = loaded.spec.display_name();
-    // Extraction and the keymap do not depend on each other: on two cores,
-    // doing both at once brings the first paint closer.
-    let (opened, keymap) = std::thread::scope(|scope| {
-        let opening = scope.spawn(|| open(loaded, forced));
-        (opening.join(), Keymap::load(config))
+    // Extraction does not depend on the keymap or the screen's buffers: on
+    // two cores, doing them at once brings the first paint closer. The
+    // extraction, the longest, stays on this thread so that it starts at
+    // once. Nothing is written to the terminal before the article is known
+    // to be there.
+    let (opened, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| (Keymap::load(config), terminal::TermScreen::prepare()));
+        (open(loaded, forced), side.join())
     });
-    let (article, rest) = match opened {
-        Ok(opened) => opened?,
+    let (keymap, screen) = match side {
+        Ok(side) => side,
         Err(panic) => std::panic::resume_unwind(panic),
     };
+    let (article, rest) = opened?;
     let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
     let settings = Settings { reading_width_cols: config.reading_width_cols, mouse: config.mouse };
     let load =
@@ -77,13 +81,15 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Resul
     let mut app = App::new(article, load, keymap?, theme, settings);
     let debug_panic = std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| !v.is_empty());
     let terminal_error = Error::Output;
+    let mut screen = screen.map_err(terminal_error)?;
     // Signal handlers go in before raw mode, so that a SIGTERM from now on
     // always restores the terminal; their thread starts after the first paint.
     let signals = event::register_signals().map_err(terminal_error)?;
-    let mut screen = terminal::TermScreen::open(config.mouse).map_err(terminal_error)?;
+    screen.enter(config.mouse).map_err(terminal_error)?;
     let (cols, rows) = screen.size().map_err(terminal_error)?;
     app.update(Msg::Resize { cols, rows });
     screen.draw(|frame| view::draw(frame, &app)).map_err(terminal_error)?;
+    app.prefetch();
     let (sender, mut events) = mpsc::channel();
     event::spawn_input(sender.clone()).map_err(terminal_error)?;
     event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
@@ -160,9 +166,16 @@ pub fn run_loop<B: Backend>(
     jobs: &mut Jobs,
     debug_panic: bool,
 ) -> std::io::Result<()> {
+    // The first frame may be up already (drawn before the threads
+    // started); the size is read once more now that resizes are watched.
+    let drawn = screen.has_drawn();
+    screen.refresh_size();
     let (cols, rows) = screen.size()?;
-    app.update(Msg::Resize { cols, rows });
-    screen.draw(|frame| view::draw(frame, app))?;
+    if !drawn || (cols, rows) != app.size {
+        app.update(Msg::Resize { cols, rows });
+        screen.draw(|frame| view::draw(frame, app))?;
+        app.prefetch();
+    }
     loop {
         let mut next = events.next_event(true);
         if next.is_none() {
@@ -174,7 +187,10 @@ pub fn run_loop<B: Backend>(
                     assert!(!debug_panic, "{DEBUG_PANIC_ENV} is set: panicking on purpose");
                     Msg::Key(key)
                 }
-                Event::Input(Input::Resize(cols, rows)) => Msg::Resize { cols, rows },
+                Event::Input(Input::Resize(cols, rows)) => {
+                    screen.resized(cols, rows);
+                    Msg::Resize { cols, rows }
+                }
                 Event::Input(Input::Mouse(mouse)) => Msg::Mouse(mouse),
                 Event::Input(_) => {
                     next = events.next_event(false);
@@ -195,6 +211,7 @@ pub fn run_loop<B: Backend>(
             app.update(Msg::Resize { cols, rows });
         }
         screen.draw(|frame| view::draw(frame, app))?;
+        app.prefetch();
     }
 }
 

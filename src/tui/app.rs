@@ -2,12 +2,15 @@
 //! plain values; [`App::update`] applies one message and returns the side
 //! effects for the loop to perform (it never does I/O). Scrolling is clamped
 //! here, with the viewport from the last resize. Per-area logic lives in the
-//! submodules: `doc` (one document), `navigate` (next/previous), `panels`,
-//! `search`.
+//! submodules: `doc` (one document), `navigate` (next/previous), `jumps`
+//! (lines, marks, the jump list), `panels`, `search`, `results` (what the
+//! worker sends back).
 
 mod doc;
+mod jumps;
 mod navigate;
 mod panels;
+mod results;
 mod search;
 
 use std::sync::Arc;
@@ -19,7 +22,7 @@ pub use navigate::Direction;
 pub use search::SearchInput;
 
 use super::action::{Action, Command};
-use super::jobs::{JobDone, JobKind, JobOutput, JobRequest};
+use super::jobs::{JobDone, JobRequest};
 use super::keymap::{Key, Keymap, Mode, Pending, Resolution};
 use super::theme::Theme;
 use super::view::Geometry;
@@ -355,74 +358,6 @@ impl App {
         Vec::new()
     }
 
-    fn go_line(&mut self, command: Command) {
-        let vp = self.viewport();
-        let doc = self.doc_mut();
-        let (flow, blocks) = doc.flow(vp);
-        let row = match (command.action, command.count) {
-            (Action::Percent, count) => {
-                let percent = count.unwrap_or(0).min(100);
-                flow.at_index(blocks, flow.total_rows().saturating_sub(1) * percent / 100)
-            }
-            (_, Some(line)) => flow.at_index(blocks, line.saturating_sub(1)),
-            (Action::Top, None) => flow.first(blocks),
-            _ => flow.last(blocks),
-        };
-        doc.jump_to_row(vp, row);
-    }
-
-    fn speaker_quote(&mut self, command: Command) {
-        let vp = self.viewport();
-        let direction =
-            if command.action == Action::NextSpeakerQuote { Direction::Forward } else { Direction::Backward };
-        let doc = self.doc_mut();
-        let Some(speaker) = doc.speaker_to_follow(vp) else {
-            self.say("no attributed quote ahead");
-            return;
-        };
-        if !doc.step_quote(vp, Some(speaker), direction, command.times()) {
-            let name = doc.article.analysis.speakers.get(speaker).map_or("", |s| s.name.as_str()).to_owned();
-            self.say(&format!("no more quotes by {name}"));
-        }
-    }
-
-    fn walk_jumps(&mut self, older: bool) {
-        let vp = self.viewport();
-        let doc = self.doc_mut();
-        let current = doc.top;
-        let target = if older { doc.jumps.older(current) } else { doc.jumps.newer(current) };
-        match target {
-            Some(pos) => {
-                let (flow, blocks) = doc.flow(vp);
-                let row = flow.locate(blocks, pos);
-                doc.set_top_row(vp, row);
-            }
-            None => self.say(if older { "at the oldest jump" } else { "at the newest jump" }),
-        }
-    }
-
-    fn mark(&mut self, command: Command) {
-        let vp = self.viewport();
-        let Some(name) = command.arg else { return };
-        let doc = self.doc_mut();
-        let slot = name.is_ascii_lowercase().then(|| usize::from(name as u8 - b'a'));
-        match (command.action, slot) {
-            (Action::GotoMark, _) if name == '\'' => match doc.jumps.previous {
-                Some(pos) => doc.jump_to(vp, pos),
-                None => self.say("no earlier position"),
-            },
-            (Action::SetMark, Some(slot)) => {
-                doc.marks[slot] = Some(doc.top);
-                self.say(&format!("mark {name} set"));
-            }
-            (Action::GotoMark, Some(slot)) => match doc.marks[slot] {
-                Some(pos) => doc.jump_to(vp, pos),
-                None => self.say(&format!("mark {name} is not set")),
-            },
-            _ => self.say("marks are named a to z"),
-        }
-    }
-
     fn help_command(&mut self, command: Command) -> Vec<Effect> {
         let Some(offset) = self.help else { return Vec::new() };
         let page = usize::from(self.geometry().help.map_or(1, |r| r.height.saturating_sub(2))).max(1);
@@ -455,48 +390,6 @@ impl App {
         }
     }
 
-    fn job_done(&mut self, done: JobDone) -> Vec<Effect> {
-        match (done.kind, done.result) {
-            (JobKind::Search, Ok(JobOutput::Matches(matches))) => {
-                self.search_results(done.generation, matches);
-            }
-            (JobKind::Search, Err(message)) if done.generation == self.doc().search.generation => {
-                self.doc_mut().search.waiting = false;
-                self.fail(&format!("search failed: {message}"));
-            }
-            (JobKind::Build, result) => return self.built(done.generation, result),
-            (_, Err(message)) => self.fail(&message),
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn built(&mut self, generation: u64, result: Result<JobOutput, String>) -> Vec<Effect> {
-        let Some(index) = self
-            .docs
-            .iter()
-            .position(|d| matches!(d.load, LoadState::Loading { generation: g, .. } if g == generation))
-        else {
-            return Vec::new();
-        };
-        match result {
-            Ok(JobOutput::Article(article)) => {
-                let old = &self.docs[index];
-                let top = carry_position(&old.article, &article, old.top);
-                let query = old.search.query.clone();
-                let mut doc = Doc::new(Arc::from(article), LoadState::Ready);
-                doc.top = top;
-                self.docs[index] = doc;
-                if !query.is_empty() && index + 1 == self.docs.len() {
-                    return self.search_spawn(query);
-                }
-            }
-            Ok(_) => self.docs[index].load = LoadState::Ready,
-            Err(message) => self.docs[index].load = LoadState::Failed(message),
-        }
-        Vec::new()
-    }
-
     /// Shows a message until the next key.
     pub fn say(&mut self, text: &str) {
         self.status = Some(Status { text: text.to_owned(), error: false });
@@ -504,6 +397,13 @@ impl App {
 
     fn fail(&mut self, text: &str) {
         self.status = Some(Status { text: text.to_owned(), error: true });
+    }
+
+    /// Wraps ahead of the reader (after a frame is drawn: see
+    /// [`Doc::prefetch`]).
+    pub fn prefetch(&mut self) {
+        let vp = self.viewport();
+        self.doc_mut().prefetch(vp);
     }
 
     /// Clamps everything to the current size: the article's top, the panels'
@@ -521,24 +421,6 @@ impl App {
             let visible = usize::from(area.height.saturating_sub(2)).max(1);
             self.help = Some(offset.min(lines.saturating_sub(visible)));
         }
-    }
-}
-
-/// `top` in `old`, found again in `new` by the block's fingerprint.
-fn carry_position(old: &Article, new: &Article, top: crate::layout::Pos) -> crate::layout::Pos {
-    let blocks = old.blocks();
-    let chars = blocks
-        .get(top.block.index())
-        .and_then(|b| b.text().get(..top.offset))
-        .map_or(0, |prefix| prefix.chars().count());
-    let Some(anchor) = crate::model::Anchor::at(blocks, top.block, chars) else { return top };
-    match anchor.resolve(new.blocks()) {
-        Some((block, chars)) => {
-            let text = new.blocks()[block.index()].text();
-            let offset = text.char_indices().nth(chars).map_or(text.len(), |(at, _)| at);
-            crate::layout::Pos { block, gap: top.gap, offset }
-        }
-        None => crate::layout::Pos::default(),
     }
 }
 

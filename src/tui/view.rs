@@ -11,7 +11,8 @@ mod speakers;
 mod status;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
@@ -218,7 +219,39 @@ pub fn put_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>]) {
     let buffer = frame.buffer_mut();
     let area = area.intersection(buffer.area);
     for (row, line) in (area.y..area.bottom()).zip(lines) {
-        buffer.set_line(area.x, row, line, area.width);
+        put_line(buffer, area.x, row, line, area.width);
+    }
+}
+
+/// One line at `(x, y)`, at most `width` columns, as ratatui's
+/// `Buffer::set_line` writes it; printable ASCII (most of an article) goes
+/// straight into the cells, anything else through ratatui's grapheme-aware
+/// writer.
+fn put_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
+    if !buffer.area.contains(Position::new(x, y)) {
+        return;
+    }
+    let mut x = x;
+    let mut left = width.min(buffer.area.right().saturating_sub(x));
+    for span in line {
+        if left == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let text = span.content.as_ref();
+        if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+            let count = text.len().min(usize::from(left));
+            let start = buffer.index_of(x, y);
+            for (at, cell) in buffer.content[start..start + count].iter_mut().enumerate() {
+                cell.set_symbol(&text[at..=at]).set_style(style);
+            }
+            x += count as u16;
+            left -= count as u16;
+        } else {
+            let end = buffer.set_stringn(x, y, text, usize::from(left), style).0;
+            left = left.saturating_sub(end.saturating_sub(x));
+            x = end;
+        }
     }
 }
 
@@ -238,4 +271,36 @@ fn list_row(marked: bool, marker_style: Style, parts: Vec<(String, Style)>, widt
     let used = width.saturating_sub(left);
     spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::{Line, Span};
+
+    const STYLES: [Style; 3] =
+        [Style::new(), Style::new().fg(Color::Indexed(117)), Style::new().add_modifier(Modifier::BOLD)];
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_written_as_ratatui_writes_them(
+            spans in proptest::collection::vec(("[ a-zA-Z.,é日😀\u{301}\t]{0,12}", 0usize..3), 0..6),
+            x in 0u16..12,
+            width in 0u16..30,
+        ) {
+            let line = Line::from(
+                spans.iter().map(|(text, style)| Span::styled(text.clone(), STYLES[*style])).collect::<Vec<_>>(),
+            );
+            let area = Rect::new(0, 0, 20, 2);
+            let mut ours = Buffer::empty(area);
+            super::put_line(&mut ours, x, 1, &line, width);
+            let mut theirs = Buffer::empty(area);
+            if x < area.right() {
+                theirs.set_line(x, 1, &line, width);
+            }
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
 }

@@ -211,8 +211,9 @@ impl Doc {
     /// Puts `row` at the top of the pane (clamped).
     pub fn set_top_row(&mut self, vp: Viewport, row: RowRef) {
         let (flow, blocks) = self.flow(vp);
-        let max = max_top(flow, blocks, vp.rows);
-        let row = row.min(max);
+        // The very first row is never too low: no need to wrap the last
+        // screen to find out (that is most of the work of a first paint).
+        let row = if row == RowRef::default() { row } else { row.min(max_top(flow, blocks, vp.rows)) };
         self.top = flow.pos_of(blocks, row);
     }
 
@@ -246,13 +247,24 @@ impl Doc {
         flow.block_start(blocks, block)
     }
 
-    /// Clamps the top and wraps what is on screen and a screen beyond.
+    /// Clamps the top and wraps what is on screen (what lies ahead waits for
+    /// [`Doc::prefetch`]).
     pub fn settle(&mut self, vp: Viewport) {
         let row = self.top_row(vp);
         self.set_top_row(vp, row);
         let row = self.top_row(vp);
         let (flow, blocks) = self.flow(vp);
+        flow.ensure(blocks, row, vp.rows + 1);
+    }
+
+    /// Wraps what the next moves are likely to show: the screen below this
+    /// one and the last screen. Done after a frame is out, so that neither
+    /// the frame nor the next page waits on it.
+    pub fn prefetch(&mut self, vp: Viewport) {
+        let row = self.top_row(vp);
+        let (flow, blocks) = self.flow(vp);
         flow.ensure(blocks, row, vp.rows * 2 + 1);
+        max_top(flow, blocks, vp.rows);
     }
 
     /// The byte span of the top line: (block, start, end). A gap line spans

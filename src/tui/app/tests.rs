@@ -143,6 +143,21 @@ impl Harness {
 }
 
 #[test]
+fn a_first_screen_wraps_only_itself_and_prefetch_wraps_ahead() {
+    let mut h = Harness::new(80, 24);
+    let vp = h.app.viewport();
+    let blocks = h.app.doc().article.blocks().len();
+    let (flow, _) = h.app.doc_mut().flow(vp);
+    let wrapped = |flow: &crate::layout::Flow| (0..blocks).filter(|b| flow.is_wrapped(*b)).count();
+    let first = wrapped(flow);
+    assert!(first > 0 && !flow.is_wrapped(blocks - 1), "the first screen, not the end");
+    h.app.prefetch();
+    let (flow, _) = h.app.doc_mut().flow(vp);
+    assert!(wrapped(flow) > first, "the next screen");
+    assert!(flow.is_wrapped(blocks - 1), "and the last");
+}
+
+#[test]
 fn scrolling_takes_counts_and_stays_inside_the_article() {
     let mut h = Harness::new(80, 24);
     assert_eq!(h.top_index(), 0);

@@ -41,12 +41,15 @@ pub struct AnsiBackend<W: Write> {
     pen: Pen,
     cursor: Option<Position>,
     fixed_size: Option<Size>,
+    /// Bytes not yet handed to the writer: a frame's cells and sequences
+    /// are collected here and written in one call.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> AnsiBackend<W> {
     /// A backend on the terminal's real size.
     pub fn new(out: W) -> Self {
-        Self { out, pen: Pen::default(), cursor: None, fixed_size: None }
+        Self { out, pen: Pen::default(), cursor: None, fixed_size: None, buf: Vec::new() }
     }
 
     /// A backend of a fixed size (tests).
@@ -59,79 +62,167 @@ impl<W: Write> AnsiBackend<W> {
         &self.out
     }
 
-    fn move_to(&mut self, to: Position) -> io::Result<()> {
+    /// Hands what was collected to the writer.
+    fn emit(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.buf);
+        self.buf.clear();
+        written
+    }
+
+    /// Moves the cursor the cheapest way: not at all, a step forward on the
+    /// row, a line feed (and a step) to the next row, else an absolute move.
+    fn move_to(&mut self, to: Position) {
+        let mut seq = Csi::new(&mut self.buf);
         match self.cursor {
-            Some(at) if at == to => Ok(()),
-            Some(at) if to.y == at.y + 1 && to.x == 0 => self.out.write_all(b"\r\n"),
-            Some(at) if to.y == at.y && to.x > at.x && to.x - at.x > 1 => {
-                write!(self.out, "\x1b[{}C", to.x - at.x)
+            Some(at) if at == to => {}
+            Some(at) if to.y == at.y && to.x > at.x => seq.forward(to.x - at.x),
+            Some(at) if to.y == at.y + 1 => {
+                seq.raw(b"\r\n");
+                if to.x > 0 {
+                    seq.forward(to.x);
+                }
             }
-            _ => write!(self.out, "\x1b[{};{}H", to.y + 1, to.x + 1),
+            _ if to == Position::ORIGIN => seq.raw(b"\x1b[H"),
+            _ => {
+                seq.num(to.y + 1);
+                seq.num(to.x + 1);
+                seq.end(b'H');
+            }
         }
     }
 
-    fn set_pen(&mut self, pen: Pen) -> io::Result<()> {
+    fn set_pen(&mut self, pen: Pen) {
         if pen == self.pen {
-            return Ok(());
+            return;
         }
-        let mut codes = String::new();
-        if pen == Pen::default() {
-            codes.push('0');
-        } else {
+        let mut seq = Csi::new(&mut self.buf);
+        if pen != Pen::default() {
             let removed = self.pen.modifier - pen.modifier;
             let mut added = pen.modifier - self.pen.modifier;
             if removed.intersects(Modifier::BOLD | Modifier::DIM) {
-                code(&mut codes, "22");
+                seq.num(22);
                 // 22 clears both: put back the one that stays.
                 added |= pen.modifier & (Modifier::BOLD | Modifier::DIM);
             }
             for (flag, off) in [
-                (Modifier::ITALIC, "23"),
-                (Modifier::UNDERLINED, "24"),
-                (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, "25"),
-                (Modifier::REVERSED, "27"),
-                (Modifier::HIDDEN, "28"),
-                (Modifier::CROSSED_OUT, "29"),
+                (Modifier::ITALIC, 23),
+                (Modifier::UNDERLINED, 24),
+                (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, 25),
+                (Modifier::REVERSED, 27),
+                (Modifier::HIDDEN, 28),
+                (Modifier::CROSSED_OUT, 29),
             ] {
                 if removed.intersects(flag) {
-                    code(&mut codes, off);
+                    seq.num(off);
                 }
             }
             for (flag, on) in [
-                (Modifier::BOLD, "1"),
-                (Modifier::DIM, "2"),
-                (Modifier::ITALIC, "3"),
-                (Modifier::UNDERLINED, "4"),
-                (Modifier::SLOW_BLINK, "5"),
-                (Modifier::RAPID_BLINK, "6"),
-                (Modifier::REVERSED, "7"),
-                (Modifier::HIDDEN, "8"),
-                (Modifier::CROSSED_OUT, "9"),
+                (Modifier::BOLD, 1),
+                (Modifier::DIM, 2),
+                (Modifier::ITALIC, 3),
+                (Modifier::UNDERLINED, 4),
+                (Modifier::SLOW_BLINK, 5),
+                (Modifier::RAPID_BLINK, 6),
+                (Modifier::REVERSED, 7),
+                (Modifier::HIDDEN, 8),
+                (Modifier::CROSSED_OUT, 9),
             ] {
                 if added.contains(flag) {
-                    code(&mut codes, on);
+                    seq.num(on);
                 }
             }
             if pen.fg != self.pen.fg {
-                code(&mut codes, &color_code(pen.fg, Layer::Fg));
+                seq.color(pen.fg, Layer::Fg);
             }
             if pen.bg != self.pen.bg {
-                code(&mut codes, &color_code(pen.bg, Layer::Bg));
+                seq.color(pen.bg, Layer::Bg);
             }
             if pen.underline != self.pen.underline {
-                code(&mut codes, &color_code(pen.underline, Layer::Underline));
+                seq.color(pen.underline, Layer::Underline);
             }
         }
+        // No parameter at all is the reset.
+        seq.end(b'm');
         self.pen = pen;
-        write!(self.out, "\x1b[{codes}m")
     }
 }
 
-fn code(codes: &mut String, add: &str) {
-    if !codes.is_empty() {
-        codes.push(';');
+/// A control sequence being appended: `ESC [`, parameters separated by
+/// `;`, a final byte.
+struct Csi<'a> {
+    seq: &'a mut Vec<u8>,
+    params: usize,
+}
+
+impl<'a> Csi<'a> {
+    fn new(seq: &'a mut Vec<u8>) -> Self {
+        Self { seq, params: 0 }
     }
-    codes.push_str(add);
+
+    /// Bytes as they are, instead of a sequence.
+    fn raw(&mut self, bytes: &[u8]) {
+        self.seq.extend_from_slice(bytes);
+    }
+
+    fn num(&mut self, n: u16) {
+        self.seq.extend_from_slice(if self.params == 0 { b"\x1b[" } else { b";" });
+        self.params += 1;
+        let mut digits = [0u8; 5];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.seq.extend_from_slice(&digits[at..]);
+    }
+
+    fn end(&mut self, last: u8) {
+        if self.params == 0 {
+            self.seq.extend_from_slice(b"\x1b[");
+        }
+        self.seq.push(last);
+    }
+
+    /// `n` columns forward (one needs no parameter).
+    fn forward(&mut self, n: u16) {
+        if n > 1 {
+            self.num(n);
+        }
+        self.end(b'C');
+    }
+
+    /// The SGR parameters for a colour on a layer (`None`: the default).
+    fn color(&mut self, color: Option<Color>, layer: Layer) {
+        let (base, bright, extended, reset) = match layer {
+            Layer::Fg => (30, 90, 38, 39),
+            Layer::Bg => (40, 100, 48, 49),
+            Layer::Underline => (0, 0, 58, 59),
+        };
+        match color.map(|color| (color, named(color))) {
+            None | Some((Color::Reset, _)) => self.num(reset),
+            Some((_, Some(index))) if layer != Layer::Underline => {
+                self.num(if index < 8 { base + u16::from(index) } else { bright + u16::from(index - 8) });
+            }
+            Some((_, Some(index)) | (Color::Indexed(index), None)) => {
+                self.num(extended);
+                self.num(5);
+                self.num(u16::from(index));
+            }
+            Some((Color::Rgb(r, g, b), _)) => {
+                self.num(extended);
+                self.num(2);
+                self.num(u16::from(r));
+                self.num(u16::from(g));
+                self.num(u16::from(b));
+            }
+            Some((_, None)) => self.num(reset),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -141,43 +232,27 @@ enum Layer {
     Underline,
 }
 
-/// The SGR parameters for a colour on a layer (`None`: the default).
-fn color_code(color: Option<Color>, layer: Layer) -> String {
-    let (base, bright, extended, reset) = match layer {
-        Layer::Fg => (30, 90, 38, 39),
-        Layer::Bg => (40, 100, 48, 49),
-        Layer::Underline => (0, 0, 58, 59),
-    };
-    let named = |index: u8| -> String {
-        if layer == Layer::Underline {
-            format!("{extended};5;{index}")
-        } else if index < 8 {
-            (base + u16::from(index)).to_string()
-        } else {
-            (bright + u16::from(index - 8)).to_string()
-        }
-    };
-    match color {
-        None | Some(Color::Reset) => reset.to_string(),
-        Some(Color::Black) => named(0),
-        Some(Color::Red) => named(1),
-        Some(Color::Green) => named(2),
-        Some(Color::Yellow) => named(3),
-        Some(Color::Blue) => named(4),
-        Some(Color::Magenta) => named(5),
-        Some(Color::Cyan) => named(6),
-        Some(Color::Gray) => named(7),
-        Some(Color::DarkGray) => named(8),
-        Some(Color::LightRed) => named(9),
-        Some(Color::LightGreen) => named(10),
-        Some(Color::LightYellow) => named(11),
-        Some(Color::LightBlue) => named(12),
-        Some(Color::LightMagenta) => named(13),
-        Some(Color::LightCyan) => named(14),
-        Some(Color::White) => named(15),
-        Some(Color::Indexed(index)) => format!("{extended};5;{index}"),
-        Some(Color::Rgb(r, g, b)) => format!("{extended};2;{r};{g};{b}"),
-    }
+/// The index of one of the 16 named colours.
+fn named(color: Color) -> Option<u8> {
+    Some(match color {
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Reset | Color::Indexed(_) | Color::Rgb(..) => return None,
+    })
 }
 
 impl<W: Write> Backend for AnsiBackend<W> {
@@ -188,16 +263,20 @@ impl<W: Write> Backend for AnsiBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         for (x, y, cell) in content {
-            self.move_to(Position::new(x, y))?;
-            self.set_pen(Pen::of(cell))?;
+            self.move_to(Position::new(x, y));
+            self.set_pen(Pen::of(cell));
             let symbol = cell.symbol();
-            self.out.write_all(symbol.as_bytes())?;
+            match symbol.as_bytes() {
+                [byte] => self.buf.push(*byte),
+                bytes => self.buf.extend_from_slice(bytes),
+            }
             // Relative moves need the cursor exactly: after anything but a
             // one-column symbol, the next move is absolute.
-            self.cursor = (crate::layout::text::display_width(symbol) == 1)
-                .then(|| Position::new(x.saturating_add(1), y));
+            let one_column = symbol.len() == 1 || crate::layout::text::display_width(symbol) == 1;
+            self.cursor = one_column.then(|| Position::new(x.saturating_add(1), y));
         }
-        self.set_pen(Pen::default())
+        self.set_pen(Pen::default());
+        self.emit()
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -215,9 +294,9 @@ impl<W: Write> Backend for AnsiBackend<W> {
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
         self.cursor = None;
-        self.move_to(position)?;
+        self.move_to(position);
         self.cursor = Some(position);
-        Ok(())
+        self.emit()
     }
 
     fn clear(&mut self) -> io::Result<()> {
@@ -226,7 +305,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         // Clears fill with the current background: reset it first.
-        self.set_pen(Pen::default())?;
+        self.set_pen(Pen::default());
         let sequence: &[u8] = match clear_type {
             ClearType::All => b"\x1b[2J",
             ClearType::AfterCursor => b"\x1b[J",
@@ -234,7 +313,8 @@ impl<W: Write> Backend for AnsiBackend<W> {
             ClearType::CurrentLine => b"\x1b[2K",
             ClearType::UntilNewLine => b"\x1b[K",
         };
-        self.out.write_all(sequence)
+        self.buf.extend_from_slice(sequence);
+        self.emit()
     }
 
     fn size(&self) -> io::Result<Size> {

@@ -3,13 +3,11 @@ use std::io::Write;
 use std::num::NonZeroU16;
 use std::rc::Rc;
 
-use ratatui::Terminal;
-use ratatui::buffer::Cell;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-use super::{AnsiBackend, Surface};
+use super::{AnsiBackend, Screen};
 
 /// A byte vector the test keeps a handle on.
 #[derive(Clone, Default)]
@@ -46,27 +44,28 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     let (cols, rows) = (40, 6);
     let sink = Shared::default();
     let bytes = AnsiBackend::with_size(sink.clone(), Size::new(cols, rows));
-    let mut terminal = Terminal::new(Surface::new(bytes)).unwrap();
+    let mut screen = Screen::new(bytes).unwrap();
     let size = |n| NonZeroU16::new(n).unwrap();
     let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
     let mut plain_bytes = 0;
     for (round, frame) in frames().into_iter().enumerate() {
         if round == 7 {
-            terminal.clear().unwrap();
+            screen.clear().unwrap();
         }
-        let completed = terminal
+        screen
             .draw(|f| {
                 for (y, text) in frame.iter().enumerate() {
                     f.buffer_mut().set_line(0, y as u16, &Line::raw(text.clone()), cols);
                 }
             })
             .unwrap();
+        let completed = screen.last_frame().unwrap();
         let expected: Vec<String> = (0..rows)
             .map(|y| {
                 let mut line = String::new();
                 let mut x = 0;
                 while x < cols {
-                    let symbol = completed.buffer[(x, y)].symbol();
+                    let symbol = completed[(x, y)].symbol();
                     line.push_str(symbol);
                     x += u16::try_from(crate::layout::text::display_width(symbol)).unwrap().max(1);
                 }
@@ -84,45 +83,34 @@ fn what_the_terminal_shows_is_what_was_drawn() {
 }
 
 #[test]
-fn short_gaps_are_resent_instead_of_moving_the_cursor() {
-    let shown = ratatui::buffer::Buffer::with_lines(["abcdefghij"]);
-    let cell = |s: &str| {
-        let mut c = Cell::default();
-        c.set_symbol(s);
-        std::borrow::Cow::Owned(c)
-    };
-    let changed = vec![(0, 0, cell("A")), (3, 0, cell("D")), (9, 0, cell("J"))];
-    let out = super::with_gaps(&shown, &changed);
-    let symbols: Vec<&str> = out.iter().map(|(_, _, c)| c.symbol()).collect();
-    assert_eq!(symbols, ["A", "b", "c", "D", "e", "f", "g", "h", "i", "J"]);
-    let wide = ratatui::buffer::Buffer::with_lines(["a日本b  "]);
-    let changed = vec![(0, 0, cell("A")), (5, 0, cell("B"))];
-    let out = super::with_gaps(&wide, &changed);
-    assert_eq!(out.len(), 2, "a gap holding a wide character is never re-sent");
-}
-
-#[test]
-fn control_characters_never_leave_through_a_cell() {
-    let mut cell = Cell::default();
-    cell.set_symbol("\u{1b}");
-    assert_eq!(super::harmless(&cell).symbol(), "\u{fffd}");
-    cell.set_symbol("\u{9b}");
-    assert_eq!(super::harmless(&cell).symbol(), "\u{fffd}");
-    cell.set_symbol("é");
-    assert_eq!(super::harmless(&cell).symbol(), "é");
-}
-
-#[test]
 fn clearing_does_not_query_the_terminal() {
     let bytes = AnsiBackend::with_size(Shared::default(), Size::new(10, 2));
-    let mut terminal = Terminal::new(Surface::new(bytes)).unwrap();
-    terminal.clear().unwrap();
-    terminal
+    let mut screen = Screen::new(bytes).unwrap();
+    screen.clear().unwrap();
+    screen
         .draw(|f| {
             f.buffer_mut().set_line(0, 0, &Line::raw("hi"), 10);
         })
         .unwrap();
-    assert_eq!(terminal.backend().shown.area, Rect::new(0, 0, 10, 2));
+    assert_eq!(screen.last_frame().unwrap().area, Rect::new(0, 0, 10, 2));
+}
+
+#[test]
+fn a_frame_that_changes_nothing_sends_nothing() {
+    let sink = Shared::default();
+    let mut screen = Screen::new(AnsiBackend::with_size(sink.clone(), Size::new(20, 3))).unwrap();
+    let draw = |screen: &mut Screen<AnsiBackend<Shared>>| {
+        screen
+            .draw(|f| {
+                f.buffer_mut().set_line(0, 1, &Line::raw("same text"), 20);
+            })
+            .unwrap();
+    };
+    draw(&mut screen);
+    assert!(!sink.0.borrow().is_empty());
+    sink.0.borrow_mut().clear();
+    draw(&mut screen);
+    assert!(sink.0.borrow().is_empty(), "{:?}", String::from_utf8_lossy(&sink.0.borrow()));
 }
 
 const STYLES: [Style; 6] = [
@@ -147,11 +135,11 @@ fn vt_color(color: Color) -> vt100::Color {
 fn check_frames(frames: &[Vec<(String, usize)>], cols: u16, rows: u16) {
     let sink = Shared::default();
     let bytes = AnsiBackend::with_size(sink.clone(), Size::new(cols, rows));
-    let mut terminal = Terminal::new(Surface::new(bytes)).unwrap();
+    let mut screen = Screen::new(bytes).unwrap();
     let size = |n| NonZeroU16::new(n).unwrap();
     let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
     for (round, frame) in frames.iter().enumerate() {
-        let completed = terminal
+        screen
             .draw(|f| {
                 for (y, (text, style)) in frame.iter().take(usize::from(rows)).enumerate() {
                     let half = text.chars().count() / 2;
@@ -170,10 +158,11 @@ fn check_frames(frames: &[Vec<(String, usize)>], cols: u16, rows: u16) {
             })
             .unwrap();
         parser.process(&std::mem::take(&mut *sink.0.borrow_mut()));
+        let completed = screen.last_frame().unwrap();
         for y in 0..rows {
             let mut x = 0;
             while x < cols {
-                let want = &completed.buffer[(x, y)];
+                let want = &completed[(x, y)];
                 let cell = parser.screen().cell(y, x).unwrap();
                 let got = if cell.contents().is_empty() { " " } else { cell.contents() };
                 assert_eq!(got, want.symbol(), "frame {round}, row {y}, column {x}");

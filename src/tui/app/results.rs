@@ -1,0 +1,72 @@
+//! What the worker sends back: search results (handed to `search`), and the
+//! whole article after a preview, which replaces the preview where the
+//! reader is (found again by the block's fingerprint) and reruns a search
+//! typed meanwhile.
+
+use std::sync::Arc;
+
+use super::{App, Doc, Effect, LoadState};
+use crate::model::Article;
+use crate::tui::jobs::{JobDone, JobKind, JobOutput};
+
+impl App {
+    pub(super) fn job_done(&mut self, done: JobDone) -> Vec<Effect> {
+        match (done.kind, done.result) {
+            (JobKind::Search, Ok(JobOutput::Matches(matches))) => {
+                self.search_results(done.generation, matches);
+            }
+            (JobKind::Search, Err(message)) if done.generation == self.doc().search.generation => {
+                self.doc_mut().search.waiting = false;
+                self.fail(&format!("search failed: {message}"));
+            }
+            (JobKind::Build, result) => return self.built(done.generation, result),
+            (_, Err(message)) => self.fail(&message),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn built(&mut self, generation: u64, result: Result<JobOutput, String>) -> Vec<Effect> {
+        let Some(index) = self
+            .docs
+            .iter()
+            .position(|d| matches!(d.load, LoadState::Loading { generation: g, .. } if g == generation))
+        else {
+            return Vec::new();
+        };
+        match result {
+            Ok(JobOutput::Article(article)) => {
+                let old = &self.docs[index];
+                let top = carry_position(&old.article, &article, old.top);
+                let query = old.search.query.clone();
+                let mut doc = Doc::new(Arc::from(article), LoadState::Ready);
+                doc.top = top;
+                self.docs[index] = doc;
+                if !query.is_empty() && index + 1 == self.docs.len() {
+                    return self.search_spawn(query);
+                }
+            }
+            Ok(_) => self.docs[index].load = LoadState::Ready,
+            Err(message) => self.docs[index].load = LoadState::Failed(message),
+        }
+        Vec::new()
+    }
+}
+
+/// `top` in `old`, found again in `new` by the block's fingerprint.
+fn carry_position(old: &Article, new: &Article, top: crate::layout::Pos) -> crate::layout::Pos {
+    let blocks = old.blocks();
+    let chars = blocks
+        .get(top.block.index())
+        .and_then(|b| b.text().get(..top.offset))
+        .map_or(0, |prefix| prefix.chars().count());
+    let Some(anchor) = crate::model::Anchor::at(blocks, top.block, chars) else { return top };
+    match anchor.resolve(new.blocks()) {
+        Some((block, chars)) => {
+            let text = new.blocks()[block.index()].text();
+            let offset = text.char_indices().nth(chars).map_or(text.len(), |(at, _)| at);
+            crate::layout::Pos { block, gap: top.gap, offset }
+        }
+        None => crate::layout::Pos::default(),
+    }
+}
