@@ -175,10 +175,27 @@ struct Sink {
 
 impl Sink {
     fn push(&self, data: Data) -> NodeId {
-        let mut nodes = self.nodes.borrow_mut();
-        nodes.push(Node::new(data));
-        (nodes.len() - 1) as NodeId
+        push(&mut self.nodes.borrow_mut(), data)
     }
+}
+
+/// Adds a detached node to the arena.
+fn push(nodes: &mut Vec<Node>, data: Data) -> NodeId {
+    nodes.push(Node::new(data));
+    (nodes.len() - 1) as NodeId
+}
+
+/// Text for beside `neighbour`: merged into it when it is a text node (the
+/// tree builder wants adjacent text as one node), else a new detached node,
+/// returned for the caller to link.
+fn text_node(nodes: &mut Vec<Node>, neighbour: NodeId, text: StrTendril) -> Option<NodeId> {
+    if neighbour != NONE
+        && let Data::Text(existing) = &mut nodes[neighbour as usize].data
+    {
+        existing.push_tendril(&text);
+        return None;
+    }
+    Some(push(nodes, Data::Text(text)))
 }
 
 /// An element's name as the tree builder asks for it.
@@ -269,20 +286,6 @@ fn insert_before(nodes: &mut [Node], sibling: NodeId, id: NodeId) {
     }
 }
 
-/// Appends text to a text node, if `id` is one.
-fn merge_text(nodes: &mut [Node], id: NodeId, text: &StrTendril) -> bool {
-    if id == NONE {
-        return false;
-    }
-    match &mut nodes[id as usize].data {
-        Data::Text(existing) => {
-            existing.push_tendril(text);
-            true
-        }
-        _ => false,
-    }
-}
-
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Dom;
@@ -338,9 +341,7 @@ impl TreeSink for Sink {
             }
             NodeOrText::AppendText(text) => {
                 let last = nodes[*parent as usize].last_child;
-                if !merge_text(&mut nodes, last, &text) {
-                    nodes.push(Node::new(Data::Text(text)));
-                    let id = (nodes.len() - 1) as NodeId;
+                if let Some(id) = text_node(&mut nodes, last, text) {
                     append_node(&mut nodes, *parent, id);
                 }
             }
@@ -390,9 +391,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(id) => insert_before(&mut nodes, *sibling, id),
             NodeOrText::AppendText(text) => {
                 let prev = nodes[*sibling as usize].prev;
-                if !merge_text(&mut nodes, prev, &text) {
-                    nodes.push(Node::new(Data::Text(text)));
-                    let id = (nodes.len() - 1) as NodeId;
+                if let Some(id) = text_node(&mut nodes, prev, text) {
                     insert_before(&mut nodes, *sibling, id);
                 }
             }
