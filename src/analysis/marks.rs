@@ -99,27 +99,37 @@ fn closes(opener: char, c: char) -> bool {
 pub fn regions(text: &str) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if family(c).is_some() {
-            match open {
-                None if can_open(c, prev, next) => open = Some((at, c)),
-                Some((start, opener)) if closes(opener, c) => {
-                    let inner = start + opener.len_utf8()..at;
-                    regions.push(Region { open: start, inner, closed: true });
-                    open = None;
-                }
-                _ => {}
-            }
+    let mut from = 0;
+    while let Some(at) = next_candidate(text.as_bytes(), from) {
+        let Some(c) = text[at..].chars().next() else { break };
+        from = at + c.len_utf8();
+        if family(c).is_none() {
+            continue;
         }
-        prev = Some(c);
+        let prev = text[..at].chars().next_back();
+        let next = text[from..].chars().next();
+        match open {
+            None if can_open(c, prev, next) => open = Some((at, c)),
+            Some((start, opener)) if closes(opener, c) => {
+                let inner = start + opener.len_utf8()..at;
+                regions.push(Region { open: start, inner, closed: true });
+                open = None;
+            }
+            _ => {}
+        }
     }
     if let Some((start, opener)) = open {
         regions.push(Region { open: start, inner: start + opener.len_utf8()..text.len(), closed: false });
     }
     regions
+}
+
+/// The next byte at or after `from` that may start a quotation mark: `"`, or
+/// the lead byte of a mark's UTF-8 form (« » are C2 ‥, the curly marks E2 ‥,
+/// the corner brackets E3 ‥, the fullwidth mark EF ‥). Lead bytes are never
+/// inside a character, so the scan needs no decoding.
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes.get(from..)?.iter().position(|&b| matches!(b, b'"' | 0xc2 | 0xe2 | 0xe3 | 0xef)).map(|i| from + i)
 }
 
 /// Whether a paragraph opens with a quotation mark (after any spaces): with an
@@ -155,6 +165,15 @@ mod tests {
     fn nested_marks_stay_inside() {
         assert_eq!(inner("«il a dit “non” hier»"), vec![("il a dit “non” hier", true)]);
         assert_eq!(inner("「a『b』c」"), vec![("a『b』c", true)]);
+    }
+
+    #[test]
+    fn every_mark_family_is_found_by_its_lead_byte() {
+        for mark in ['"', '“', '”', '„', '‟', '〝', '〞', '＂', '«', '»', '「', '」', '『', '』']
+        {
+            let first = mark.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert_eq!(next_candidate(&[b'a', first], 0), Some(1), "{mark}");
+        }
     }
 
     #[test]

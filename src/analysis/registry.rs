@@ -63,6 +63,9 @@ pub(super) struct Registry {
 
 /// The form used as a key: lower case, curly apostrophes straightened.
 pub(super) fn key(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
 }
 
@@ -100,7 +103,7 @@ impl Registry {
             if i > 0 {
                 full.push(' ');
             }
-            full.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+            full.push_str(&key(word));
         }
         if let Some(&id) = self.by_full.get(&full) {
             self.touch(id, seen);
@@ -144,13 +147,15 @@ impl Registry {
             });
             self.entities.len() - 1
         };
-        self.index(id, &owned, kind);
+        self.index(id, full, &owned, kind);
         self.touch(id, seen);
         id
     }
 
-    fn index(&mut self, id: EntityId, words: &[String], kind: SpeakerKind) {
-        self.by_full.insert(key(&words.join(" ")), id);
+    /// Indexes entity `id` under `full` (the [`key`] of the name just added)
+    /// and under its lead word, surname, first name or initials.
+    fn index(&mut self, id: EntityId, full: String, words: &[String], kind: SpeakerKind) {
+        self.by_full.insert(full, id);
         if let Some(lead) = words.first() {
             let ids = self.by_lead.entry(key(lead)).or_default();
             if !ids.contains(&id) {
