@@ -38,7 +38,24 @@ pub fn display_width(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| *b != b'\n').count();
     }
-    text.graphemes(true).map(grapheme_width).sum()
+    simple_width(text).unwrap_or_else(|| text.graphemes(true).map(grapheme_width).sum())
+}
+
+/// The width of a text whose every character is a grapheme cluster of its
+/// own, one column wide, or an invisible soft hyphen: printable ASCII, Latin
+/// letters without combining marks, and the punctuation of edited prose
+/// (“ ” ’ — … •). `None` when any other character is present.
+fn simple_width(text: &str) -> Option<usize> {
+    let mut width = 0;
+    for c in text.chars() {
+        match c {
+            ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => {
+                width += usize::from(c != SOFT_HYPHEN);
+            }
+            _ => return None,
+        }
+    }
+    Some(width)
 }
 
 /// `text` as it is drawn: without soft hyphens (terminals disagree on their
@@ -57,26 +74,28 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 /// grapheme clusters, followed by `…` when something had to go.
 #[must_use]
 pub fn truncate(text: &str, cols: usize) -> String {
-    if display_width(text) <= cols {
-        return visible(text).into_owned();
-    }
-    if cols == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
+    // Panel rows truncate whole quotations: the text is walked only as far
+    // as the row reaches, never measured whole.
     let mut used = 0;
-    for grapheme in text.graphemes(true) {
+    // Where `…` goes if the text turns out not to fit.
+    let mut cut = None;
+    for (at, grapheme) in text.grapheme_indices(true) {
         let width = grapheme_width(grapheme);
-        if used + width > cols - 1 {
-            break;
-        }
-        if width > 0 {
-            out.push_str(grapheme);
+        if cut.is_none() && used + width > cols.saturating_sub(1) {
+            cut = Some(at);
         }
         used += width;
+        if used > cols {
+            if cols == 0 {
+                return String::new();
+            }
+            let kept = &text[..cut.unwrap_or(at)];
+            let mut out: String = kept.graphemes(true).filter(|g| grapheme_width(g) > 0).collect();
+            out.push('…');
+            return out;
+        }
     }
-    out.push('…');
-    out
+    visible(text).into_owned()
 }
 
 #[cfg(test)]
@@ -99,6 +118,48 @@ mod tests {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("ab\u{ad}c", 3), "abc");
+    }
+
+    /// What `truncate` did when it measured the whole text first.
+    fn truncate_measuring_all(text: &str, cols: usize) -> String {
+        if display_width(text) <= cols {
+            return visible(text).into_owned();
+        }
+        if cols == 0 {
+            return String::new();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for grapheme in text.graphemes(true) {
+            let width = grapheme_width(grapheme);
+            if used + width > cols - 1 {
+                break;
+            }
+            if width > 0 {
+                out.push_str(grapheme);
+            }
+            used += width;
+        }
+        out.push('…');
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simple_text_is_measured_as_by_grapheme(
+            text in "([a-z ]|[\u{a0}-\u{2ff}]|[\u{2010}-\u{2027}]|[\u{2030}-\u{205e}]|\\PC){0,24}",
+        ) {
+            let by_grapheme: usize = text.graphemes(true).map(grapheme_width).sum();
+            proptest::prop_assert_eq!(display_width(&text), by_grapheme);
+        }
+
+        #[test]
+        fn truncate_stops_early_with_the_same_result(
+            text in "([a-z ]|\\PC|[日本\u{ad}\u{200b}\u{301}\n]){0,24}",
+            cols in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(truncate(&text, cols), truncate_measuring_all(&text, cols));
+        }
     }
 
     #[test]

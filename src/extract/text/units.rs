@@ -86,11 +86,21 @@ impl Unit {
 /// so that a Japanese paragraph counts as running text too.
 #[must_use]
 pub fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut unspaced = 0;
-    for token in text.split_whitespace() {
-        words += 1;
-        unspaced += token.chars().filter(|&c| is_unspaced_script(c)).count();
+    // Every line is counted several times while the layout is measured:
+    // ASCII bytes are taken as they are, and only the rest decoded.
+    let bytes = text.as_bytes();
+    let (mut words, mut unspaced, mut in_word, mut at) = (0, 0, false, 0);
+    while let Some(&byte) = bytes.get(at) {
+        let (space, len) = if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            unspaced += usize::from(is_unspaced_script(c));
+            (c.is_whitespace(), c.len_utf8())
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        at += len;
     }
     words + unspaced / 2
 }
