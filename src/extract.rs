@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod sniff;
 pub mod text;
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::source::Loaded;
@@ -42,7 +44,7 @@ pub fn extract_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Docum
     let text = decode::decode_owned(bytes, content_type.as_deref(), html_like).map_err(|encoding| {
         Error::Undecodable { source_name: spec.display_name(), encoding: encoding.to_owned() }
     })?;
-    Ok(extract_text(text, kind, url.as_deref()))
+    Ok(extract_text(Cow::Owned(text), kind, url.as_deref()))
 }
 
 /// Refuses binary input; returns the kind when forced or known from the
@@ -66,7 +68,7 @@ fn undecodable(loaded: &Loaded, encoding: &str) -> Error {
 }
 
 /// Runs the extractor for `kind` (sniffed from the text when unknown).
-fn extract_text(text: String, kind: Option<SourceKind>, url: Option<&str>) -> Document {
+fn extract_text(text: Cow<'_, str>, kind: Option<SourceKind>, url: Option<&str>) -> Document {
     match kind.unwrap_or_else(|| sniff::kind_from_text(&text)) {
         SourceKind::Html => {
             let dom = html::parse(&text);
@@ -75,7 +77,7 @@ fn extract_text(text: String, kind: Option<SourceKind>, url: Option<&str>) -> Do
             drop(text);
             html::extract_parsed(&dom, url)
         }
-        SourceKind::Text => text::extract_owned(text),
+        SourceKind::Text => text::extract_owned(text.into_owned()),
         SourceKind::Markdown => markdown::extract(&text),
     }
 }

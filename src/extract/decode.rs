@@ -1,6 +1,8 @@
 //! Decoding bytes to text: BOM, then the transport's charset, then (for HTML)
 //! a `<meta charset>` prescan, then UTF-8, then detection with chardetng.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::sniff;
@@ -12,31 +14,51 @@ const PRESCAN_BYTES: usize = 1024;
 /// Decodes `bytes`. Bytes that do not decode become U+FFFD; the only failure is
 /// an encoding that cannot be decoded at all (such as ISO-2022-KR, which the
 /// Encoding Standard maps to "replacement"), reported by its name.
-pub fn decode(bytes: &[u8], content_type: Option<&str>, html: bool) -> Result<String, &'static str> {
-    let (encoding, skip) = choose(bytes, content_type, html)?;
-    Ok(decode_with(encoding, &bytes[skip..]))
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+    html: bool,
+) -> Result<Cow<'a, str>, &'static str> {
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let (encoding, skip) = choose(bytes, content_type, html, utf8.is_some())?;
+    match utf8 {
+        // The byte order mark is one character: the cut is a boundary.
+        Some(text) if encoding == UTF_8 => Ok(Cow::Borrowed(text.get(skip..).unwrap_or_default())),
+        _ => Ok(Cow::Owned(decode_with(encoding, &bytes[skip..]))),
+    }
 }
 
 /// [`decode`], taking the bytes: UTF-8 input (the usual case) becomes the
 /// text without a copy, so a large page is not held twice.
-pub fn decode_owned(
-    mut bytes: Vec<u8>,
-    content_type: Option<&str>,
-    html: bool,
-) -> Result<String, &'static str> {
-    let (encoding, skip) = choose(&bytes, content_type, html)?;
-    if encoding != UTF_8 {
-        return Ok(decode_with(encoding, &bytes[skip..]));
+pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>, html: bool) -> Result<String, &'static str> {
+    // The one validation of UTF-8 is the one that makes the text.
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            let (encoding, skip) = choose(text.as_bytes(), content_type, html, true)?;
+            if encoding != UTF_8 {
+                return Ok(decode_with(encoding, &text.as_bytes()[skip..]));
+            }
+            // The byte order mark is one character: the cut is a boundary.
+            if text.is_char_boundary(skip) {
+                text.drain(..skip);
+            }
+            Ok(text)
+        }
+        Err(invalid) => {
+            let bytes = invalid.into_bytes();
+            let (encoding, skip) = choose(&bytes, content_type, html, false)?;
+            Ok(decode_with(encoding, &bytes[skip..]))
+        }
     }
-    bytes.drain(..skip);
-    Ok(String::from_utf8(bytes).unwrap_or_else(|invalid| decode_with(UTF_8, invalid.as_bytes())))
 }
 
-/// The encoding of `bytes` and the length of its byte order mark.
+/// The encoding of `bytes` and the length of its byte order mark;
+/// `utf8_valid` says whether all of `bytes` is valid UTF-8.
 fn choose(
     bytes: &[u8],
     content_type: Option<&str>,
     html: bool,
+    utf8_valid: bool,
 ) -> Result<(&'static Encoding, usize), &'static str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok((encoding, bom_len));
@@ -48,7 +70,6 @@ fn choose(
         .and_then(charset_param)
         .and_then(|label| Encoding::for_label(label.as_bytes()))
         .or_else(|| if html { prescan_meta_charset(bytes) } else { None });
-    let utf8_valid = std::str::from_utf8(bytes).is_ok();
     let encoding = match declared {
         // A saved file often keeps a stale charset after being re-encoded:
         // bytes that are valid UTF-8 and not ASCII are taken as UTF-8.
@@ -158,10 +179,17 @@ mod tests {
             (b"", false),
         ];
         for (bytes, html) in inputs {
-            assert_eq!(decode_owned(bytes.to_vec(), None, html), decode(bytes, None, html), "{bytes:?}");
+            assert_eq!(
+                decode_owned(bytes.to_vec(), None, html),
+                decode(bytes, None, html).map(Cow::into_owned),
+                "{bytes:?}"
+            );
         }
         let declared = Some("text/html; charset=iso-2022-kr");
-        assert_eq!(decode_owned(b"abc".to_vec(), declared, true), decode(b"abc", declared, true));
+        assert_eq!(
+            decode_owned(b"abc".to_vec(), declared, true),
+            decode(b"abc", declared, true).map(Cow::into_owned)
+        );
     }
 
     #[test]
