@@ -153,8 +153,12 @@ impl Element {
     #[must_use]
     pub fn attr(&self, name: &str) -> Option<&str> {
         debug_assert!(
-            super::prescan::READ_ATTRIBUTES.contains(&name),
-            "attribute {name} is removed before parsing: add it to prescan's READ list"
+            super::prescan::READ_ATTRIBUTES.contains(&name)
+                && super::prescan::READ_ONLY_ON
+                    .iter()
+                    .all(|&(only, on)| only != name || on == &*self.name.local),
+            "attribute {name} of <{}> is removed before parsing: see prescan's READ lists",
+            &*self.name.local
         );
         self.attrs.iter().find(|attr| &*attr.name.local == name).map(|attr| &*attr.value)
     }

@@ -1,9 +1,10 @@
-//! A byte scan before parsing that empties `<script>` (except JSON-LD),
-//! `<style>`, `<noscript>` and `<svg>` elements, and removes comments and
-//! the attributes no rule reads (`attributes`). On news pages these hold
-//! most of the bytes, none of them text, and html5ever's tokenizer would
-//! otherwise walk them character by character. The tags themselves stay,
-//! so the tree html5ever builds is the same minus what nothing reads.
+//! A byte scan before parsing that removes `<script>` elements (except
+//! JSON-LD), empties `<style>`, `<noscript>` and `<svg>` elements, and
+//! removes comments and the attributes no rule reads (`attributes`). On news
+//! pages these hold most of the bytes, none of them text, and html5ever's
+//! tokenizer would otherwise walk them character by character (and its tree
+//! builder file away a thousand empty scripts). The other tags stay, so the
+//! tree html5ever builds is the same minus what nothing reads.
 //!
 //! The scan follows the tokenizer where it matters: attribute values are
 //! skipped with their quotes, comments and RCDATA/RAWTEXT elements are
@@ -16,7 +17,7 @@ mod equivalence;
 
 use std::borrow::Cow;
 
-pub use attributes::READ as READ_ATTRIBUTES;
+pub use attributes::{READ as READ_ATTRIBUTES, READ_ONLY_ON};
 
 /// Elements whose content is raw text to be removed.
 const EMPTIED: &[&[u8]] = &[b"script", b"style", b"noscript"];
@@ -49,7 +50,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
             let Some(end) = comment_end(bytes, lt + 4) else { break };
-            if comment_separates_nothing(bytes, construct_end, lt, end) {
+            if separates_nothing(bytes, construct_end, lt, end) {
                 page.cut(lt, end, "");
             }
             at = end;
@@ -72,7 +73,12 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let name = tag_name(bytes, lt + 1);
         let name_end = lt + 1 + name.len();
         let Some(open_end) = tag_end(bytes, name_end) else { break };
-        attributes::unread_spans(bytes, name_end, open_end - 1, |start, end, space| {
+        if let Some(end) = script_to_drop(bytes, construct_end, lt, name, open_end) {
+            page.cut(lt, end, "");
+            at = end;
+            continue;
+        }
+        attributes::unread_spans(bytes, name, name_end, open_end - 1, |start, end, space| {
             page.cut(start, end, if space { " " } else { "" });
         });
         if is_preformatted(name) {
@@ -101,7 +107,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let Some(close) = closing_tag(bytes, open_end, name) else { break };
         let is_script = name.eq_ignore_ascii_case(b"script");
         let content = &bytes[open_end..close];
-        if is_script && find(content, b"<!--").is_some_and(|c| find_ignore_case(&content[c..], b"<script")) {
+        if is_script && double_escaped(content) {
             // A double-escaped script ends by rules this scan does not follow.
             break;
         }
@@ -112,6 +118,35 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         at = close;
     }
     page.finish()
+}
+
+/// The end of a script element opening at `start` (its tag ends at
+/// `open_end`) that can go whole: no rule reads a script but JSON-LD, and
+/// the tree builder files each away without touching its neighbours. `None`
+/// for other elements, JSON-LD, a double-escaped script, and a script whose
+/// removal would join the text around it (see [`separates_nothing`]).
+fn script_to_drop(
+    bytes: &[u8],
+    gap_start: usize,
+    start: usize,
+    name: &[u8],
+    open_end: usize,
+) -> Option<usize> {
+    if !name.eq_ignore_ascii_case(b"script") || is_json_ld(&bytes[start + 1 + name.len()..open_end]) {
+        return None;
+    }
+    let close = closing_tag(bytes, open_end, name)?;
+    if double_escaped(&bytes[open_end..close]) {
+        return None;
+    }
+    let end = tag_end(bytes, close + 2)?;
+    separates_nothing(bytes, gap_start, start, end).then_some(end)
+}
+
+/// Whether a script's text opens a comment holding a script, which ends by
+/// rules this scan does not follow.
+fn double_escaped(content: &[u8]) -> bool {
+    find(content, b"<!--").is_some_and(|c| find_ignore_case(&content[c..], b"<script"))
 }
 
 /// The page being rewritten: what is kept is copied to `out` lazily, so an
@@ -180,13 +215,13 @@ fn is_preformatted(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
 }
 
-/// Whether taking out the comment at `start..end` leaves the tokens around
-/// it as they were. It must follow a tag (or another comment) with at most
+/// Whether taking out the comment or script at `start..end` leaves the
+/// tokens around it as they were. It must follow a tag (or another comment) with at most
 /// whitespace between; after whitespace, a tag or the end must come next.
 /// Otherwise two runs of text would join: a stray `<` or a character
 /// reference with what follows, or a whitespace-only run (which tables
 /// keep in place) with words (which they move out).
-fn comment_separates_nothing(bytes: &[u8], gap_start: usize, start: usize, end: usize) -> bool {
+fn separates_nothing(bytes: &[u8], gap_start: usize, start: usize, end: usize) -> bool {
     let gap = &bytes[gap_start.min(start)..start];
     if gap.is_empty() {
         return true;
@@ -304,9 +339,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scripts_and_styles_are_emptied() {
+    fn styles_are_emptied_and_scripts_removed() {
         let page = "<head><style>p{color:red}</style><script>var a = '<p>x</p>';</script></head><p>Text</p>";
-        assert_eq!(strip_raw_text(page), "<head><style></style><script></script></head><p>Text</p>");
+        assert_eq!(strip_raw_text(page), "<head><style></style></head><p>Text</p>");
     }
 
     #[test]
@@ -316,15 +351,23 @@ mod tests {
     }
 
     #[test]
-    fn json_ld_is_kept() {
-        let page = r#"<script type="application/ld+json">{"a":1}</script><script src=x.js></script>"#;
-        assert_eq!(strip_raw_text(page), page);
+    fn json_ld_is_kept_and_other_scripts_go() {
+        let page = r#"<script type="application/ld+json">{"a":1}</script><script src=x.js></script><p>"#;
+        let kept = r#"<script type="application/ld+json">{"a":1}</script><p>"#;
+        assert_eq!(strip_raw_text(page), kept);
+    }
+
+    #[test]
+    fn a_script_that_separates_text_is_only_emptied() {
+        assert_eq!(strip_raw_text("a &amp<script>x</script>; b"), "a &amp<script></script>; b");
+        assert_eq!(strip_raw_text("<td>a <script>x</script>\n<p>"), "<td>a <script></script>\n<p>");
+        assert_eq!(strip_raw_text("<p>a</p> <script>x</script> <p>b</p>"), "<p>a</p>  <p>b</p>");
     }
 
     #[test]
     fn quoted_attributes_are_stepped_over_and_comments_removed() {
-        let page = r#"<div class="<script>">a</div><!-- <style> --><p>b</p><script>c</script>"#;
-        assert_eq!(strip_raw_text(page), r#"<div class="<script>">a</div><p>b</p><script></script>"#);
+        let page = r#"<div class="<script>">a</div><!-- <style> --><p>b</p><style>c</style>"#;
+        assert_eq!(strip_raw_text(page), r#"<div class="<script>">a</div><p>b</p><style></style>"#);
         let title = "<title><script></title><p>x</p>";
         assert_eq!(strip_raw_text(title), title);
     }
@@ -365,8 +408,9 @@ mod tests {
 
     #[test]
     fn closing_tags_need_a_delimiter_and_ignore_case() {
-        let page = "<SCRIPT>a</scripts> b</Script >c";
-        assert_eq!(strip_raw_text(page), "<SCRIPT></Script >c");
+        let page = "<STYLE>a</styles> b</Style >c";
+        assert_eq!(strip_raw_text(page), "<STYLE></Style >c");
+        assert_eq!(strip_raw_text("<p><SCRIPT>a</scripts> b</Script ><p>c"), "<p><p>c");
     }
 
     #[test]
@@ -374,7 +418,7 @@ mod tests {
         let escaped = "<script><!-- <script></script> --></script><p>x</p>";
         assert_eq!(strip_raw_text(escaped), escaped);
         let old_style = "<script><!--\nvar a;\n//--></script><p>x</p>";
-        assert_eq!(strip_raw_text(old_style), "<script></script><p>x</p>");
+        assert_eq!(strip_raw_text(old_style), "<p>x</p>");
         let open = "<p>a</p><script>never closed";
         assert_eq!(strip_raw_text(open), open);
         assert_eq!(strip_raw_text("<"), "<");

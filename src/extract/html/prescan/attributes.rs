@@ -66,13 +66,42 @@ pub fn is_read(name: &[u8]) -> bool {
     )
 }
 
+/// Attributes read on one kind of element only, removed from the others:
+/// an image's `src` is its figure's, a script's `src` nothing's.
+pub const READ_ONLY_ON: &[(&str, &str)] = &[("src", "img")];
+
+/// Whether extraction may read attribute `name` on an element `element`
+/// (both as written, any case). `<link href>` is read only on the canonical
+/// link, so the href of a link whose tag (`tag`, all its bytes) cannot say
+/// `rel=canonical` goes; a character reference might spell it, so a tag
+/// with `&` keeps it.
+fn is_read_on(element: &[u8], name: &[u8], tag: &[u8]) -> bool {
+    if !is_read(name) {
+        return false;
+    }
+    if name.eq_ignore_ascii_case(b"src") {
+        return element.eq_ignore_ascii_case(b"img");
+    }
+    if name.eq_ignore_ascii_case(b"href") && element.eq_ignore_ascii_case(b"link") {
+        return tag.contains(&b'&') || tag.windows(9).any(|w| w.eq_ignore_ascii_case(b"canonical"));
+    }
+    true
+}
+
 /// The spans of a start tag to cut, as `(start, end, space)`: remove
 /// `start..end` and, when `space` is set, put one space in its place. The
 /// spans are the attributes no rule reads (a space keeps the next attribute
 /// apart from what precedes it) and runs of whitespace before the others.
 /// `from` is just past the tag name and `end` is the index of the closing
 /// `>`.
-pub fn unread_spans(bytes: &[u8], from: usize, end: usize, mut each: impl FnMut(usize, usize, bool)) {
+pub fn unread_spans(
+    bytes: &[u8],
+    element: &[u8],
+    from: usize,
+    end: usize,
+    mut each: impl FnMut(usize, usize, bool),
+) {
+    let tag = &bytes[from..end];
     let mut at = from;
     while at < end {
         let start = at;
@@ -96,7 +125,7 @@ pub fn unread_spans(bytes: &[u8], from: usize, end: usize, mut each: impl FnMut(
         if after < end && bytes[after] == b'=' {
             at = value_end(bytes, after + 1, end);
         }
-        if !is_read(name) {
+        if !is_read_on(element, name, tag) {
             let space = at < end && !bytes[at].is_ascii_whitespace() && bytes[at] != b'/';
             each(start, at, space);
         } else if name_start - start > 1 {
@@ -136,7 +165,7 @@ mod tests {
         let end = tag.len() - 1;
         let mut out = String::new();
         let mut copied = 0;
-        unread_spans(bytes, from, end, |start, stop, space| {
+        unread_spans(bytes, &bytes[1..from], from, end, |start, stop, space| {
             out.push_str(&tag[copied..start]);
             if space {
                 out.push(' ');
@@ -165,6 +194,19 @@ mod tests {
             r#"<img src="b.jpg" alt="A chart">"#
         );
         assert_eq!(filtered(r#"<DIV Class="x" ONCLICK='go("<b>")' ID=main>"#), r#"<DIV Class="x" ID=main>"#);
+    }
+
+    #[test]
+    fn some_attributes_stay_only_where_they_are_read() {
+        assert_eq!(filtered(r#"<script src="/app.js" type="module">"#), r#"<script type="module">"#);
+        assert_eq!(filtered(r#"<IMG SRC="a.jpg">"#), r#"<IMG SRC="a.jpg">"#);
+        assert_eq!(filtered(r#"<link rel="stylesheet" href="/a.css">"#), r#"<link rel="stylesheet">"#);
+        assert_eq!(filtered(r#"<link href="/p" rel="Canonical">"#), r#"<link href="/p" rel="Canonical">"#);
+        assert_eq!(
+            filtered(r#"<link href="/p" rel="&#99;anonical">"#),
+            r#"<link href="/p" rel="&#99;anonical">"#
+        );
+        assert_eq!(filtered(r#"<a href="/p">"#), r#"<a href="/p">"#);
     }
 
     #[test]
