@@ -73,7 +73,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let name = tag_name(bytes, lt + 1);
         let name_end = lt + 1 + name.len();
         let Some(open_end) = tag_end(bytes, name_end) else { break };
-        if let Some(end) = script_to_drop(bytes, construct_end, lt, name, open_end) {
+        if let Some(end) = element_to_drop(bytes, construct_end, lt, name, open_end) {
             page.cut(lt, end, "");
             at = end;
             continue;
@@ -120,18 +120,24 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     page.finish()
 }
 
-/// The end of a script element opening at `start` (its tag ends at
-/// `open_end`) that can go whole: no rule reads a script but JSON-LD, and
-/// the tree builder files each away without touching its neighbours. `None`
-/// for other elements, JSON-LD, a double-escaped script, and a script whose
-/// removal would join the text around it (see [`separates_nothing`]).
-fn script_to_drop(
+/// The end of an element opening at `start` (its tag ends at `open_end`)
+/// that can go whole: a script (no rule reads one but JSON-LD) or a link no
+/// rule reads ([`attributes::link_is_read`]). The tree builder files each
+/// away without touching its neighbours. `None` for other elements,
+/// JSON-LD, a double-escaped script, and an element whose removal would
+/// join the text around it (see [`separates_nothing`]).
+fn element_to_drop(
     bytes: &[u8],
     gap_start: usize,
     start: usize,
     name: &[u8],
     open_end: usize,
 ) -> Option<usize> {
+    if name.eq_ignore_ascii_case(b"link")
+        && !attributes::link_is_read(&bytes[start + 1 + name.len()..open_end])
+    {
+        return separates_nothing(bytes, gap_start, start, open_end).then_some(open_end);
+    }
     if !name.eq_ignore_ascii_case(b"script") || is_json_ld(&bytes[start + 1 + name.len()..open_end]) {
         return None;
     }
@@ -330,7 +336,7 @@ pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
 
-fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+pub(super) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
@@ -355,6 +361,13 @@ mod tests {
         let page = r#"<script type="application/ld+json">{"a":1}</script><script src=x.js></script><p>"#;
         let kept = r#"<script type="application/ld+json">{"a":1}</script><p>"#;
         assert_eq!(strip_raw_text(page), kept);
+    }
+
+    #[test]
+    fn links_go_unless_canonical_or_an_author() {
+        let head = r#"<head><link rel=stylesheet href=/a.css><link rel="canonical" href="/p" data-x=1><link rel=author href=/me><link rel=icon href="/i?a=1&amp;b=2"></head>"#;
+        let kept = r#"<head><link rel="canonical" href="/p"><link rel=author><link rel=icon href="/i?a=1&amp;b=2"></head>"#;
+        assert_eq!(strip_raw_text(head), kept, "a reference might spell a read word: kept");
     }
 
     #[test]

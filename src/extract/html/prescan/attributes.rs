@@ -6,6 +6,8 @@
 //! attributes that no rule here reads. The prescan drops those; the parser
 //! and every later stage see the same elements with fewer attributes.
 
+use super::find_ignore_case;
+
 /// Every attribute extraction reads. [`super::super::dom::Element::attr`]
 /// checks its argument against this list in debug builds, so a rule that
 /// starts reading a new attribute fails its tests until the name is added.
@@ -83,9 +85,21 @@ fn is_read_on(element: &[u8], name: &[u8], tag: &[u8]) -> bool {
         return element.eq_ignore_ascii_case(b"img");
     }
     if name.eq_ignore_ascii_case(b"href") && element.eq_ignore_ascii_case(b"link") {
-        return tag.contains(&b'&') || tag.windows(9).any(|w| w.eq_ignore_ascii_case(b"canonical"));
+        return tag.contains(&b'&') || find_ignore_case(tag, b"canonical");
     }
     true
+}
+
+/// Words that make a `<link>` one that extraction reads: the canonical
+/// link, and the author links and names that byline hints look for.
+pub const LINK_WORDS: &[&str] = &["canonical", "author", "byline", "writer"];
+
+/// Whether a `<link>` whose attributes are `tag` may be read: it names one
+/// of [`LINK_WORDS`], or holds a character reference that might spell one.
+/// The others (stylesheets, icons, preloads) can go whole.
+#[must_use]
+pub fn link_is_read(tag: &[u8]) -> bool {
+    tag.contains(&b'&') || LINK_WORDS.iter().any(|word| find_ignore_case(tag, word.as_bytes()))
 }
 
 /// The spans of a start tag to cut, as `(start, end, space)`: remove

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 
 use super::super::dom::Element;
 use super::super::dom::{Data, Dom, Step};
+use super::attributes::LINK_WORDS;
 use super::{READ_ATTRIBUTES, READ_ONLY_ON, strip_raw_text};
 
 /// Whether extraction reads attribute `name` of `element`: a link's href
@@ -30,10 +31,19 @@ fn outline(html: &str) -> Vec<String> {
         }
         text.clear();
     };
-    // Scripts other than JSON-LD go whole, with their text.
+    // Scripts other than JSON-LD go whole, with their text, and so do links
+    // no rule reads.
     let dropped = |element: &Element| {
-        element.name() == "script"
-            && !element.attrs().any(|(n, v)| n == "type" && v.to_ascii_lowercase().contains("ld+json"))
+        let said = |word: &str| {
+            element
+                .attrs()
+                .any(|(n, v)| reads(element, n) && format!("{n}={v}").to_ascii_lowercase().contains(word))
+        };
+        match element.name() {
+            "script" => !said("ld+json"),
+            "link" => !LINK_WORDS.iter().any(|word| said(word)),
+            _ => false,
+        }
     };
     let mut in_dropped = 0usize;
     dom.walk(|step| match step {
@@ -72,6 +82,8 @@ const PIECES: &[&str] = &[
     "<script src=/app.js type=module></script>",
     "<link rel=stylesheet href=/a.css>",
     "<link href=/p rel=CANONICAL>",
+    "<link rel=author href=/me>",
+    "<link class=byline-x>",
     "<link href=/q rel=\"&#99;anonical\">",
     "<iframe src=/embed></iframe>",
     "<pre>",
