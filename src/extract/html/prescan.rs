@@ -1,9 +1,10 @@
 //! A byte scan before parsing that removes `<script>` elements (except
-//! JSON-LD), empties `<style>`, `<noscript>` and `<svg>` elements, and
-//! removes comments and the attributes no rule reads (`attributes`). On news
-//! pages these hold most of the bytes, none of them text, and html5ever's
-//! tokenizer would otherwise walk them character by character (and its tree
-//! builder file away a thousand empty scripts). The other tags stay, so the
+//! JSON-LD) and the `<link>` elements no rule reads, empties `<style>`,
+//! `<noscript>` and `<svg>` elements, and removes comments and the
+//! attributes no rule reads (`attributes`). On news pages these hold most
+//! of the bytes, none of them text; html5ever's tokenizer would otherwise
+//! walk them character by character, and its tree builder file away a
+//! thousand empty scripts and stylesheet links. The other tags stay, so the
 //! tree html5ever builds is the same minus what nothing reads.
 //!
 //! The scan follows the tokenizer where it matters: attribute values are
@@ -221,9 +222,10 @@ fn is_preformatted(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
 }
 
-/// Whether taking out the comment or script at `start..end` leaves the
-/// tokens around it as they were. It must follow a tag (or another comment) with at most
-/// whitespace between; after whitespace, a tag or the end must come next.
+/// Whether taking out the comment or element at `start..end` leaves the
+/// tokens around it as they were. It must follow a tag (or another comment)
+/// with at most whitespace between; after whitespace, a tag or the end must
+/// come next.
 /// Otherwise two runs of text would join: a stray `<` or a character
 /// reference with what follows, or a whitespace-only run (which tables
 /// keep in place) with words (which they move out).
