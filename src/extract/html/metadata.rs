@@ -9,6 +9,35 @@ use super::tag::Tag;
 use super::tree::{ElId, Tree};
 use crate::model::Metadata;
 
+/// Every `<meta>` name or property read here, lower-case. `meta_value`
+/// checks its keys against this list in debug builds: the prescan drops the
+/// `<meta>` tags that name none of them.
+pub const META_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "twitter:site",
+    "og:title",
+    "twitter:title",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publish-date",
+    "og:url",
+    "content-language",
+    "og:locale",
+];
+
 /// Everything the page says about itself.
 #[derive(Default)]
 struct Found {
@@ -38,6 +67,7 @@ pub struct Page {
 pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
     let found = gather(tree);
     let meta_value = |keys: &[&str]| {
+        debug_assert!(keys.iter().all(|key| META_KEYS.contains(key)), "{keys:?}: add to META_KEYS");
         keys.iter().find_map(|key| {
             found
                 .meta

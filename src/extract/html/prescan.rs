@@ -39,6 +39,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     // End of the last tag, comment or raw-text element (a stray `<` is text).
     let mut construct_end = 0usize;
     let mut stray = false;
+    let mut metas = Metas::default();
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
         if !stray {
@@ -74,7 +75,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let name = tag_name(bytes, lt + 1);
         let name_end = lt + 1 + name.len();
         let Some(open_end) = tag_end(bytes, name_end) else { break };
-        if let Some(end) = element_to_drop(bytes, construct_end, lt, name, open_end) {
+        if let Some(end) = element_to_drop(bytes, construct_end, lt, name, open_end, &mut metas) {
             page.cut(lt, end, "");
             at = end;
             continue;
@@ -122,8 +123,8 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
 }
 
 /// The end of an element opening at `start` (its tag ends at `open_end`)
-/// that can go whole: a script (no rule reads one but JSON-LD) or a link no
-/// rule reads ([`attributes::link_is_read`]). The tree builder files each
+/// that can go whole: a script (no rule reads one but JSON-LD), a link no
+/// rule reads ([`attributes::link_is_read`]) or a meta ([`Metas`]). The tree builder files each
 /// away without touching its neighbours. `None` for other elements,
 /// JSON-LD, a double-escaped script, and an element whose removal would
 /// join the text around it (see [`separates_nothing`]).
@@ -133,13 +134,18 @@ fn element_to_drop(
     start: usize,
     name: &[u8],
     open_end: usize,
+    metas: &mut Metas,
 ) -> Option<usize> {
-    if name.eq_ignore_ascii_case(b"link")
-        && !attributes::link_is_read(&bytes[start + 1 + name.len()..open_end])
-    {
+    let attributes_from = start + 1 + name.len();
+    if name.eq_ignore_ascii_case(b"meta") {
+        // Every meta is shown to `metas`, which keeps count.
+        let drops = metas.drops(bytes, attributes_from, open_end - 1);
+        return (drops && separates_nothing(bytes, gap_start, start, open_end)).then_some(open_end);
+    }
+    if name.eq_ignore_ascii_case(b"link") && !attributes::link_is_read(&bytes[attributes_from..open_end]) {
         return separates_nothing(bytes, gap_start, start, open_end).then_some(open_end);
     }
-    if !name.eq_ignore_ascii_case(b"script") || is_json_ld(&bytes[start + 1 + name.len()..open_end]) {
+    if !name.eq_ignore_ascii_case(b"script") || is_json_ld(&bytes[attributes_from..open_end]) {
         return None;
     }
     let close = closing_tag(bytes, open_end, name)?;
@@ -148,6 +154,45 @@ fn element_to_drop(
     }
     let end = tag_end(bytes, close + 2)?;
     separates_nothing(bytes, gap_start, start, end).then_some(end)
+}
+
+/// Which `<meta>` tags can go: those whose name or property is no key
+/// metadata reads ([`super::metadata::META_KEYS`]), once one with a key and
+/// a content has been kept, since metadata takes a page with such a tag for
+/// a whole page (not a body fragment).
+#[derive(Default)]
+struct Metas {
+    keyed_kept: bool,
+}
+
+impl Metas {
+    /// Whether the `<meta>` tag with attributes `from..end` can go.
+    fn drops(&mut self, bytes: &[u8], from: usize, end: usize) -> bool {
+        let (mut keyed, mut content, mut read) = (false, false, false);
+        for attribute in attributes::attributes(bytes, from, end) {
+            let name = &bytes[attribute.name.clone()];
+            let value = attribute.value(bytes).trim_ascii();
+            if name.eq_ignore_ascii_case(b"content") {
+                content = true;
+            } else if [&b"property"[..], b"name", b"itemprop", b"http-equiv"]
+                .iter()
+                .any(|k| name.eq_ignore_ascii_case(k))
+            {
+                keyed = true;
+                // A character reference or other white space might hide a key.
+                read |= !value.is_ascii()
+                    || value.contains(&b'&')
+                    || super::metadata::META_KEYS
+                        .iter()
+                        .any(|key| value.eq_ignore_ascii_case(key.as_bytes()));
+            }
+        }
+        if !self.keyed_kept {
+            self.keyed_kept = keyed && content;
+            return false;
+        }
+        !read
+    }
 }
 
 /// Whether a script's text opens a comment holding a script, which ends by
@@ -370,6 +415,13 @@ mod tests {
         let head = r#"<head><link rel=stylesheet href=/a.css><link rel="canonical" href="/p" data-x=1><link rel=author href=/me><link rel=icon href="/i?a=1&amp;b=2"></head>"#;
         let kept = r#"<head><link rel="canonical" href="/p"><link rel=author><link rel=icon href="/i?a=1&amp;b=2"></head>"#;
         assert_eq!(strip_raw_text(head), kept, "a reference might spell a read word: kept");
+    }
+
+    #[test]
+    fn metas_go_unless_metadata_reads_them_after_the_first_with_a_key() {
+        let head = r#"<meta charset=utf-8><meta name=viewport content="w"><meta name=theme-color content=x><meta property="og:title" content="T"><meta name=x content="a&amp;b"><meta name="og&#58;url" content=u>"#;
+        let kept = r#"<meta><meta name=viewport content="w"><meta property="og:title" content="T"><meta name="og&#58;url" content=u>"#;
+        assert_eq!(strip_raw_text(head), kept);
     }
 
     #[test]

@@ -67,6 +67,16 @@ fn h1_is_the_title_of_a_page_but_not_of_a_fragment() {
 }
 
 #[test]
+fn a_page_known_by_its_metas_alone_stays_a_page_through_the_prescan() {
+    // No title, and no meta metadata reads: the first meta with a key makes
+    // it a page, and the prescan keeps that one.
+    let page = r#"<meta charset=utf-8><meta name=viewport content="w"><meta name=theme-color content=x><h1>Page headline</h1>"#;
+    let title = |html: &str| crate::extract::html::extract(html, None).meta().title.clone();
+    assert_eq!(title(page).as_deref(), Some("Page headline"));
+    assert_eq!(meta_of(page).title.as_deref(), Some("Page headline"));
+}
+
+#[test]
 fn site_prefix_and_og_title_suffix_are_dropped() {
     let m = meta_of(
         r#"<meta property="og:site_name" content="Daily Post"><meta property="og:title" content="Daily Post - Rail strike ends">"#,

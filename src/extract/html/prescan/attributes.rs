@@ -117,36 +117,83 @@ pub fn unread_spans(
 ) {
     let tag = &bytes[from..end];
     let mut at = from;
-    while at < end {
-        let start = at;
-        while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
-            at += 1;
-        }
-        if at >= end {
-            return;
-        }
-        let name_start = at;
-        // A leading `=` belongs to the name, as in the tokenizer.
-        at += 1;
-        while at < end && !matches!(bytes[at], b'=' | b'/' | b'>') && !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let name = &bytes[name_start..at];
-        let mut after = at;
-        while after < end && bytes[after].is_ascii_whitespace() {
-            after += 1;
-        }
-        if after < end && bytes[after] == b'=' {
-            at = value_end(bytes, after + 1, end);
-        }
+    while let Some(attribute) = next_attribute(bytes, at, end) {
+        let name = &bytes[attribute.name.clone()];
+        at = attribute.end;
         if !is_read_on(element, name, tag) {
             let space = at < end && !bytes[at].is_ascii_whitespace() && bytes[at] != b'/';
-            each(start, at, space);
-        } else if name_start - start > 1 {
+            each(attribute.start, at, space);
+        } else if attribute.name.start - attribute.start > 1 {
             // Line breaks and indentation between attributes: one space does.
-            each(start, name_start, true);
+            each(attribute.start, attribute.name.start, true);
         }
     }
+}
+
+/// One attribute of a start tag, as offsets into the page.
+pub struct Attribute {
+    /// Where the whitespace before it starts.
+    pub start: usize,
+    /// Its name.
+    pub name: std::ops::Range<usize>,
+    /// Just past its `=`, when it has a value.
+    value_from: Option<usize>,
+    /// Just past it.
+    pub end: usize,
+}
+
+impl Attribute {
+    /// Its value without quotes (empty when it has none). Worked out only
+    /// when asked: most attributes are only kept or cut.
+    pub fn value<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
+        let Some(from) = self.value_from else { return &[] };
+        let value = bytes[from..self.end].trim_ascii_start();
+        match value {
+            [quote @ (b'"' | b'\''), inner @ ..] => inner.strip_suffix(&[*quote]).unwrap_or(inner),
+            _ => value,
+        }
+    }
+}
+
+/// The attributes of a start tag whose name ends at `from` and whose `>`
+/// is at `end`, read as the tokenizer reads them.
+pub fn attributes(bytes: &[u8], from: usize, end: usize) -> impl Iterator<Item = Attribute> + '_ {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let attribute = next_attribute(bytes, at, end)?;
+        at = attribute.end;
+        Some(attribute)
+    })
+}
+
+/// The attribute at or after `at` (after any whitespace), if the tag has
+/// another before `end`.
+#[inline]
+fn next_attribute(bytes: &[u8], mut at: usize, end: usize) -> Option<Attribute> {
+    let start = at;
+    while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+        at += 1;
+    }
+    if at >= end {
+        return None;
+    }
+    let name_start = at;
+    // A leading `=` belongs to the name, as in the tokenizer.
+    at += 1;
+    while at < end && !matches!(bytes[at], b'=' | b'/' | b'>') && !bytes[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    let name = name_start..at;
+    let mut after = at;
+    while after < end && bytes[after].is_ascii_whitespace() {
+        after += 1;
+    }
+    let mut value_from = None;
+    if after < end && bytes[after] == b'=' {
+        value_from = Some(after + 1);
+        at = value_end(bytes, after + 1, end);
+    }
+    Some(Attribute { start, name, value_from, end: at })
 }
 
 /// Just past an attribute value starting at or after `from` (after `=`).

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 
 use super::super::dom::Element;
 use super::super::dom::{Data, Dom, Step};
+use super::super::metadata::META_KEYS;
 use super::attributes::LINK_WORDS;
 use super::{READ_ATTRIBUTES, READ_ONLY_ON, strip_raw_text};
 
@@ -42,6 +43,9 @@ fn outline(html: &str) -> Vec<String> {
         match element.name() {
             "script" => !said("ld+json"),
             "link" => !LINK_WORDS.iter().any(|word| said(word)),
+            // Which metas go depends on those before them (see `Metas`); the
+            // ones metadata reads are compared.
+            "meta" => !META_KEYS.iter().any(|key| said(key)),
             _ => false,
         }
     };
@@ -83,6 +87,8 @@ const PIECES: &[&str] = &[
     "<link rel=stylesheet href=/a.css>",
     "<link href=/p rel=CANONICAL>",
     "<link rel=author href=/me>",
+    "<meta name=viewport content=w>",
+    "<meta property=og:title content=T>",
     "<link class=byline-x>",
     "<link href=/q rel=\"&#99;anonical\">",
     "<iframe src=/embed></iframe>",
