@@ -9,34 +9,39 @@ use super::tag::Tag;
 use super::tree::{ElId, Tree};
 use crate::model::Metadata;
 
-/// Every `<meta>` name or property read here, lower-case. `meta_value`
-/// checks its keys against this list in debug builds: the prescan drops the
+/// The `<meta>` names and properties read here, lower-case, by what they
+/// give, each list in order of trust.
+mod keys {
+    pub const SITE: &[&str] = &["og:site_name", "application-name"];
+    /// Trusted less than JSON-LD's publisher.
+    pub const SITE_HANDLE: &[&str] = &["twitter:site"];
+    pub const TITLE: &[&str] = &["og:title", "twitter:title"];
+    pub const BYLINE: &[&str] =
+        &["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"];
+    pub const PUBLISHED: &[&str] = &[
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "parsely-pub-date",
+        "sailthru.date",
+        "pubdate",
+        "publish-date",
+    ];
+    pub const URL: &[&str] = &["og:url"];
+    pub const LANGUAGE: &[&str] = &["content-language", "og:locale"];
+}
+
+/// Every `<meta>` name or property read here: the prescan drops the
 /// `<meta>` tags that name none of them.
-pub const META_KEYS: &[&str] = &[
-    "og:site_name",
-    "application-name",
-    "twitter:site",
-    "og:title",
-    "twitter:title",
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "article:published_time",
-    "datepublished",
-    "og:published_time",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "parsely-pub-date",
-    "sailthru.date",
-    "pubdate",
-    "publish-date",
-    "og:url",
-    "content-language",
-    "og:locale",
-];
+pub fn meta_keys() -> impl Iterator<Item = &'static str> {
+    [keys::SITE, keys::SITE_HANDLE, keys::TITLE, keys::BYLINE, keys::PUBLISHED, keys::URL, keys::LANGUAGE]
+        .into_iter()
+        .flatten()
+        .copied()
+}
 
 /// Everything the page says about itself.
 #[derive(Default)]
@@ -67,7 +72,6 @@ pub struct Page {
 pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
     let found = gather(tree);
     let meta_value = |keys: &[&str]| {
-        debug_assert!(keys.iter().all(|key| META_KEYS.contains(key)), "{keys:?}: add to META_KEYS");
         keys.iter().find_map(|key| {
             found
                 .meta
@@ -77,46 +81,35 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
         })
     };
     let ld = |field: &str| found.json_ld.iter().find_map(|item| ld_text(item.get(field)?));
-    let site = meta_value(&["og:site_name", "application-name"])
+    let site = meta_value(keys::SITE)
         .or_else(|| found.json_ld.iter().find_map(|item| ld_text(item.get("publisher")?)))
-        .or_else(|| meta_value(&["twitter:site"]));
+        .or_else(|| meta_value(keys::SITE_HANDLE));
     let title_tag = found.title_tag.map(|id| tree.text_of(id)).filter(|t| !t.is_empty());
     // A fragment (a Substack export's post body) has no head: its first
     // `<h1>` is a heading of the body, not the title.
     let is_page = found.title_tag.is_some() || !found.meta.is_empty();
-    let title = meta_value(&["og:title", "twitter:title"])
+    let title = meta_value(keys::TITLE)
         .or_else(|| ld("headline"))
         .or_else(|| found.first_h1.clone().filter(|_| is_page))
         .or(title_tag)
         .map(|t| strip_site_suffix(&t, site.as_deref()));
-    let byline = meta_value(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"])
+    let byline = meta_value(keys::BYLINE)
         .filter(|value| !value.starts_with("http"))
         .or_else(|| ld("author"))
         .or_else(|| found.byline_el.map(|id| tree.text_of(id)))
         .map(|b| strip_by(&b))
         .filter(|b| !b.is_empty());
-    let published = [
-        "article:published_time",
-        "datepublished",
-        "og:published_time",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "parsely-pub-date",
-        "sailthru.date",
-        "pubdate",
-        "publish-date",
-    ]
-    .iter()
-    .find_map(|key| meta_value(&[key]).and_then(|raw| written_date(&raw)))
-    .or_else(|| ld("datePublished").and_then(|raw| written_date(&raw)))
-    .or_else(|| found.time_datetime.as_deref().and_then(written_date));
+    let published = keys::PUBLISHED
+        .iter()
+        .find_map(|key| meta_value(&[key]).and_then(|raw| written_date(&raw)))
+        .or_else(|| ld("datePublished").and_then(|raw| written_date(&raw)))
+        .or_else(|| found.time_datetime.as_deref().and_then(written_date));
     let url =
-        found.canonical.clone().or_else(|| meta_value(&["og:url"])).or_else(|| page_url.map(str::to_owned));
+        found.canonical.clone().or_else(|| meta_value(keys::URL)).or_else(|| page_url.map(str::to_owned));
     let language = found
         .lang
         .clone()
-        .or_else(|| meta_value(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")))
+        .or_else(|| meta_value(keys::LANGUAGE).map(|l| l.replace('_', "-")))
         .or_else(|| ld("inLanguage"));
     let base = base_url(found.base_href.as_deref(), page_url, url.as_deref());
     Page { meta: Metadata { title, byline, site, published, url, language }, base }

@@ -157,7 +157,7 @@ fn element_to_drop(
 }
 
 /// Which `<meta>` tags can go: those whose name or property is no key
-/// metadata reads ([`super::metadata::META_KEYS`]), once one with a key and
+/// metadata reads ([`super::metadata::meta_keys`]), once one with a key and
 /// a content has been kept, since metadata takes a page with such a tag for
 /// a whole page (not a body fragment).
 #[derive(Default)]
@@ -182,9 +182,7 @@ impl Metas {
                 // A character reference or other white space might hide a key.
                 read |= !value.is_ascii()
                     || value.contains(&b'&')
-                    || super::metadata::META_KEYS
-                        .iter()
-                        .any(|key| value.eq_ignore_ascii_case(key.as_bytes()));
+                    || super::metadata::meta_keys().any(|key| value.eq_ignore_ascii_case(key.as_bytes()));
             }
         }
         if !self.keyed_kept {
