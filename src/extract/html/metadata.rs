@@ -34,6 +34,9 @@ mod keys {
     pub const LANGUAGE: &[&str] = &["content-language", "og:locale"];
 }
 
+/// The attributes that name a `<meta>`, in order of trust.
+pub const KEY_ATTRIBUTES: &[&str] = &["property", "name", "itemprop", "http-equiv"];
+
 /// Every `<meta>` name or property read here: the prescan drops the
 /// `<meta>` tags that name none of them.
 pub fn meta_keys() -> impl Iterator<Item = &'static str> {
@@ -136,11 +139,7 @@ fn gather(tree: &Tree<'_>) -> Found {
         let element = el.element;
         match el.tag {
             Tag::Meta => {
-                let key = element
-                    .attr("property")
-                    .or_else(|| element.attr("name"))
-                    .or_else(|| element.attr("itemprop"))
-                    .or_else(|| element.attr("http-equiv"));
+                let key = KEY_ATTRIBUTES.iter().find_map(|name| element.attr(name));
                 if let (Some(key), Some(content)) = (key, element.attr("content")) {
                     found.meta.push((key.trim().to_ascii_lowercase(), content.to_owned()));
                 }

@@ -174,9 +174,7 @@ impl Metas {
             let value = attribute.value(bytes).trim_ascii();
             if name.eq_ignore_ascii_case(b"content") {
                 content = true;
-            } else if [&b"property"[..], b"name", b"itemprop", b"http-equiv"]
-                .iter()
-                .any(|k| name.eq_ignore_ascii_case(k))
+            } else if super::metadata::KEY_ATTRIBUTES.iter().any(|k| name.eq_ignore_ascii_case(k.as_bytes()))
             {
                 keyed = true;
                 // A character reference or other white space might hide a key.
