@@ -88,8 +88,7 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Resul
     screen.enter(config.mouse).map_err(terminal_error)?;
     let (cols, rows) = screen.size().map_err(terminal_error)?;
     app.update(Msg::Resize { cols, rows });
-    screen.draw(|frame| view::draw(frame, &app)).map_err(terminal_error)?;
-    app.prefetch();
+    paint(&mut screen, &mut app).map_err(terminal_error)?;
     let (sender, mut events) = mpsc::channel();
     event::spawn_input(sender.clone()).map_err(terminal_error)?;
     event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
@@ -151,6 +150,14 @@ pub fn preview_cut(bytes: &[u8], target: usize) -> usize {
     at
 }
 
+/// Draws a frame, then wraps the screens a reader reaches next (the next
+/// one and the last) while the terminal shows it.
+fn paint<B: Backend>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<()> {
+    screen.draw(|frame| view::draw(frame, app))?;
+    app.prefetch();
+    Ok(())
+}
+
 /// The event loop: wait for an event, handle it and everything queued behind
 /// it, perform the effects, draw once. Returns when the app quits or the
 /// source ends.
@@ -173,8 +180,7 @@ pub fn run_loop<B: Backend>(
     let (cols, rows) = screen.size()?;
     if !drawn || (cols, rows) != app.size {
         app.update(Msg::Resize { cols, rows });
-        screen.draw(|frame| view::draw(frame, app))?;
-        app.prefetch();
+        paint(screen, app)?;
     }
     loop {
         let mut next = events.next_event(true);
@@ -210,8 +216,7 @@ pub fn run_loop<B: Backend>(
         if (cols, rows) != app.size {
             app.update(Msg::Resize { cols, rows });
         }
-        screen.draw(|frame| view::draw(frame, app))?;
-        app.prefetch();
+        paint(screen, app)?;
     }
 }
 
