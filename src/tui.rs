@@ -153,7 +153,7 @@ pub fn preview_cut(bytes: &[u8], target: usize) -> usize {
 /// Draws a frame, then wraps the screens a reader reaches next (the next
 /// one and the last) while the terminal shows it.
 fn paint<B: Backend>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<()> {
-    screen.draw(|frame| view::draw(frame, app))?;
+    screen.draw(|buffer| view::draw(buffer, app))?;
     app.prefetch();
     Ok(())
 }

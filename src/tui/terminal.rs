@@ -13,7 +13,7 @@
 //! - [`Surface`] wraps the backend: the single place where what is drawn
 //!   becomes terminal output, so that scrolling with the terminal's scroll
 //!   regions can later slot in without touching the views. Views draw into
-//!   ratatui's frame; the finished frame goes to the surface whole.
+//!   a cell buffer; the finished frame goes to the surface whole.
 //!
 //! byline writes only CSI sequences (cursor, colours, modes): no OSC, DCS or
 //! APC strings, and no queries to the terminal.
@@ -22,10 +22,9 @@ use std::io::{self, Write};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::{cursor, execute, terminal};
-use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Size;
+use ratatui::layout::{Position, Rect, Size};
 
 use super::jobs::WORKER_THREAD;
 
@@ -142,11 +141,20 @@ impl Drop for Session {
     }
 }
 
-/// Where frames are drawn: ratatui's terminal holds the frame the views
-/// draw in, the [`Surface`] seam writes it out, and the real terminal's
-/// session is there when there is one.
+/// Where frames are drawn: the views draw into the canvas, the [`Surface`]
+/// seam writes the finished frame, and the real terminal's session is there
+/// when there is one.
+///
+/// ratatui's `Terminal` is not used: it keeps two cell buffers, and the seam
+/// already holds the frame on screen, so one of them would never be drawn
+/// in. A buffer is 368 KB at 160x48, and on this kind of machine filling
+/// fresh memory costs a page fault per 4 KB: that is work before the first
+/// paint.
 pub struct Screen<B: Backend> {
-    terminal: Terminal<Surface<B>>,
+    surface: Surface<B>,
+    /// The frame being drawn; it goes to the seam whole, and the frame shown
+    /// before comes back to be drawn on next.
+    canvas: Buffer,
     session: Option<Session>,
     drawn: bool,
 }
@@ -156,7 +164,7 @@ pub type TermScreen = Screen<AnsiBackend<FrameWriter>>;
 
 impl TermScreen {
     /// A screen for the real terminal before it is taken over: its size is
-    /// read and the frame made ready, nothing is written (so this can run
+    /// read and the canvas made ready, nothing is written (so this can run
     /// while the article is still being built).
     pub fn prepare() -> io::Result<Self> {
         Self::new(AnsiBackend::new(FrameWriter::stdout()))
@@ -179,13 +187,13 @@ impl Screen<TestBackend> {
     /// The test backend (its buffer is the screen).
     #[must_use]
     pub fn backend(&self) -> &TestBackend {
-        self.terminal.backend().inner()
+        self.surface.inner()
     }
 
     /// Resizes the test terminal (and tells the seam, as a resize event
     /// would).
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.terminal.backend_mut().inner_mut().resize(cols, rows);
+        self.surface.inner_mut().resize(cols, rows);
         self.resized(cols, rows);
     }
 }
@@ -195,27 +203,33 @@ fn other<E: std::fmt::Display>(error: E) -> io::Error {
 }
 
 impl<B: Backend> Screen<B> {
-    /// A screen drawing through `backend`, whose screen is blank.
+    /// A screen drawing through `backend`, whose screen is blank; the canvas
+    /// is made at the terminal's size.
     pub fn new(backend: B) -> io::Result<Self> {
-        let terminal = Terminal::new(Surface::new(backend)).map_err(other)?;
-        Ok(Self { terminal, session: None, drawn: false })
+        let surface = Surface::new(backend);
+        let canvas = Buffer::empty(Rect::from((Position::ORIGIN, surface.size().map_err(other)?)));
+        Ok(Self { surface, canvas, session: None, drawn: false })
     }
 
-    /// Draws one frame: the views draw into ratatui's buffer, and the seam
-    /// writes the finished frame.
-    pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame<'_>)) -> io::Result<()> {
-        self.terminal.autoresize().map_err(other)?;
-        render(&mut self.terminal.get_frame());
-        let canvas = self.terminal.current_buffer_mut();
-        let area = canvas.area;
-        let frame = std::mem::take(canvas);
-        let (previous, result) = match self.terminal.backend_mut().present(frame) {
+    /// Draws one frame: the views draw into the canvas, and the seam writes
+    /// the finished frame.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) -> io::Result<()> {
+        let area = Rect::from((Position::ORIGIN, self.surface.size().map_err(other)?));
+        if area != self.canvas.area {
+            // After a resize the terminal has rewrapped or cut what it
+            // showed: only a clear makes it certain again.
+            self.surface.clear().map_err(other)?;
+            self.canvas = Buffer::empty(area);
+        }
+        render(&mut self.canvas);
+        let frame = std::mem::take(&mut self.canvas);
+        let (previous, result) = match self.surface.present(frame) {
             Ok(previous) => (previous, Ok(())),
             Err(error) => (None, Err(other(error))),
         };
         // The next frame is drawn on the one shown before, blanked; after
         // the first frame, a new buffer is made only once that one is out.
-        *self.terminal.current_buffer_mut() = match previous {
+        self.canvas = match previous {
             Some(mut buffer) if buffer.area == area => {
                 buffer.reset();
                 buffer
@@ -230,18 +244,18 @@ impl<B: Backend> Screen<B> {
     /// The last frame drawn, unless the screen was cleared since.
     #[must_use]
     pub fn last_frame(&self) -> Option<&Buffer> {
-        self.terminal.backend().shown()
+        self.surface.shown()
     }
 
     /// Takes the terminal's new size from a resize event.
     pub fn resized(&mut self, cols: u16, rows: u16) {
-        self.terminal.backend_mut().set_size(Size::new(cols, rows));
+        self.surface.set_size(Size::new(cols, rows));
     }
 
     /// Reads the terminal's size again (once input is watched, a resize
     /// before then would otherwise go unnoticed).
     pub fn refresh_size(&mut self) {
-        self.terminal.backend_mut().forget_size();
+        self.surface.forget_size();
     }
 
     /// Whether a frame has been drawn since the screen was opened.
@@ -252,15 +266,15 @@ impl<B: Backend> Screen<B> {
 
     /// The terminal's size in columns and rows (as last read or reported).
     pub fn size(&self) -> io::Result<(u16, u16)> {
-        let size = self.terminal.size().map_err(other)?;
+        let size = self.surface.size().map_err(other)?;
         Ok((size.width, size.height))
     }
 
     /// Forgets what is on the screen, so the next frame is drawn whole; the
     /// size is read again too (Ctrl-l, and coming back from a suspend).
     pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal.backend_mut().forget_size();
-        self.terminal.clear().map_err(other)
+        self.surface.forget_size();
+        self.surface.clear().map_err(other)
     }
 
     /// Suspends the process (real terminal only) and redraws on return.

@@ -1,4 +1,4 @@
-//! Drawing: `draw(frame, &App)` reads the app and changes nothing. The
+//! Drawing: `draw(buffer, &App)` reads the app and changes nothing. The
 //! screen's areas come from [`Geometry`], which the app uses too (to clamp
 //! scrolling), so the two always agree. Only visible rows are built: the
 //! article's visible lines and each panel's visible entries.
@@ -10,12 +10,11 @@ mod sections;
 mod speakers;
 mod status;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
+use ratatui::widgets::{Clear, Widget};
 
 use super::app::{App, Focus, Panel};
 use crate::layout::text::{display_width, truncate};
@@ -141,32 +140,32 @@ fn stack(app: &App, column: Rect) -> [Option<Rect>; 3] {
 }
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame<'_>, app: &App) {
+pub fn draw(buffer: &mut Buffer, app: &App) {
     let geometry = Geometry::of(app);
-    let screen = frame.area();
+    let screen = buffer.area;
     let fit = |r: Rect| r.intersection(screen);
-    status::draw_title(frame, app, fit(geometry.title));
-    reader::draw(frame, app, fit(geometry.article), fit(geometry.text));
+    status::draw_title(buffer, app, fit(geometry.title));
+    reader::draw(buffer, app, fit(geometry.article), fit(geometry.text));
     if let Some(column) = geometry.panels {
         if geometry.overlay {
-            frame.render_widget(Clear, fit(column));
+            Clear.render(fit(column), buffer);
         }
         for panel in Panel::ALL {
             if let Some(area) = geometry.panel_area(panel) {
-                draw_panel(frame, app, panel, fit(area), geometry.overlay);
+                draw_panel(buffer, app, panel, fit(area), geometry.overlay);
             }
         }
     }
-    status::draw_status(frame, app, fit(geometry.status));
+    status::draw_status(buffer, app, fit(geometry.status));
     if let Some(area) = geometry.help {
-        help::draw(frame, app, fit(area));
+        help::draw(buffer, app, fit(area));
     }
 }
 
 /// A panel: a title row (name, count, filter; marked and coloured when
 /// focused) and its visible entries. No box: over SSH, borders cost more
 /// bytes than they are worth; an overlay gets a rule on its left edge.
-fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect, overlay: bool) {
+fn draw_panel(buffer: &mut Buffer, app: &App, panel: Panel, area: Rect, overlay: bool) {
     if area.width < 2 || area.height < 1 {
         return;
     }
@@ -187,11 +186,11 @@ fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect, overla
     let marker = if focused { "▸" } else { " " };
     let title = truncate(&format!("{marker}{name}{filter} {count}"), usize::from(area.width));
     let style = if focused { theme.border_focused } else { theme.panel_title };
-    put_lines(frame, Rect { height: 1, ..area }, &[Line::styled(title, style)]);
+    put_lines(buffer, Rect { height: 1, ..area }, &[Line::styled(title, style)]);
     let inner = Rect::new(area.x + 1, area.y + 1, area.width - 1, area.height - 1);
     if overlay && inner.height > 0 {
         let rule = vec![Line::styled("│", theme.border); usize::from(inner.height)];
-        put_lines(frame, Rect { x: area.x, width: 1, ..inner }, &rule);
+        put_lines(buffer, Rect { x: area.x, width: 1, ..inner }, &rule);
     }
     let list = doc.lists[panel.index()];
     let rows = usize::from(inner.height);
@@ -209,14 +208,13 @@ fn draw_panel(frame: &mut Frame<'_>, app: &App, panel: Panel, area: Rect, overla
             if focused && list.offset + at == list.selected { line.patch_style(theme.selected) } else { line }
         })
         .collect::<Vec<_>>();
-    put_lines(frame, inner, &lines);
+    put_lines(buffer, inner, &lines);
 }
 
 /// Writes `lines` into `area`, one per row, cut at its width (what a
 /// paragraph without wrapping does, without its reflow machinery: this is the
 /// hot path of every frame).
-pub fn put_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>]) {
-    let buffer = frame.buffer_mut();
+pub fn put_lines(buffer: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
     let area = area.intersection(buffer.area);
     for (row, line) in (area.y..area.bottom()).zip(lines) {
         put_line(buffer, area.x, row, line, area.width);

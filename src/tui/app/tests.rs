@@ -127,7 +127,7 @@ impl Harness {
     pub fn screen(&self) -> String {
         let (cols, rows) = self.app.size;
         let mut screen = Screen::test(cols, rows).unwrap();
-        screen.draw(|frame| view::draw(frame, &self.app)).unwrap();
+        screen.draw(|buffer| view::draw(buffer, &self.app)).unwrap();
         let buffer = screen.backend().buffer();
         let mut out = String::new();
         for y in 0..buffer.area.height {

@@ -55,7 +55,7 @@ fn what_the_terminal_shows_is_what_was_drawn() {
         screen
             .draw(|f| {
                 for (y, text) in frame.iter().enumerate() {
-                    f.buffer_mut().set_line(0, y as u16, &Line::raw(text.clone()), cols);
+                    f.set_line(0, y as u16, &Line::raw(text.clone()), cols);
                 }
             })
             .unwrap();
@@ -89,7 +89,7 @@ fn clearing_does_not_query_the_terminal() {
     screen.clear().unwrap();
     screen
         .draw(|f| {
-            f.buffer_mut().set_line(0, 0, &Line::raw("hi"), 10);
+            f.set_line(0, 0, &Line::raw("hi"), 10);
         })
         .unwrap();
     assert_eq!(screen.last_frame().unwrap().area, Rect::new(0, 0, 10, 2));
@@ -102,7 +102,7 @@ fn a_frame_that_changes_nothing_sends_nothing() {
     let draw = |screen: &mut Screen<AnsiBackend<Shared>>| {
         screen
             .draw(|f| {
-                f.buffer_mut().set_line(0, 1, &Line::raw("same text"), 20);
+                f.set_line(0, 1, &Line::raw("same text"), 20);
             })
             .unwrap();
     };
@@ -153,7 +153,7 @@ fn check_frames(frames: &[Vec<(String, usize)>], cols: u16, rows: u16) {
                             STYLES[(*style + 1) % 6],
                         ),
                     ]);
-                    f.buffer_mut().set_line(0, y as u16, &line, cols);
+                    f.set_line(0, y as u16, &line, cols);
                 }
             })
             .unwrap();

@@ -2,11 +2,11 @@
 //! every mode, with its keys, under its group's heading. A binding whose keys
 //! do not fit beside the description gets the description on the next row.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::layout::text::{display_width, truncate};
 use crate::tui::app::App;
@@ -69,12 +69,12 @@ pub fn line_count(keymap: &Keymap, width: usize) -> usize {
 }
 
 /// Draws the help box.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw(buffer: &mut Buffer, app: &App, area: Rect) {
     if area.width < 4 || area.height < 3 {
         return;
     }
     let theme = &app.theme;
-    frame.render_widget(Clear, area);
+    Clear.render(area, buffer);
     let close = app.keymap.keys_for(Mode::Help, crate::tui::action::Action::Cancel);
     let close = close.first().map(|k| k.name()).unwrap_or_default();
     let title = truncate(&format!(" Keys — {close} to close "), usize::from(area.width.saturating_sub(2)));
@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .border_style(theme.border_focused)
         .title(Span::styled(title, theme.border_focused));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    block.render(area, buffer);
     let width = usize::from(inner.width);
     let keys_cols = KEYS_COLS.min(width / 3);
     let text: Vec<Line<'static>> = rows(&app.keymap, width)
@@ -106,5 +106,5 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         })
         .collect();
-    super::put_lines(frame, inner, &text);
+    super::put_lines(buffer, inner, &text);
 }

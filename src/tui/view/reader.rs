@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -20,14 +20,14 @@ use crate::tui::theme::Theme;
 const MAX_NAMES: usize = 16;
 
 /// Draws the article's visible rows into `text` (inside `pane`).
-pub fn draw(frame: &mut Frame<'_>, app: &App, _pane: Rect, text: Rect) {
+pub fn draw(buffer: &mut Buffer, app: &App, _pane: Rect, text: Rect) {
     let doc = app.doc();
     let width = usize::from(text.width).max(1);
     let Some(flow) = doc.layout.at_width(width) else { return };
     let blocks = doc.article.blocks();
     if flow.total_rows() == 0 {
         let message = Line::styled("No article text was found in this document.", app.theme.dim);
-        super::put_lines(frame, text, &[message]);
+        super::put_lines(buffer, text, &[message]);
         return;
     }
     let Some(top) = flow.find(blocks, doc.top) else { return };
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, _pane: Rect, text: Rect) {
         let found = marks.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
         lines.push(build_line(app, doc, at.block, block, line, found, width));
     }
-    super::put_lines(frame, text, &lines);
+    super::put_lines(buffer, text, &lines);
 }
 
 /// A style over a byte range of a block's text.

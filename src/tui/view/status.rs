@@ -3,7 +3,7 @@
 //! and the status line (section, position, search, messages, key hints from
 //! the keymap).
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -14,7 +14,7 @@ use crate::tui::app::{App, LoadState};
 use crate::tui::keymap::Mode;
 
 /// Draws the title line.
-pub fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw_title(buffer: &mut Buffer, app: &App, area: Rect) {
     if area.is_empty() {
         return;
     }
@@ -42,7 +42,7 @@ pub fn draw_title(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Span::styled(credits, app.theme.dim),
         Span::styled(note, app.theme.dim),
     ]);
-    super::put_lines(frame, area, &[line]);
+    super::put_lines(buffer, area, &[line]);
 }
 
 /// " — Site · by Author · 2026-04-03", leaving out what is missing and an
@@ -56,7 +56,7 @@ fn credits(site: Option<&str>, byline: Option<&str>, published: Option<&str>) ->
 }
 
 /// Draws the status line.
-pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw_status(buffer: &mut Buffer, app: &App, area: Rect) {
     if area.is_empty() {
         return;
     }
@@ -78,8 +78,8 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::raw(" ".repeat(width - left_cols - hint_cols)));
         spans.extend(hints.into_iter().map(|(t, s)| Span::styled(t, s)));
     }
-    frame.buffer_mut().set_style(area, theme.status);
-    super::put_lines(frame, area, &[Line::from(spans)]);
+    buffer.set_style(area, theme.status);
+    super::put_lines(buffer, area, &[Line::from(spans)]);
 }
 
 fn left_part(app: &App) -> Vec<(String, Style)> {
