@@ -1,5 +1,5 @@
 //! The keymap: data, not code. Defaults come from `assets/keymap.toml`
-//! (embedded), the user's config patches them key by key (a user binding
+//! (compiled into a table by the build script), the user's config patches them key by key (a user binding
 //! replaces the default for that key; `none` unbinds it), and two spellings of
 //! one key in one mode are a load error naming the file and line.
 //!
@@ -13,16 +13,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
-use toml::Spanned;
 
 pub use key::{Key, parse_key};
 
 use super::action::{Action, Command};
-use crate::config::{Config, line_of};
+use crate::config::Config;
 use crate::error::{Error, Result};
-
-/// The default bindings, embedded at build time.
-pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
 /// What has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,28 +117,31 @@ pub struct Keymap {
     modes: [ModeMap; 4],
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DefaultEntry {
-    action: Action,
-    keys: Vec<Spanned<String>>,
-    description: String,
-    group: String,
+/// One `[[mode]]` entry of a keymap file, as the build script compiles
+/// `assets/keymap.toml`: each key with its line in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct DefaultEntry {
+    /// The table it is in.
+    pub mode: Mode,
+    /// The action's name in the file (`next_section`).
+    pub action: &'static str,
+    /// The action's line.
+    pub line: usize,
+    /// The keys as spelled, each with its line.
+    pub keys: &'static [(&'static str, usize)],
+    /// What it does, for the help screen.
+    pub description: &'static str,
+    /// The help screen's heading.
+    pub group: &'static str,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DefaultFile {
-    reader: Vec<DefaultEntry>,
-    panel: Vec<DefaultEntry>,
-    search: Vec<DefaultEntry>,
-    help: Vec<DefaultEntry>,
-}
+/// The default bindings, compiled from `assets/keymap.toml` by `src/build.rs`.
+const DEFAULTS: &[DefaultEntry] = include!(concat!(env!("OUT_DIR"), "/keymap_table.rs"));
 
 impl Keymap {
     /// The built-in bindings.
     pub fn defaults() -> Result<Self> {
-        Self::from_toml(DEFAULT_KEYMAP, Path::new("assets/keymap.toml (built in)"))
+        Self::from_entries(DEFAULTS, Path::new("assets/keymap.toml (built in)"))
     }
 
     /// The built-in bindings with the config's overrides applied.
@@ -153,48 +152,39 @@ impl Keymap {
         Ok(keymap)
     }
 
-    /// Parses a keymap file in the format of `assets/keymap.toml`.
-    pub fn from_toml(text: &str, path: &Path) -> Result<Self> {
+    /// A keymap from the entries of a keymap file; errors name `path` and
+    /// the line (an unknown action or key, one key bound twice in a mode).
+    pub fn from_entries(entries: &[DefaultEntry], path: &Path) -> Result<Self> {
         let fail = |line: usize, message: String| Error::Config {
             path: path.to_path_buf(),
             message: format!("line {line}: {message}"),
         };
-        let file: DefaultFile = toml::from_str(text).map_err(|e| {
-            fail(line_of(text, e.span().map_or(0, |s| s.start)), e.message().trim_end().to_owned())
-        })?;
         let mut modes: [ModeMap; 4] = Default::default();
-        let tables = [file.reader, file.panel, file.search, file.help];
-        for (mode, table) in Mode::ALL.into_iter().zip(tables) {
-            let map = &mut modes[mode.index()];
-            // Byte offsets, turned into line numbers only for a message.
-            let mut seen: HashMap<Key, (Action, usize)> = HashMap::new();
-            for entry in table {
-                for spelled in &entry.keys {
-                    let at = spelled.span().start;
-                    let key =
-                        parse_key(spelled.get_ref()).map_err(|message| fail(line_of(text, at), message))?;
-                    if let Some((other, other_at)) = seen.get(&key) {
-                        return Err(fail(
-                            line_of(text, at),
-                            format!(
-                                "key {} in [{}] is bound to both `{}` (line {}) and `{}`",
-                                key.name(),
-                                mode.name(),
-                                action_name(*other),
-                                line_of(text, *other_at),
-                                action_name(entry.action)
-                            ),
-                        ));
-                    }
-                    seen.insert(key, (entry.action, at));
-                    map.bind(key, entry.action);
+        let mut seen: HashMap<(Mode, Key), (Action, usize)> = HashMap::new();
+        for entry in entries {
+            let action = parse_action(entry.action).map_err(|message| fail(entry.line, message))?;
+            let map = &mut modes[entry.mode.index()];
+            for &(spelled, line) in entry.keys {
+                let key = parse_key(spelled).map_err(|message| fail(line, message))?;
+                if let Some((other, other_line)) = seen.insert((entry.mode, key), (action, line)) {
+                    return Err(fail(
+                        line,
+                        format!(
+                            "key {} in [{}] is bound to both `{}` (line {other_line}) and `{}`",
+                            key.name(),
+                            entry.mode.name(),
+                            action_name(other),
+                            action_name(action)
+                        ),
+                    ));
                 }
-                map.entries.push(Entry {
-                    action: entry.action,
-                    description: entry.description,
-                    group: entry.group,
-                });
+                map.bind(key, action);
             }
+            map.entries.push(Entry {
+                action,
+                description: entry.description.to_owned(),
+                group: entry.group.to_owned(),
+            });
         }
         Ok(Self { modes })
     }

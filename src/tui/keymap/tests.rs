@@ -136,20 +136,39 @@ fn ctrl_i_m_and_bracket_are_tab_enter_and_esc() {
     assert_eq!(key("C-i"), key("Tab"));
     assert_eq!(key("C-m"), key("Enter"));
     assert_eq!(key("C-["), key("Esc"));
-    let conflict = "[[reader]]\ngroup = \"g\"\naction = \"down\"\nkeys = [\"Tab\"]\ndescription = \"d\"\n\n\
-                    [[reader]]\ngroup = \"g\"\naction = \"up\"\nkeys = [\"C-i\"]\ndescription = \"d\"\n\
-                    [[panel]]\n[[search]]\n[[help]]\n";
-    let conflict =
-        conflict.replace("[[panel]]\n[[search]]\n[[help]]\n", "panel = []\nsearch = []\nhelp = []\n");
-    let conflict = format!(
-        "panel = []\nsearch = []\nhelp = []\n{}",
-        conflict.replace("panel = []\nsearch = []\nhelp = []\n", "")
-    );
-    let message = Keymap::from_toml(&conflict, Path::new("k.toml")).unwrap_err().to_string();
+    let entry = |action, line, keys| DefaultEntry {
+        mode: Mode::Reader,
+        action,
+        line,
+        keys,
+        description: "d",
+        group: "g",
+    };
+    let conflict = [entry("down", 3, &[("Tab", 4)]), entry("up", 8, &[("k", 9), ("C-i", 9)])];
+    let message = Keymap::from_entries(&conflict, Path::new("k.toml")).unwrap_err().to_string();
     assert!(
-        message.starts_with("k.toml: line 13: key Tab in [reader] is bound to both `down` (line 7)"),
+        message.starts_with("k.toml: line 9: key Tab in [reader] is bound to both `down` (line 4) and `up`"),
         "{message}"
     );
+}
+
+#[test]
+fn an_unknown_action_or_key_names_its_line() {
+    let entry = |action, line, keys| DefaultEntry {
+        mode: Mode::Help,
+        action,
+        line,
+        keys,
+        description: "d",
+        group: "g",
+    };
+    let message =
+        Keymap::from_entries(&[entry("fly", 5, &[("x", 6)])], Path::new("k.toml")).unwrap_err().to_string();
+    assert!(message.starts_with("k.toml: line 5: unknown action `fly`"), "{message}");
+    let message = Keymap::from_entries(&[entry("quit", 5, &[("C-Nope", 7)])], Path::new("k.toml"))
+        .unwrap_err()
+        .to_string();
+    assert!(message.starts_with("k.toml: line 7: "), "{message}");
 }
 
 fn config(overrides: &[(&str, &str, &str)]) -> Config {

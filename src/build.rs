@@ -1,0 +1,72 @@
+//! Build script: reads `assets/keymap.toml` and compiles its bindings into
+//! byline as a table, so that the default keymap costs no TOML parse at
+//! start-up (about half a millisecond before the first paint, most of it
+//! the parser's code being paged in). A malformed file fails the build with
+//! its line; conflicts between keys are checked where the table is read,
+//! as for any keymap (`Keymap::from_entries`).
+//!
+//! It lives in `src/` because the repository's top level is fixed.
+
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+const KEYMAP: &str = "assets/keymap.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    action: Spanned<String>,
+    keys: Vec<Spanned<String>>,
+    description: String,
+    group: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    reader: Vec<Entry>,
+    panel: Vec<Entry>,
+    search: Vec<Entry>,
+    help: Vec<Entry>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |head| head.matches('\n').count()) + 1
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed={KEYMAP}");
+    println!("cargo::rerun-if-changed=src/build.rs");
+    let text = std::fs::read_to_string(KEYMAP).unwrap_or_else(|e| panic!("{KEYMAP}: {e}"));
+    let file: File = toml::from_str(&text).unwrap_or_else(|e| {
+        let line = line_of(&text, e.span().map_or(0, |span| span.start));
+        panic!("{KEYMAP}: line {line}: {}", e.message().trim_end())
+    });
+    // `{:?}` of a `str` is a Rust string literal, escapes included.
+    let mut table = String::from("&[\n");
+    for (mode, entries) in
+        [("Reader", file.reader), ("Panel", file.panel), ("Search", file.search), ("Help", file.help)]
+    {
+        for entry in entries {
+            let keys: String = entry
+                .keys
+                .iter()
+                .map(|key| format!("({:?}, {}), ", key.get_ref(), line_of(&text, key.span().start)))
+                .collect();
+            let _ = writeln!(
+                table,
+                "    DefaultEntry {{ mode: Mode::{mode}, action: {:?}, line: {}, keys: &[{keys}], \
+                 description: {:?}, group: {:?} }},",
+                entry.action.get_ref(),
+                line_of(&text, entry.action.span().start),
+                entry.description,
+                entry.group
+            );
+        }
+    }
+    table.push_str("]\n");
+    let out = std::env::var_os("OUT_DIR").map(std::path::PathBuf::from).expect("cargo sets OUT_DIR");
+    std::fs::write(out.join("keymap_table.rs"), table).unwrap_or_else(|e| panic!("keymap_table.rs: {e}"));
+}
