@@ -48,14 +48,19 @@ pub fn display_width(text: &str) -> usize {
 fn simple_width(text: &str) -> Option<usize> {
     let mut width = 0;
     for c in text.chars() {
-        match c {
-            ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => {
-                width += usize::from(c != SOFT_HYPHEN);
-            }
-            _ => return None,
+        if !is_simple(c) {
+            return None;
         }
+        width += usize::from(c != SOFT_HYPHEN);
     }
     Some(width)
+}
+
+/// Whether `c` is a grapheme cluster of its own next to any other such
+/// character, one column wide (the soft hyphen: none); see [`simple_width`].
+#[must_use]
+pub fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
 }
 
 /// `text` as it is drawn: without soft hyphens (terminals disagree on their
@@ -76,6 +81,9 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn truncate(text: &str, cols: usize) -> String {
     // Panel rows truncate whole quotations: the text is walked only as far
     // as the row reaches, never measured whole.
+    if let Some(cut) = truncate_simple(text, cols) {
+        return cut;
+    }
     let mut used = 0;
     // Where `…` goes if the text turns out not to fit.
     let mut cut = None;
@@ -96,6 +104,33 @@ pub fn truncate(text: &str, cols: usize) -> String {
         }
     }
     visible(text).into_owned()
+}
+
+/// [`truncate`] by characters, for a text whose characters up to the cut
+/// are all [`is_simple`] (each its own grapheme, so no segmentation is
+/// needed); `None` as soon as another character shows.
+fn truncate_simple(text: &str, cols: usize) -> Option<String> {
+    let mut used = 0;
+    let mut cut = None;
+    for (at, c) in text.char_indices() {
+        if !is_simple(c) {
+            return None;
+        }
+        let width = usize::from(c != SOFT_HYPHEN);
+        if cut.is_none() && used + width > cols.saturating_sub(1) {
+            cut = Some(at);
+        }
+        used += width;
+        if used > cols {
+            if cols == 0 {
+                return Some(String::new());
+            }
+            let mut out: String = text[..cut.unwrap_or(at)].chars().filter(|c| *c != SOFT_HYPHEN).collect();
+            out.push('…');
+            return Some(out);
+        }
+    }
+    Some(visible(text).into_owned())
 }
 
 #[cfg(test)]
@@ -151,6 +186,14 @@ mod tests {
         ) {
             let by_grapheme: usize = text.graphemes(true).map(grapheme_width).sum();
             proptest::prop_assert_eq!(display_width(&text), by_grapheme);
+        }
+
+        #[test]
+        fn simple_text_is_truncated_as_by_grapheme(
+            text in "([a-z ]|[\u{a0}-\u{2ff}]|[\u{2010}-\u{2027}]|[\u{2030}-\u{205e}]|[\u{301}\u{200d}日\n]){0,24}",
+            cols in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(truncate(&text, cols), truncate_measuring_all(&text, cols));
         }
 
         #[test]

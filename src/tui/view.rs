@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::app::{App, Focus, Panel};
-use crate::layout::text::{display_width, truncate};
+use crate::layout::text::{SOFT_HYPHEN, display_width, is_simple, truncate};
 
 /// Fewest rows a panel gets in the stack: its title and two entries.
 const MIN_PANEL_ROWS: u16 = 3;
@@ -222,9 +222,10 @@ pub fn put_lines(buffer: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
 }
 
 /// One line at `(x, y)`, at most `width` columns, as ratatui's
-/// `Buffer::set_line` writes it; printable ASCII (most of an article) goes
-/// straight into the cells, anything else through ratatui's grapheme-aware
-/// writer.
+/// `Buffer::set_line` writes it; a span of one-column characters that are
+/// each a grapheme (most of an article, curly quotes and dashes included)
+/// goes straight into the cells, anything else through ratatui's
+/// grapheme-aware writer.
 fn put_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
     if !buffer.area.contains(Position::new(x, y)) {
         return;
@@ -245,6 +246,16 @@ fn put_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
             }
             x += count as u16;
             left -= count as u16;
+        } else if text.chars().all(|c| is_simple(c) && c != SOFT_HYPHEN) {
+            let start = buffer.index_of(x, y);
+            let cells = buffer.content[start..start + usize::from(left)].iter_mut();
+            let mut count = 0;
+            for (cell, (at, c)) in cells.zip(text.char_indices()) {
+                cell.set_symbol(&text[at..at + c.len_utf8()]).set_style(style);
+                count += 1;
+            }
+            x += count;
+            left -= count;
         } else {
             let end = buffer.set_stringn(x, y, text, usize::from(left), style).0;
             left = left.saturating_sub(end.saturating_sub(x));
@@ -284,7 +295,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn lines_are_written_as_ratatui_writes_them(
-            spans in proptest::collection::vec(("[ a-zA-Z.,é日😀\u{301}\t]{0,12}", 0usize..3), 0..6),
+            spans in proptest::collection::vec(("[ a-zA-Z.,é日😀\u{301}\t“”’—…•\u{a0}\u{ad}\u{2c6}ǅ‼⁞]{0,12}", 0usize..3), 0..6),
             x in 0u16..12,
             width in 0u16..30,
         ) {
