@@ -188,7 +188,7 @@ proptest::proptest! {
     #[test]
     fn random_frames_reach_the_terminal_intact(
         frames in proptest::collection::vec(
-            proptest::collection::vec(("[ a-c日😀é]{0,30}", 0usize..6), 4),
+            proptest::collection::vec(("[ a-c日😀é“]{0,30}", 0usize..6), 4),
             1..8,
         ),
     ) {

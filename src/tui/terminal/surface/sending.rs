@@ -140,7 +140,9 @@ pub(super) struct Sending<'p, 'n> {
     gap_decided: bool,
     /// A blank to send next.
     blank: Option<(u16, u16)>,
-    /// The last cell sent, and whether it was one ASCII column.
+    /// The last cell sent, and whether it was one column wide (after which
+    /// the terminal's cursor is where the seam thinks it is, as far as a
+    /// relative move or a re-sent cell can tell).
     previous: Option<(u16, u16, bool)>,
     /// Where the last cell was sent.
     pub(super) last: Option<(u16, u16)>,
@@ -189,8 +191,8 @@ impl<'p, 'n> Sending<'p, 'n> {
             })
     }
 
-    fn sent(&mut self, x: u16, y: u16, ascii: bool) {
-        self.previous = Some((x, y, ascii));
+    fn sent(&mut self, x: u16, y: u16, one_column: bool) {
+        self.previous = Some((x, y, one_column));
         self.last = Some((x, y));
     }
 }
@@ -219,7 +221,7 @@ impl<'n> Iterator for Sending<'_, 'n> {
         self.changes.next();
         self.gap_decided = false;
         let symbol = cell.symbol();
-        self.sent(x, y, is_ascii_symbol(symbol));
+        self.sent(x, y, columns(symbol) == 1);
         // Writing over the left half of a wide character makes the terminal
         // blank its right half, with whatever style is current: send that
         // cell as the blank it now is (the diff may see no change there).
