@@ -14,6 +14,7 @@ pub mod event;
 pub mod jobs;
 pub mod keymap;
 pub mod search;
+mod side_work;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -27,6 +28,7 @@ use app::{App, Effect, LoadState, Msg, Settings};
 use event::{Event, EventSource};
 use jobs::{JobRequest, Jobs};
 use keymap::Keymap;
+use side_work::SideWork;
 use terminal::Screen;
 use theme::{ColorEnv, Theme};
 
@@ -56,23 +58,24 @@ const HTML_PREVIEW_BYTES: usize = 512 * 1024;
 /// restore); no effect otherwise.
 pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
 
+/// The thread that loads the keymap and readies the screen at start-up.
+const START_THREAD: &str = "byline-start";
+
 /// Opens the reader on `loaded` and runs until the user quits. Config and
 /// extraction errors are returned before the terminal is touched.
 pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Result<()> {
     let name = loaded.spec.display_name();
-    // Extraction does not depend on the keymap or the screen's buffers: on
+    // Extraction does not depend on the keymap or the screen's canvas: on
     // two cores, doing them at once brings the first paint closer. The
     // extraction, the longest, stays on this thread so that it starts at
     // once. Nothing is written to the terminal before the article is known
     // to be there.
-    let (opened, side) = std::thread::scope(|scope| {
-        let side = scope.spawn(|| (Keymap::load(config), terminal::TermScreen::prepare()));
-        (open(loaded, forced), side.join())
-    });
-    let (keymap, screen) = match side {
-        Ok(side) => side,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
+    let side_config = config.clone();
+    let side =
+        SideWork::spawn(START_THREAD, move || (Keymap::load(&side_config), terminal::TermScreen::prepare()));
+    let opened = open(loaded, forced);
+    let (keymap, screen) =
+        side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
     let (article, rest) = opened?;
     let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
     let settings = Settings { reading_width_cols: config.reading_width_cols, mouse: config.mouse };
