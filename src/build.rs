@@ -50,11 +50,10 @@ fn main() {
         [("Reader", file.reader), ("Panel", file.panel), ("Search", file.search), ("Help", file.help)]
     {
         for entry in entries {
-            let keys: String = entry
-                .keys
-                .iter()
-                .map(|key| format!("({:?}, {}), ", key.get_ref(), line_of(&text, key.span().start)))
-                .collect();
+            let mut keys = String::new();
+            for key in &entry.keys {
+                let _ = write!(keys, "({:?}, {}), ", key.get_ref(), line_of(&text, key.span().start));
+            }
             let _ = writeln!(
                 table,
                 "    DefaultEntry {{ mode: Mode::{mode}, action: {:?}, line: {}, keys: &[{keys}], \
@@ -67,6 +66,8 @@ fn main() {
         }
     }
     table.push_str("]\n");
-    let out = std::env::var_os("OUT_DIR").map(std::path::PathBuf::from).expect("cargo sets OUT_DIR");
+    let Some(out) = std::env::var_os("OUT_DIR").map(std::path::PathBuf::from) else {
+        panic!("OUT_DIR is not set: build scripts run under cargo");
+    };
     std::fs::write(out.join("keymap_table.rs"), table).unwrap_or_else(|e| panic!("keymap_table.rs: {e}"));
 }
