@@ -41,10 +41,8 @@ pub fn display_width(text: &str) -> usize {
     simple_width(text).unwrap_or_else(|| text.graphemes(true).map(grapheme_width).sum())
 }
 
-/// The width of a text whose every character is a grapheme cluster of its
-/// own, one column wide, or an invisible soft hyphen: printable ASCII, Latin
-/// letters without combining marks, and the punctuation of edited prose
-/// (“ ” ’ — … •). `None` when any other character is present.
+/// The width of a text made only of [`is_simple`] characters, which needs no
+/// grapheme segmentation; `None` when any other character is present.
 fn simple_width(text: &str) -> Option<usize> {
     let mut width = 0;
     for c in text.chars() {
@@ -57,7 +55,9 @@ fn simple_width(text: &str) -> Option<usize> {
 }
 
 /// Whether `c` is a grapheme cluster of its own next to any other such
-/// character, one column wide (the soft hyphen: none); see [`simple_width`].
+/// character, one column wide (the soft hyphen: none): printable ASCII,
+/// Latin letters without combining marks, and the punctuation of edited
+/// prose (“ ” ’ — … •).
 #[must_use]
 pub fn is_simple(c: char) -> bool {
     matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
