@@ -21,7 +21,7 @@
 use std::io::{self, Write};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::{cursor, execute, terminal};
+use crossterm::{cursor, execute, queue, terminal};
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect, Size};
@@ -99,22 +99,32 @@ pub struct Session {
 }
 
 impl Session {
-    /// Installs the panic hook, then enters raw mode and the alternate screen
-    /// (and captures the mouse when asked).
-    pub fn enter(mouse: bool) -> io::Result<Self> {
+    /// Installs the panic hook, then enters raw mode; the screen's modes
+    /// (the alternate screen, the cursor hidden, the mouse captured when
+    /// asked) are queued on `frames`, to go out in one write with the first
+    /// frame: the terminal never shows a blank alternate screen, and whoever
+    /// reads the terminal is woken once, not twice.
+    pub fn enter(mouse: bool, frames: &mut impl Write) -> io::Result<Self> {
         install_panic_hook();
         let session = Self { mouse };
-        session.resume()?;
+        terminal::enable_raw_mode()?;
+        session.queue_modes(frames)?;
         Ok(session)
+    }
+
+    fn queue_modes(&self, out: &mut impl Write) -> io::Result<()> {
+        queue!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+        if self.mouse {
+            queue!(out, EnableMouseCapture)?;
+        }
+        Ok(())
     }
 
     fn resume(&self) -> io::Result<()> {
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
-        if self.mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
-        }
-        Ok(())
+        let mut out = io::stdout();
+        self.queue_modes(&mut out)?;
+        out.flush()
     }
 
     /// Gives the terminal back, stops the process (as Ctrl-z would without
@@ -173,7 +183,7 @@ impl TermScreen {
     /// Takes over the terminal: raw mode, the alternate screen, and the
     /// mouse when asked.
     pub fn enter(&mut self, mouse: bool) -> io::Result<()> {
-        self.session = Some(Session::enter(mouse)?);
+        self.session = Some(Session::enter(mouse, self.surface.inner_mut().writer_mut())?);
         Ok(())
     }
 }

@@ -62,6 +62,12 @@ impl<W: Write> AnsiBackend<W> {
         &self.out
     }
 
+    /// The writer, mutably (what is written to it goes out ahead of the
+    /// next frame).
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Hands what was collected to the writer.
     fn emit(&mut self) -> io::Result<()> {
         let written = self.out.write_all(&self.buf);

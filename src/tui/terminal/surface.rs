@@ -67,7 +67,8 @@ impl<B> Surface<B> {
         &self.inner
     }
 
-    /// The wrapped backend, mutably (tests resize it).
+    /// The wrapped backend, mutably (tests resize it; the session queues
+    /// the screen's modes on its writer).
     pub fn inner_mut(&mut self) -> &mut B {
         &mut self.inner
     }
