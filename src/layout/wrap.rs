@@ -1,5 +1,7 @@
 //! Wrapping one block into display lines: words are found by the Unicode line
-//! breaking rules (textwrap), may also break after a soft hyphen or a hyphen
+//! breaking rules (textwrap; running text whose only breaks are after its
+//! spaces is split there directly, with the same result), may also break
+//! after a soft hyphen or a hyphen
 //! between letters, and a word wider than the line is cut between grapheme
 //! clusters, so that a wide character or a cluster is never split. Each line
 //! remembers the byte range of the text it shows, which is how jumps, search
@@ -173,16 +175,63 @@ fn word_lines(text: &str, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
 
 fn fragments_of(line: &str, base: usize, out: &mut Vec<Fragment>) {
     let origin = line.as_ptr() as usize;
-    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let start = word.word.as_ptr() as usize - origin;
-        let text = word.word;
+    let mut push = |text: &str, whitespace: usize| {
+        let start = text.as_ptr() as usize - origin;
         let mut cut = 0;
         for split in split_points(text) {
             out.push(fragment(text, base + start, cut..split, 0));
             cut = split;
         }
-        out.push(fragment(text, base + start, cut..text.len(), word.whitespace.len()));
+        out.push(fragment(text, base + start, cut..text.len(), whitespace));
+    };
+    if let Some(words) = words_between_spaces(line) {
+        words.for_each(|(word, whitespace)| push(word, whitespace.len()));
+    } else {
+        for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
+            push(word.word, word.whitespace.len());
+        }
     }
+}
+
+/// The words of `line` (each with the spaces after it) when the Unicode line
+/// breaking rules can only break it after its spaces, as in most running
+/// text: letters, digits, spaces and the common punctuation, where no space
+/// comes right after an opening quote, or right before a closing quote, a
+/// comma, a stop or a colon (the rules join those across the space). `None`
+/// otherwise: the caller then asks textwrap, whose segmenter costs several
+/// times as much per character.
+fn words_between_spaces(line: &str) -> Option<impl Iterator<Item = (&str, &str)>> {
+    // textwrap drops the break at the end of a line ending in a hyphen, and
+    // with it, the last break before (its final word takes in the one
+    // before): a quirk best left to textwrap itself.
+    if line.ends_with('-') {
+        return None;
+    }
+    let mut previous = ' ';
+    for c in line.chars() {
+        let plain = match c {
+            // Opening quotes are checked below, on the space after them.
+            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' | '-' | '\'' | '"' | '“' | '‘' => true,
+            // No break before these, even after a space.
+            ',' | '.' | ';' | ':' | '”' | '’' => previous != ' ',
+            _ => false,
+        };
+        if !plain || matches!(previous, '“' | '‘') && c == ' ' {
+            return None;
+        }
+        previous = c;
+    }
+    let mut rest = line;
+    Some(std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let spaces = rest[end..].bytes().take_while(|b| *b == b' ').count();
+        let (word, whitespace) = (&rest[..end], &rest[end..end + spaces]);
+        rest = &rest[end + spaces..];
+        Some((word, whitespace))
+    }))
 }
 
 fn fragment(word: &str, offset: usize, range: Range<usize>, space_cols: usize) -> Fragment {

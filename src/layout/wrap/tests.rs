@@ -133,3 +133,31 @@ fn an_overlong_cluster_of_spacing_marks_is_cut_between_characters() {
     assert_eq!(lines.concat(), text);
     assert!(lines.iter().all(|line| display_width(line) <= 10), "{lines:?}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+    #[test]
+    fn words_between_spaces_are_textwraps_words(line in "[aZ19 ,.;:'\"\\-“‘”’]{0,16}") {
+        if let Some(words) = super::words_between_spaces(&line) {
+            let ours: Vec<(&str, &str)> = words.collect();
+            let theirs: Vec<(&str, &str)> = textwrap::WordSeparator::UnicodeBreakProperties
+                .find_words(&line)
+                .map(|w| (w.word, w.whitespace))
+                .collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+}
+
+#[test]
+fn running_text_is_split_after_its_spaces_and_the_rest_left_to_textwrap() {
+    let words: Vec<_> = super::words_between_spaces("He said “no,” twice.  Then left").unwrap().collect();
+    assert_eq!(
+        words,
+        [("He", " "), ("said", " "), ("“no,”", " "), ("twice.", "  "), ("Then", " "), ("left", "")]
+    );
+    // The rules join these across the space, or textwrap treats them apart.
+    for joined in ["a ,b", "a “ b", "a ” b", "ends with 1-", "a (b)", "a — b", "über"] {
+        assert!(super::words_between_spaces(joined).is_none(), "{joined}");
+    }
+}
