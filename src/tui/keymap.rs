@@ -1,7 +1,8 @@
 //! The keymap: data, not code. Defaults come from `assets/keymap.toml`
-//! (compiled into a table by the build script), the user's config patches them key by key (a user binding
-//! replaces the default for that key; `none` unbinds it), and two spellings of
-//! one key in one mode are a load error naming the file and line.
+//! (compiled into a table by the build script), the user's config patches
+//! them key by key (a user binding replaces the default for that key; `none`
+//! unbinds it), and two spellings of one key in one mode are a load error
+//! naming the file and line.
 //!
 //! [`Keymap::resolve`] is pure: (mode, pending prefix, key) → what to do. The
 //! help screen and the status line's hints come from the reverse map

@@ -102,8 +102,7 @@ impl Session {
     /// Installs the panic hook, then enters raw mode; the screen's modes
     /// (the alternate screen, the cursor hidden, the mouse captured when
     /// asked) are queued on `frames`, to go out in one write with the first
-    /// frame: the terminal never shows a blank alternate screen, and whoever
-    /// reads the terminal is woken once, not twice.
+    /// frame, so that the terminal never shows a blank alternate screen.
     pub fn enter(mouse: bool, frames: &mut impl Write) -> io::Result<Self> {
         install_panic_hook();
         let session = Self { mouse };
