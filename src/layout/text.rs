@@ -80,57 +80,56 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 #[must_use]
 pub fn truncate(text: &str, cols: usize) -> String {
     // Panel rows truncate whole quotations: the text is walked only as far
-    // as the row reaches, never measured whole.
-    if let Some(cut) = truncate_simple(text, cols) {
-        return cut;
+    // as the row reaches, never measured whole. Text of simple characters
+    // is walked by characters, which are its grapheme clusters.
+    let by_char =
+        text.char_indices().map(|(at, c)| is_simple(c).then_some((at, usize::from(c != SOFT_HYPHEN))));
+    let (cut, simple) = match cut_point(cols, by_char) {
+        Walk::Unknown => {
+            let by_grapheme = text.grapheme_indices(true).map(|(at, g)| Some((at, grapheme_width(g))));
+            (cut_point(cols, by_grapheme), false)
+        }
+        walk => (walk, true),
+    };
+    let Walk::Cut(end) = cut else { return visible(text).into_owned() };
+    if cols == 0 {
+        return String::new();
     }
+    let kept = &text[..end];
+    let mut out: String = if simple {
+        kept.chars().filter(|c| *c != SOFT_HYPHEN).collect()
+    } else {
+        kept.graphemes(true).filter(|g| grapheme_width(g) > 0).collect()
+    };
+    out.push('…');
+    out
+}
+
+/// How a row takes a text: whole, cut at a byte offset (the room for `…`
+/// kept), or not known because a unit could not be measured.
+enum Walk {
+    Fits,
+    Cut(usize),
+    Unknown,
+}
+
+/// Walks `units` (each its start and width; `None` for one the walk cannot
+/// measure) until they overflow `cols` columns.
+fn cut_point(cols: usize, units: impl Iterator<Item = Option<(usize, usize)>>) -> Walk {
     let mut used = 0;
     // Where `…` goes if the text turns out not to fit.
     let mut cut = None;
-    for (at, grapheme) in text.grapheme_indices(true) {
-        let width = grapheme_width(grapheme);
+    for unit in units {
+        let Some((at, width)) = unit else { return Walk::Unknown };
         if cut.is_none() && used + width > cols.saturating_sub(1) {
             cut = Some(at);
         }
         used += width;
         if used > cols {
-            if cols == 0 {
-                return String::new();
-            }
-            let kept = &text[..cut.unwrap_or(at)];
-            let mut out: String = kept.graphemes(true).filter(|g| grapheme_width(g) > 0).collect();
-            out.push('…');
-            return out;
+            return Walk::Cut(cut.unwrap_or(at));
         }
     }
-    visible(text).into_owned()
-}
-
-/// [`truncate`] by characters, for a text whose characters up to the cut
-/// are all [`is_simple`] (each its own grapheme, so no segmentation is
-/// needed); `None` as soon as another character shows.
-fn truncate_simple(text: &str, cols: usize) -> Option<String> {
-    let mut used = 0;
-    let mut cut = None;
-    for (at, c) in text.char_indices() {
-        if !is_simple(c) {
-            return None;
-        }
-        let width = usize::from(c != SOFT_HYPHEN);
-        if cut.is_none() && used + width > cols.saturating_sub(1) {
-            cut = Some(at);
-        }
-        used += width;
-        if used > cols {
-            if cols == 0 {
-                return Some(String::new());
-            }
-            let mut out: String = text[..cut.unwrap_or(at)].chars().filter(|c| *c != SOFT_HYPHEN).collect();
-            out.push('…');
-            return Some(out);
-        }
-    }
-    Some(visible(text).into_owned())
+    Walk::Fits
 }
 
 #[cfg(test)]
