@@ -238,15 +238,7 @@ fn put_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
         }
         let style = line.style.patch(span.style);
         let text = span.content.as_ref();
-        if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
-            let count = text.len().min(usize::from(left));
-            let start = buffer.index_of(x, y);
-            for (at, cell) in buffer.content[start..start + count].iter_mut().enumerate() {
-                cell.set_symbol(&text[at..=at]).set_style(style);
-            }
-            x += count as u16;
-            left -= count as u16;
-        } else if text.chars().all(|c| is_simple(c) && c != SOFT_HYPHEN) {
+        if text.chars().all(|c| is_simple(c) && c != SOFT_HYPHEN) {
             let start = buffer.index_of(x, y);
             let cells = buffer.content[start..start + usize::from(left)].iter_mut();
             let mut count = 0;
