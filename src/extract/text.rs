@@ -16,6 +16,7 @@ mod head;
 mod lines;
 mod span;
 mod units;
+mod words;
 
 use crate::model::{Document, Metadata};
 

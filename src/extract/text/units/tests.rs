@@ -138,13 +138,3 @@ fn markers_and_rules_by_shape() {
     assert!(is_rule("* * *") && is_rule("-----") && is_rule("__________"));
     assert!(!is_rule("-") && !is_rule("- item") && !is_rule(""));
 }
-
-proptest::proptest! {
-    /// The byte scan counts what splitting at Unicode white space counts.
-    #[test]
-    fn word_count_matches_splitting_at_white_space(text in "(\\PC|[ \t\n\u{b}\u{c}\r\u{85}\u{a0}\u{3000}]|[日本語タイ]){0,40}") {
-        let words = text.split_whitespace().count();
-        let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
-        proptest::prop_assert_eq!(count_words(&text), words + unspaced / 2);
-    }
-}
