@@ -9,37 +9,33 @@
 //! first frame is written straight from the new buffer. With both frames in
 //! hand, scrolling with the terminal's scroll regions can slot in here later.
 
-use std::borrow::Cow;
-
-use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Position, Size};
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
 
 mod sending;
 
 #[cfg(test)]
 use sending::{BLANK, is_blank};
-use sending::{Before, Sending, harmless, make_harmless};
+use sending::{Before, Sending, make_harmless};
 
 /// What the terminal shows, as far as the seam knows.
 #[derive(Debug)]
 enum Shown {
     /// A blank screen (after a whole-screen clear).
     Blank,
-    /// Nothing certain (after a partial clear, or cells drawn outside a
-    /// frame): every cell is sent.
+    /// Nothing certain (a frame failed on its way out): every cell is sent.
     Unknown,
     /// The last frame presented.
     Frame(Buffer),
 }
 
-/// The seam: every frame passes here ([`Surface::present`]), and so does
-/// everything else ratatui asks of the terminal (size, clears, cursor).
+/// The seam: every frame passes here ([`Surface::present`]), and so do the
+/// screen's other dealings with the terminal (its size, clears, the cursor).
 #[derive(Debug)]
 pub struct Surface<B> {
     inner: B,
     shown: Shown,
-    cursor: Position,
     /// The terminal's size: read once, then kept up to date from resize
     /// events ([`Surface::set_size`]), so that a frame never waits on the
     /// terminal; read again after [`Surface::forget_size`].
@@ -53,13 +49,7 @@ impl<B> Surface<B> {
     /// Wraps a backend whose screen is blank (the alternate screen is blank
     /// when entered).
     pub fn new(inner: B) -> Self {
-        Self {
-            inner,
-            shown: Shown::Blank,
-            cursor: Position::ORIGIN,
-            size: std::cell::Cell::new(None),
-            cursor_hidden: None,
-        }
+        Self { inner, shown: Shown::Blank, size: std::cell::Cell::new(None), cursor_hidden: None }
     }
 
     /// The wrapped backend.
@@ -108,11 +98,7 @@ impl<B: Backend> Surface<B> {
             Shown::Frame(previous) if previous.area == frame.area => Before::Frame(previous),
             Shown::Frame(_) | Shown::Unknown => Before::Unknown,
         };
-        let mut sending = Sending::new(&frame, before);
-        self.inner.draw(sending.by_ref())?;
-        if let Some((x, y)) = sending.last {
-            self.cursor = Position::new(x.saturating_add(1), y);
-        }
+        self.inner.draw(Sending::new(&frame, before))?;
         self.hide_cursor()?;
         self.inner.flush()?;
         self.shown = Shown::Frame(frame);
@@ -122,68 +108,16 @@ impl<B: Backend> Surface<B> {
         })
     }
 
-    /// Follows a clear: a blank screen after a whole-screen clear, nothing
-    /// certain after any other.
-    fn forget(&mut self, clear_type: ClearType) {
+    /// Clears the whole screen: the next frame is sent against a blank one.
+    pub fn clear(&mut self) -> Result<(), B::Error> {
         // Clears follow a suspend or a redraw: the cursor may be shown.
         self.cursor_hidden = None;
-        self.shown = if clear_type == ClearType::All { Shown::Blank } else { Shown::Unknown };
-    }
-}
-
-impl<B: Backend> Backend for Surface<B> {
-    type Error = B::Error;
-
-    /// Cells drawn outside [`Surface::present`] (ratatui's own draw) go
-    /// through harmless too; what the terminal shows is then uncertain.
-    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        self.shown = Shown::Unknown;
-        let cells: Vec<(u16, u16, Cow<'a, Cell>)> = content.map(|(x, y, c)| (x, y, harmless(c))).collect();
-        self.inner.draw(cells.iter().map(|(x, y, c)| (*x, *y, c.as_ref())))
-    }
-
-    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        if self.cursor_hidden != Some(true) {
-            self.inner.hide_cursor()?;
-            self.cursor_hidden = Some(true);
-        }
-        Ok(())
-    }
-
-    fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        if self.cursor_hidden != Some(false) {
-            self.inner.show_cursor()?;
-            self.cursor_hidden = Some(false);
-        }
-        Ok(())
-    }
-
-    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        // Never ask the terminal (that is a query, and its answer would
-        // arrive as input): byline always knows where it put the cursor.
-        Ok(self.cursor)
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        let position = position.into();
-        self.cursor = position;
-        self.inner.set_cursor_position(position)
-    }
-
-    fn clear(&mut self) -> Result<(), Self::Error> {
-        self.forget(ClearType::All);
+        self.shown = Shown::Blank;
         self.inner.clear()
     }
 
-    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        self.forget(clear_type);
-        self.inner.clear_region(clear_type)
-    }
-
-    fn size(&self) -> Result<Size, Self::Error> {
+    /// The terminal's size, read from it only when not known.
+    pub fn size(&self) -> Result<Size, B::Error> {
         if let Some(size) = self.size.get() {
             return Ok(size);
         }
@@ -192,12 +126,12 @@ impl<B: Backend> Backend for Surface<B> {
         Ok(size)
     }
 
-    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
-        self.inner.window_size()
-    }
-
-    fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
+    fn hide_cursor(&mut self) -> Result<(), B::Error> {
+        if self.cursor_hidden != Some(true) {
+            self.inner.hide_cursor()?;
+            self.cursor_hidden = Some(true);
+        }
+        Ok(())
     }
 }
 

@@ -2,8 +2,6 @@
 //! made harmless, with the short runs of unchanged cells that cost less to
 //! re-send than a cursor move.
 
-use std::borrow::Cow;
-
 use ratatui::buffer::{Buffer, BufferDiff, Cell, CellDiffOption, CellWidth};
 
 use crate::layout::text::display_width;
@@ -30,15 +28,6 @@ pub(super) fn make_harmless(cell: &mut Cell) {
     if has_control(cell.symbol()) {
         cell.set_symbol("\u{fffd}");
     }
-}
-
-/// The cell, harmless (see [`make_harmless`]).
-pub(super) fn harmless(cell: &Cell) -> Cow<'_, Cell> {
-    let mut cell = Cow::Borrowed(cell);
-    if has_control(cell.symbol()) {
-        make_harmless(cell.to_mut());
-    }
-    cell
 }
 
 /// Whether a cell holds one ASCII character (one column, one byte).
@@ -144,8 +133,6 @@ pub(super) struct Sending<'p, 'n> {
     /// the terminal's cursor is where the seam thinks it is, as far as a
     /// relative move or a re-sent cell can tell).
     previous: Option<(u16, u16, bool)>,
-    /// Where the last cell was sent.
-    pub(super) last: Option<(u16, u16)>,
 }
 
 impl<'p, 'n> Sending<'p, 'n> {
@@ -163,7 +150,6 @@ impl<'p, 'n> Sending<'p, 'n> {
             gap_decided: false,
             blank: None,
             previous: None,
-            last: None,
         }
     }
 
@@ -193,7 +179,6 @@ impl<'p, 'n> Sending<'p, 'n> {
 
     fn sent(&mut self, x: u16, y: u16, one_column: bool) {
         self.previous = Some((x, y, one_column));
-        self.last = Some((x, y));
     }
 }
 

@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 
 use ratatui::style::{Color, Modifier};
 
-use super::{BLANK, Before, Sending, Surface, harmless, is_blank};
+use super::{BLANK, Before, Sending, Surface, is_blank, make_harmless};
 
 /// The symbols sent for `next` over `before`.
 fn sent(next: &Buffer, before: Before<'_>) -> Vec<String> {
@@ -36,6 +36,12 @@ fn on_a_blank_screen_only_what_is_not_blank_is_sent() {
     let next = Buffer::with_lines(["a b", "   ", "  c"]);
     assert_eq!(sent(&next, Before::Blank), ["a", " ", "b", "c"]);
     assert_eq!(sent(&next, Before::Unknown).len(), 9, "nothing certain: every cell");
+}
+
+fn harmless(cell: &Cell) -> Cell {
+    let mut cell = cell.clone();
+    make_harmless(&mut cell);
+    cell
 }
 
 #[test]
