@@ -77,7 +77,11 @@ fn extract_text(text: Cow<'_, str>, kind: Option<SourceKind>, url: Option<&str>)
             drop(text);
             html::extract_parsed(&dom, url)
         }
-        SourceKind::Text => text::extract_owned(text.into_owned()),
+        SourceKind::Text => match text {
+            // A borrowed text is not copied just to be freed early.
+            Cow::Borrowed(text) => text::extract(text),
+            Cow::Owned(text) => text::extract_owned(text),
+        },
         SourceKind::Markdown => markdown::extract(&text),
     }
 }
