@@ -13,6 +13,7 @@ mod anchor;
 mod article;
 mod block;
 mod inline;
+pub mod link;
 pub mod sanitize;
 
 pub use analysis::{Analysis, Quote, Section, Speaker, SpeakerKind};

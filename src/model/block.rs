@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::inline::{Inline, TextBuilder};
-use super::sanitize;
+use super::{link, sanitize};
 
 /// Index of a block in its document. Analysis and layout refer to blocks by id;
 /// positions that must survive re-extraction use an [`Anchor`](super::Anchor).
@@ -94,7 +94,9 @@ impl BlockKind {
                 rows: rows.into_iter().map(|row| row.into_iter().map(clean).collect()).collect(),
             },
             Self::Footnote { label } => Self::Footnote { label: sanitize::clean_field(label) },
-            Self::Figure { src } => Self::Figure { src: sanitize::clean_field(src) },
+            Self::Figure { src } => {
+                Self::Figure { src: sanitize::clean_field(src.and_then(|src| link::safe_href(&src, None))) }
+            }
             other => other,
         }
     }

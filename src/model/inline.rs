@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::sanitize;
+use super::{link, sanitize};
 
 /// How a run of a block's text is styled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,7 +39,9 @@ pub struct Inline {
 pub struct TextBuilder {
     text: String,
     inlines: Vec<Inline>,
-    open: Vec<(usize, InlineStyle)>,
+    /// Runs opened and not yet closed; `None` for a link whose target was
+    /// refused (its text stays, unlinked).
+    open: Vec<(usize, Option<InlineStyle>)>,
 }
 
 impl TextBuilder {
@@ -79,20 +81,22 @@ impl TextBuilder {
         }
     }
 
-    /// Starts a styled run at the current end of the text.
+    /// Starts a styled run at the current end of the text. A link keeps
+    /// its target only if [`link::safe_href`] accepts it (extractors resolve
+    /// relative targets first; this is the check nothing gets past).
     pub fn open(&mut self, style: InlineStyle) {
         let style = match style {
-            InlineStyle::Link { href } => {
-                InlineStyle::Link { href: sanitize::collapse_whitespace(&sanitize::clean(&href)) }
-            }
-            other => other,
+            InlineStyle::Link { href } => link::safe_href(&href, None).map(|href| InlineStyle::Link {
+                href: sanitize::collapse_whitespace(&sanitize::clean(&href)),
+            }),
+            other => Some(other),
         };
         self.open.push((self.text.len(), style));
     }
 
     /// Ends the most recently opened run; empty runs are dropped.
     pub fn close(&mut self) {
-        if let Some((start, style)) = self.open.pop() {
+        if let Some((start, Some(style))) = self.open.pop() {
             let end = self.text.len();
             if end > start {
                 self.inlines.push(Inline { range: start..end, style });
@@ -153,7 +157,22 @@ mod tests {
         let (text, inlines) = b.finish();
         assert_eq!(text, "ab link");
         assert_eq!(&text[inlines[0].range.clone()], "link");
-        assert_eq!(inlines[0].style, InlineStyle::Link { href: "https://x/\u{241b}y".into() });
+        assert_eq!(inlines[0].style, InlineStyle::Link { href: "https://x/y".into() });
+    }
+
+    #[test]
+    fn an_unsafe_link_keeps_its_text_and_loses_its_target() {
+        let mut b = TextBuilder::new();
+        b.open(InlineStyle::Link { href: "java\tscript:alert(1)".into() });
+        b.push_str("click");
+        b.close();
+        b.open(InlineStyle::Emphasis);
+        b.push_str(" here");
+        b.close();
+        let (text, inlines) = b.finish();
+        assert_eq!(text, "click here");
+        assert_eq!(inlines.len(), 1);
+        assert_eq!(inlines[0].style, InlineStyle::Emphasis);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::hints;
 use super::notes::{self, NoteScope};
 use super::tag::Tag;
 use super::tree::{ElId, Item, Tree};
+use crate::model::link::safe_href;
 use crate::model::{Block, BlockKind, InlineStyle, TextBuilder};
 use quote::QuoteScope;
 use table::TableRows;
@@ -105,19 +106,11 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
     converter.blocks
 }
 
-fn resolve(base: Option<&url::Url>, href: &str) -> String {
-    base.and_then(|b| b.join(href).ok()).map_or_else(|| href.to_owned(), String::from)
-}
-
+/// A link's style, if its target is one a reader may follow: the check is
+/// made after resolving against the base (see `model::link`).
 fn link_style(tree: &Tree<'_>, id: ElId, base: Option<&url::Url>) -> Option<InlineStyle> {
-    let href = tree.el(id).href?.trim();
-    if href.is_empty()
-        || href.starts_with('#')
-        || href.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
-    {
-        return None;
-    }
-    Some(InlineStyle::Link { href: resolve(base, href) })
+    let href = safe_href(tree.el(id).href?, base)?;
+    Some(InlineStyle::Link { href })
 }
 
 impl Converter<'_> {
@@ -322,7 +315,7 @@ impl Converter<'_> {
         let element = tree.el(id).element;
         let alt = element.attr("alt").unwrap_or_default().trim();
         if self.current.is_none() && !alt.is_empty() {
-            let src = element.attr("src").map(|src| resolve(self.base, src));
+            let src = element.attr("src").and_then(|src| safe_href(src, self.base));
             self.blocks.push(Block::new(BlockKind::Figure { src }, alt));
         }
     }
