@@ -30,6 +30,7 @@ struct File {
     panel: Vec<Entry>,
     search: Vec<Entry>,
     help: Vec<Entry>,
+    links: Vec<Entry>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -46,9 +47,13 @@ fn main() {
     });
     // `{:?}` of a `str` is a Rust string literal, escapes included.
     let mut table = String::from("&[\n");
-    for (mode, entries) in
-        [("Reader", file.reader), ("Panel", file.panel), ("Search", file.search), ("Help", file.help)]
-    {
+    for (mode, entries) in [
+        ("Reader", file.reader),
+        ("Panel", file.panel),
+        ("Search", file.search),
+        ("Help", file.help),
+        ("Links", file.links),
+    ] {
         for entry in entries {
             let mut keys = String::new();
             for key in &entry.keys {

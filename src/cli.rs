@@ -9,9 +9,12 @@ use std::sync::{Arc, Mutex};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use std::time::Duration;
+
+use crate::config::Config;
 use crate::extract::SourceKind;
 use crate::output::Format;
-use crate::source::{self, LoadLimits, SourceSpec};
+use crate::source::{self, FetchSettings, LoadLimits, Loaded, Loader, SourceSpec};
 use crate::{pipeline, tui};
 
 /// Exit status: an article was found (or the reader ran and quit).
@@ -24,7 +27,7 @@ pub const EXIT_ERROR: u8 = 2;
 /// A terminal reader for long articles: the article alone, with its sections,
 /// speakers and quotes beside it.
 #[derive(Debug, Parser)]
-#[command(name = "byline", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "byline", version, about, long_about = None, subcommand_negates_reqs = true)]
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,24 +42,46 @@ struct Common {
     /// Treat the input as this kind instead of sniffing it.
     #[arg(long, value_enum, global = true)]
     from: Option<FromArg>,
-    /// Refuse inputs larger than this many megabytes.
+    /// Refuse files and stdin larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = source::DEFAULT_MAX_INPUT_MB, global = true)]
     max_input_mb: u64,
-    /// Configuration file (default: $`XDG_CONFIG_HOME/byline/config.toml`).
+    /// Configuration file (default: ~/.config/byline/config.toml, under `XDG_CONFIG_HOME` when set).
     #[arg(long, value_name = "PATH", global = true)]
     config: Option<PathBuf>,
+    /// Never use the network: open the copies kept of pages fetched before.
+    #[arg(long, global = true)]
+    offline: bool,
+    /// Seconds allowed for a whole request, body included [default: 30].
+    #[arg(long, value_name = "SECS", global = true, value_parser = positive_seconds)]
+    timeout: Option<f64>,
+    /// Seconds allowed to connect to a server [default: 10].
+    #[arg(long, value_name = "SECS", global = true, value_parser = positive_seconds)]
+    connect_timeout: Option<f64>,
+    /// Redirects followed before giving up [default: 10].
+    #[arg(long, value_name = "N", global = true)]
+    max_redirects: Option<usize>,
+    /// Refuse pages larger than this many megabytes once decompressed [default: 20].
+    #[arg(long, value_name = "MB", global = true, value_parser = clap::value_parser!(u64).range(1..))]
+    max_download_mb: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the article without the reader.
     Extract {
-        /// A file, `-` for stdin, or a URL.
-        source: String,
+        /// A file, `-` for stdin (the default when it is piped), or a URL.
+        source: Option<String>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
     },
+}
+
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs > 0.0 && secs < 1e9 => Ok(secs),
+        _ => Err("expected a positive number of seconds, such as 30 or 0.5".to_owned()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -113,35 +138,118 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// One line on stderr: "byline: <source>: <cause>".
+/// One line on stderr: "byline: <source>: <cause>". A cause is added only
+/// when the message does not already carry it (errors that name their
+/// source also display it).
 fn report(error: &anyhow::Error) {
     let mut line = format!("byline: {error}");
     for cause in error.chain().skip(1) {
-        line.push_str(&format!(": {cause}"));
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(&format!(": {cause}"));
+        }
     }
-    let line = crate::model::sanitize::collapse_whitespace(&crate::model::sanitize::clean(&line));
+    say(&line);
+}
+
+/// Writes one sanitised line to stderr.
+fn say(line: &str) {
+    let line = crate::model::sanitize::collapse_whitespace(&crate::model::sanitize::clean(line));
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
+/// The loader for these options: flags win over the config file, which
+/// wins over the defaults.
+fn loader(common: &Common, config: &Config) -> Loader {
+    let limits = LoadLimits { max_input_bytes: common.max_input_mb.saturating_mul(1_000_000) };
+    let defaults = FetchSettings::default();
+    let seconds = |flag: Option<f64>, file: Option<f64>, default: Duration| {
+        flag.or(file).map_or(default, Duration::from_secs_f64)
+    };
+    let fetch = FetchSettings {
+        connect_timeout: seconds(
+            common.connect_timeout,
+            config.fetch.connect_timeout,
+            defaults.connect_timeout,
+        ),
+        timeout: seconds(common.timeout, config.fetch.timeout, defaults.timeout),
+        max_redirects: common.max_redirects.or(config.fetch.max_redirects).unwrap_or(defaults.max_redirects),
+        max_body_bytes: common
+            .max_download_mb
+            .or(config.fetch.max_download_mb)
+            .map_or(defaults.max_body_bytes, |mb| mb.saturating_mul(1_000_000)),
+        offline: common.offline || config.fetch.offline.unwrap_or(false),
+    };
+    Loader::new(limits, fetch)
+}
+
 fn run(args: Args) -> anyhow::Result<u8> {
-    let limits = LoadLimits { max_input_bytes: args.common.max_input_mb.saturating_mul(1_000_000) };
+    let config = crate::config::load(args.common.config.as_deref())?;
+    let sources = loader(&args.common, &config);
     let forced = args.common.from.map(SourceKind::from);
     match args.command {
         Some(Command::Extract { source, format }) => {
-            extract(&SourceSpec::parse(&source), limits, forced, format.into())
+            let spec = match source {
+                Some(source) => SourceSpec::parse(&source),
+                None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
+                None => anyhow::bail!("no article given: byline extract FILE|URL|-, or pipe one in"),
+            };
+            extract(&spec, &sources, forced, format.into())
         }
         None => {
             let spec = match args.source {
                 Some(source) => SourceSpec::parse(&source),
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
-                None => anyhow::bail!("no article given: byline FILE, byline -, or pipe one in (see --help)"),
+                None => anyhow::bail!(
+                    "no article given: byline FILE, byline URL, byline -, or pipe one in (see --help)"
+                ),
             };
-            let config = crate::config::load(args.common.config.as_deref())?;
-            let loaded = source::load(&spec, limits)?;
-            tui::run(loaded, forced, &config)?;
+            let loaded = fetch_with_progress(&sources, &spec)?;
+            tui::run(loaded, forced, &config, std::sync::Arc::new(sources))?;
             Ok(EXIT_OK)
         }
     }
+}
+
+/// Loads the reader's first article. A page from the network shows how
+/// many bytes have arrived on stderr while it loads (when stderr is a
+/// terminal and the fetch takes long enough to wonder); Ctrl-c stops it.
+fn fetch_with_progress(sources: &Loader, spec: &SourceSpec) -> anyhow::Result<Loaded> {
+    let SourceSpec::Url(url) = spec else { return Ok(sources.load(spec)?) };
+    let started = std::time::Instant::now();
+    let mut last_shown = started;
+    let mut shown = false;
+    let terminal = std::io::stderr().is_terminal();
+    let name = crate::model::sanitize::collapse_whitespace(&crate::model::sanitize::clean(url));
+    let mut progress = |bytes: u64| {
+        let now = std::time::Instant::now();
+        if terminal
+            && now.duration_since(started).as_millis() >= 300
+            && now.duration_since(last_shown).as_millis() >= 100
+        {
+            last_shown = now;
+            shown = true;
+            let _ = write!(
+                std::io::stderr(),
+                "\rbyline: loading {name} · {} \x1b[K",
+                crate::output::human_bytes(bytes)
+            );
+        }
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let result = sources.load_watched(
+        spec,
+        source::ARTICLE_TYPES,
+        Some(&mut source::Watch { cancel: &cancel, progress: &mut progress }),
+    );
+    if shown {
+        let _ = write!(std::io::stderr(), "\r\x1b[K");
+    }
+    let loaded = result?;
+    if let Some(note) = &loaded.note {
+        say(&format!("byline: {url}: {note}"));
+    }
+    Ok(loaded)
 }
 
 /// Runs `work`, turning a panic (a bug, never an expected outcome) into one
@@ -173,12 +281,15 @@ fn contain_panic<T>(source_name: &str, work: impl FnOnce() -> T + UnwindSafe) ->
 
 fn extract(
     spec: &SourceSpec,
-    limits: LoadLimits,
+    sources: &Loader,
     forced: Option<SourceKind>,
     format: Format,
 ) -> anyhow::Result<u8> {
-    let loaded = source::load(spec, limits)?;
+    let loaded = sources.load(spec)?;
     let name = spec.display_name();
+    if let Some(note) = &loaded.note {
+        say(&format!("byline: {name}: {note}"));
+    }
     let article = contain_panic(&name, move || pipeline::build_owned(loaded, forced))??;
     // Written as it is rendered: a large article's JSON is never held whole.
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());

@@ -64,8 +64,24 @@ pub struct KeyOverride {
     pub line: usize,
 }
 
+/// The `[fetch]` table: how pages are fetched (command-line flags win).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FetchConfig {
+    /// Seconds allowed for a whole request.
+    pub timeout: Option<f64>,
+    /// Seconds allowed to connect.
+    pub connect_timeout: Option<f64>,
+    /// Redirects followed.
+    pub max_redirects: Option<usize>,
+    /// Largest body accepted after decompression, in megabytes.
+    pub max_download_mb: Option<u64>,
+    /// Never touch the network.
+    pub offline: Option<bool>,
+}
+
 /// Everything the config file can set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The file it was read from, if any.
     pub path: Option<PathBuf>,
@@ -80,6 +96,8 @@ pub struct Config {
     pub mouse: bool,
     /// Key binding overrides, in file order.
     pub keys: Vec<KeyOverride>,
+    /// How pages are fetched.
+    pub fetch: FetchConfig,
 }
 
 impl Default for Config {
@@ -91,6 +109,7 @@ impl Default for Config {
             reading_width_cols: DEFAULT_READING_WIDTH_COLS,
             mouse: false,
             keys: Vec::new(),
+            fetch: FetchConfig::default(),
         }
     }
 }
@@ -104,10 +123,11 @@ struct RawConfig {
     mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
+    fetch: Option<Spanned<FetchConfig>>,
 }
 
 /// The modes a `[keys.MODE]` table may name.
-pub const KEY_MODES: [&str; 4] = ["reader", "panel", "search", "help"];
+pub const KEY_MODES: [&str; 5] = ["reader", "panel", "search", "help", "links"];
 
 /// The default config file: `$XDG_CONFIG_HOME/byline/config.toml`.
 #[must_use]
@@ -152,6 +172,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             return Err(error(Some(width.span()), "reading_width must be between 20 and 1000 columns"));
         }
         config.reading_width_cols = *width.get_ref();
+    }
+    if let Some(fetch) = raw.fetch {
+        let span = fetch.span();
+        config.fetch = fetch.into_inner();
+        let positive = |value: Option<f64>| value.is_none_or(|v| v.is_finite() && v > 0.0);
+        if !positive(config.fetch.timeout) || !positive(config.fetch.connect_timeout) {
+            return Err(error(Some(span), "[fetch] timeouts must be a positive number of seconds"));
+        }
+        if config.fetch.max_download_mb == Some(0) {
+            return Err(error(Some(span), "[fetch] max_download_mb must be at least 1"));
+        }
     }
     for (mode, table) in raw.keys {
         if !KEY_MODES.contains(&mode.get_ref().as_str()) {
@@ -203,6 +234,22 @@ mod tests {
         assert_eq!(config.keys[0].key, "x");
         assert_eq!(config.keys[0].line, 7);
         assert_eq!(config.keys[1].action, "none");
+    }
+
+    #[test]
+    fn the_fetch_table_is_read_and_checked() {
+        let config = parse_ok(
+            "[fetch]\ntimeout = 5.5\nconnect_timeout = 2\nmax_redirects = 3\nmax_download_mb = 7\noffline = true\n",
+        );
+        assert_eq!(config.fetch.timeout, Some(5.5));
+        assert_eq!(config.fetch.connect_timeout, Some(2.0));
+        assert_eq!(config.fetch.max_redirects, Some(3));
+        assert_eq!(config.fetch.max_download_mb, Some(7));
+        assert_eq!(config.fetch.offline, Some(true));
+        let message = parse_err("\n[fetch]\ntimeout = -1\n");
+        assert!(message.contains("line 2") && message.contains("timeouts"), "{message}");
+        let message = parse_err("[fetch]\ntimout = 3\n");
+        assert!(message.contains("line 2") && message.contains("timout"), "{message}");
     }
 
     #[test]

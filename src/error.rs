@@ -39,11 +39,13 @@ pub enum Error {
         /// The encoding's name.
         encoding: String,
     },
-    /// URLs are recognised but cannot be opened yet.
-    #[error("{url}: opening URLs is not supported yet; save the page and open the file")]
-    UrlUnsupported {
-        /// The URL given.
+    /// A page could not be fetched (or, offline, has no kept copy).
+    #[error("{url}: {cause}")]
+    Fetch {
+        /// The URL asked for.
         url: String,
+        /// Why, in one line.
+        cause: String,
     },
     /// A configuration or keymap file is invalid.
     #[error("{}: {message}", path.display())]

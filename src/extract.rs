@@ -40,7 +40,7 @@ pub fn extract(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Document> 
 /// parsed, so that a large input is never held twice.
 pub fn extract_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Document> {
     let (kind, html_like) = kind_hints(&loaded, forced)?;
-    let Loaded { bytes, spec, content_type, url } = loaded;
+    let Loaded { bytes, spec, content_type, url, .. } = loaded;
     let text = decode::decode_owned(bytes, content_type.as_deref(), html_like).map_err(|encoding| {
         Error::Undecodable { source_name: spec.display_name(), encoding: encoding.to_owned() }
     })?;
@@ -57,10 +57,24 @@ pub fn kind_hints(loaded: &Loaded, forced: Option<SourceKind>) -> Result<(Option
     if let Some(what) = sniff::binary_kind(&loaded.bytes) {
         return Err(Error::Binary { source_name: loaded.spec.display_name(), what });
     }
-    let hinted = forced.or_else(|| sniff::kind_from_extension(loaded.extension().as_deref()));
+    let hinted = forced
+        .or_else(|| loaded.content_type.as_deref().and_then(kind_from_media_type))
+        .or_else(|| sniff::kind_from_extension(loaded.extension().as_deref()));
     let html_like =
         hinted.map_or_else(|| sniff::looks_like_html_bytes(&loaded.bytes), |kind| kind == SourceKind::Html);
     Ok((hinted, html_like))
+}
+
+/// The kind a server's `Content-Type` names, when it names one for sure:
+/// `text/plain` is left to the name and the bytes (servers send it for
+/// Markdown files too).
+fn kind_from_media_type(content_type: &str) -> Option<SourceKind> {
+    let media = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    match media.as_str() {
+        "text/html" | "application/xhtml+xml" => Some(SourceKind::Html),
+        "text/markdown" | "text/x-markdown" => Some(SourceKind::Markdown),
+        _ => None,
+    }
 }
 
 fn undecodable(loaded: &Loaded, encoding: &str) -> Error {

@@ -53,3 +53,14 @@ pub fn metadata_line(meta: &crate::model::Metadata) -> Option<String> {
         .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
+
+/// A byte count as people read it: `950 B`, `12 KB`, `3.4 MB` (decimal
+/// units, as the size limits are given).
+#[must_use]
+pub fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes / 1_000),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}

@@ -10,9 +10,11 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod event;
 pub mod jobs;
 pub mod keymap;
+pub mod opener;
 pub mod search;
 mod side_work;
 pub mod terminal;
@@ -24,7 +26,9 @@ use std::sync::mpsc;
 use crossterm::event::Event as Input;
 use ratatui::backend::Backend;
 
-use app::{App, Effect, LoadState, Msg, Settings};
+use std::sync::Arc;
+
+use app::{App, Effect, LoadState, Msg, Origin, Settings};
 use event::{Event, EventSource};
 use jobs::{JobRequest, Jobs};
 use keymap::Keymap;
@@ -36,7 +40,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::SourceKind;
 use crate::pipeline;
-use crate::source::Loaded;
+use crate::source::{Loaded, Loader};
 
 /// Inputs at least this large open with a quick preview of their start while
 /// the whole article is built on the worker.
@@ -63,8 +67,10 @@ const START_THREAD: &str = "byline-start";
 
 /// Opens the reader on `loaded` and runs until the user quits. Config and
 /// extraction errors are returned before the terminal is touched.
-pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Result<()> {
+pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, sources: Arc<Loader>) -> Result<()> {
     let name = loaded.spec.display_name();
+    let origin = Origin { spec: Some(loaded.spec.clone()), url: loaded.url.clone() };
+    let note = loaded.note.clone();
     // Extraction does not depend on the keymap or the screen's canvas: on
     // two cores, doing them at once brings the first paint closer. The
     // extraction, the longest, stays on this thread so that it starts at
@@ -78,10 +84,18 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Resul
         side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
     let (article, rest) = opened?;
     let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
-    let settings = Settings { reading_width_cols: config.reading_width_cols, mouse: config.mouse };
+    let settings = Settings {
+        reading_width_cols: config.reading_width_cols,
+        mouse: config.mouse,
+        over_ssh: std::env::var_os("SSH_CONNECTION").is_some_and(|v| !v.is_empty()),
+    };
     let load =
         if rest.is_some() { LoadState::Loading { what: name, generation: 1 } } else { LoadState::Ready };
     let mut app = App::new(article, load, keymap?, theme, settings);
+    app.doc_mut().origin = origin;
+    if let Some(note) = note {
+        app.say(&note);
+    }
     let debug_panic = std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| !v.is_empty());
     let terminal_error = Error::Output;
     let mut screen = screen.map_err(terminal_error)?;
@@ -95,7 +109,7 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config) -> Resul
     let (sender, mut events) = mpsc::channel();
     event::spawn_input(sender.clone()).map_err(terminal_error)?;
     event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
-    let mut jobs = Jobs::worker(sender).map_err(terminal_error)?;
+    let mut jobs = Jobs::worker(sender, sources).map_err(terminal_error)?;
     if let Some(loaded) = rest {
         let generation = app.next_generation();
         jobs.submit(JobRequest::Build { generation, loaded: Box::new(loaded), forced });
@@ -128,6 +142,7 @@ fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Art
         spec: loaded.spec.clone(),
         content_type: loaded.content_type.clone(),
         url: loaded.url.clone(),
+        note: loaded.note.clone(),
     };
     Ok((pipeline::build_owned(preview, forced)?, Some(loaded)))
 }
@@ -206,6 +221,7 @@ pub fn run_loop<B: Backend>(
                     continue;
                 }
                 Event::Job(done) => Msg::Job(done),
+                Event::Progress { generation, bytes } => Msg::Progress { generation, bytes },
                 Event::Hangup => Msg::Hangup,
                 Event::Continued => Msg::Continued,
             };
@@ -242,6 +258,20 @@ fn perform<B: Backend>(
                 while let Some(done) = jobs.take_done() {
                     let more = app.update(Msg::Job(done));
                     quit |= perform(app, screen, jobs, more)?;
+                }
+            }
+            Effect::Copy(text) => {
+                screen.send_control(&clipboard::osc52(&text, clipboard::Wrap::from_env()))?;
+            }
+            Effect::OpenExternal(address) => {
+                let opened = match opener::plan(&address) {
+                    Ok(plan) if plan.needs_terminal => screen.outside(|| opener::run(&plan))?,
+                    Ok(plan) => opener::run(&plan),
+                    Err(message) => Err(message),
+                };
+                match opened {
+                    Ok(how) => app.say(&format!("{how}: {address}")),
+                    Err(message) => app.status = Some(app::Status { text: message, error: true }),
                 }
             }
         }

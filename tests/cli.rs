@@ -151,15 +151,6 @@ fn oversized_input_is_refused() {
 }
 
 #[test]
-fn urls_are_not_supported_yet() {
-    let output = byline().args(["extract", "https://example.org/post"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1);
-    assert!(stderr.contains("not supported yet"));
-}
-
-#[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     byline().args(["extract", HTML_SAMPLE, "--format", "yaml"]).assert().code(2);
     byline().arg("--help").assert().success().stdout(predicate::str::contains("extract"));
@@ -167,6 +158,39 @@ fn usage_errors_exit_2_and_help_exits_0() {
 }
 
 #[test]
-fn extract_without_source_is_a_usage_error() {
-    byline().arg("extract").assert().code(2);
+fn extract_without_source_reads_piped_stdin() {
+    let html = std::fs::read(HTML_SAMPLE).unwrap();
+    let output = byline().args(["extract", "--format", "json"]).write_stdin(html).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["title"], "Why the Harbor Compact talks stalled");
+}
+
+#[test]
+fn global_options_work_before_and_after_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "theme = \"purple\"\n").unwrap();
+    for args in [
+        vec!["--config", bad.to_str().unwrap(), "extract", HTML_SAMPLE],
+        vec!["extract", HTML_SAMPLE, "--config", bad.to_str().unwrap()],
+    ] {
+        let output = byline().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("bad.toml: line 1"), "{args:?}: {stderr}");
+    }
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "reading_width = 70\n").unwrap();
+    byline().args(["--config", good.to_str().unwrap(), "extract", HTML_SAMPLE]).assert().success();
+}
+
+#[test]
+fn an_error_cause_is_printed_once() {
+    let output = byline().args(["extract", "no/such/file.html"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("No such file or directory").count(), 1, "{stderr}");
+    let output = byline().args(["extract", "src"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.trim_end(), "byline: src: is a directory", "{stderr}");
 }

@@ -79,6 +79,13 @@ pub enum Action {
     Cancel,
     /// Return to the previous document.
     PreviousDocument,
+    /// Show the article's links.
+    Links,
+    /// In the links list: open the link (a count picks it by number) in
+    /// byline, on top of this document.
+    OpenLink,
+    /// In the links list: hand the link to the browser (over SSH: copy it).
+    OpenExternal,
     /// Close an overlay or help; from the article, quit.
     Quit,
 }

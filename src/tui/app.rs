@@ -9,6 +9,7 @@
 
 mod doc;
 mod jumps;
+mod links;
 mod navigate;
 mod panels;
 mod reader_commands;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
 pub use doc::{Doc, Jumps, ListState, LoadState, QuoteList, SearchState, Target, Viewport, Visit};
+pub use links::{LinkTarget, Opening, Origin, resolve};
 pub use navigate::Direction;
 pub use search::SearchInput;
 
@@ -89,11 +91,14 @@ pub struct Settings {
     pub reading_width_cols: u16,
     /// Whether mouse events are captured.
     pub mouse: bool,
+    /// Whether byline runs over SSH (`SSH_CONNECTION` set): a browser
+    /// started here would open on the server, so links are copied instead.
+    pub over_ssh: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { reading_width_cols: crate::config::DEFAULT_READING_WIDTH_COLS, mouse: false }
+        Self { reading_width_cols: crate::config::DEFAULT_READING_WIDTH_COLS, mouse: false, over_ssh: false }
     }
 }
 
@@ -115,6 +120,13 @@ pub enum Msg {
     Mouse(MouseEvent),
     /// A finished job.
     Job(JobDone),
+    /// A document being opened has received this many bytes.
+    Progress {
+        /// The generation of the open request.
+        generation: u64,
+        /// Bytes received so far.
+        bytes: u64,
+    },
     /// The session ended.
     Hangup,
     /// The process was continued after a stop.
@@ -134,6 +146,10 @@ pub enum Effect {
     Reapply,
     /// Run a job on the worker.
     Spawn(JobRequest),
+    /// Hand an address to the browser (or the system's opener).
+    OpenExternal(String),
+    /// Copy text to the clipboard of the terminal's computer (OSC 52).
+    Copy(String),
 }
 
 /// All UI state.
@@ -161,6 +177,10 @@ pub struct App {
     pub input: Option<SearchInput>,
     /// A message for the status line.
     pub status: Option<Status>,
+    /// The links list's selection, while it is open.
+    pub links: Option<ListState>,
+    /// A document being opened (a link followed).
+    pub opening: Option<Opening>,
     generation: u64,
 }
 
@@ -180,6 +200,8 @@ impl App {
             pending: Pending::default(),
             input: None,
             status: None,
+            links: None,
+            opening: None,
             generation: 0,
         }
     }
@@ -201,6 +223,7 @@ impl App {
         self.docs.push(Doc::new(Arc::new(article), LoadState::Ready));
         self.focus = Focus::Article;
         self.input = None;
+        self.links = None;
         self.settle();
     }
 
@@ -217,6 +240,8 @@ impl App {
             Mode::Search
         } else if self.help.is_some() {
             Mode::Help
+        } else if self.links.is_some() {
+            Mode::Links
         } else if self.focus == Focus::Article {
             Mode::Reader
         } else {
@@ -261,6 +286,10 @@ impl App {
             }
             Msg::Mouse(event) => self.mouse(event),
             Msg::Job(done) => self.job_done(done),
+            Msg::Progress { generation, bytes } => {
+                self.opening_progress(generation, bytes);
+                Vec::new()
+            }
             Msg::Hangup => vec![Effect::Quit],
             Msg::Continued => vec![Effect::Reapply],
         };
@@ -288,6 +317,7 @@ impl App {
     pub fn command(&mut self, command: Command) -> Vec<Effect> {
         match command.scope {
             Mode::Help => self.help_command(command),
+            Mode::Links => self.links_command(command),
             Mode::Search => self.search_command(command),
             Mode::Panel => self.panel_command(command),
             Mode::Reader => self.reader_command(command),
@@ -319,6 +349,7 @@ impl App {
         let vp = self.viewport();
         self.doc_mut().settle(vp);
         self.settle_panels();
+        self.settle_links();
         if let (Some(offset), Some(area)) = (self.help, self.geometry().help) {
             let lines =
                 super::view::help::line_count(&self.keymap, usize::from(area.width.saturating_sub(2)));

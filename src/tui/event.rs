@@ -18,6 +18,13 @@ pub enum Event {
     Input(crossterm::event::Event),
     /// A job finished.
     Job(JobDone),
+    /// A document being opened has received this many bytes so far.
+    Progress {
+        /// The generation of the open request.
+        generation: u64,
+        /// Bytes received.
+        bytes: u64,
+    },
     /// The session ended (SIGHUP when SSH drops, SIGTERM, SIGINT from
     /// outside, or the terminal went away).
     Hangup,

@@ -1,9 +1,13 @@
-//! Long work off the UI thread: building the full article, searching. One
-//! worker thread takes requests and posts results back as events; each
-//! request carries a generation number and the app drops results that are
-//! not the latest it asked for (and the worker skips requests already
-//! superseded in its queue). A panic inside a job becomes a failed job: the
-//! screen stays up and the app shows the message.
+//! Long work off the UI thread: building the full article, searching,
+//! opening another document. One worker thread takes requests and posts
+//! results back as events; each request carries a generation number and the
+//! app drops results that are not the latest it asked for (and the worker
+//! skips requests already superseded in its queue). Opening a document runs
+//! on a thread of its own instead: a fetch can wait on the network for its
+//! whole timeout, and searches must not queue behind it; it reports the
+//! bytes that have arrived as it goes, and stops at its next read once
+//! cancelled. A panic inside a job becomes a failed job: the screen stays up
+//! and the app shows the message.
 //!
 //! Tests use the inline mode: a request runs at once and its result waits to
 //! be taken, so no test sleeps.
@@ -11,14 +15,20 @@
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
 
 use super::event::Event;
 use super::search::{self, Match};
 use crate::extract::SourceKind;
 use crate::model::Article;
 use crate::pipeline;
-use crate::source::Loaded;
+use crate::source::{self, Loaded, Loader, SourceSpec, Watch};
+
+/// Least time between two reports of the bytes a fetch has received: each
+/// report redraws the status line.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// The worker thread's name; the panic hook leaves the terminal alone for
 /// panics on it (they become failed jobs).
@@ -44,7 +54,16 @@ pub enum JobRequest {
         /// The kind the user forced, if any.
         forced: Option<SourceKind>,
     },
-    /// Any other work (tests; later: fetching, saving).
+    /// Load another document (a link followed), extract and analyse it.
+    Open {
+        /// Generation of this request.
+        generation: u64,
+        /// What to load.
+        spec: SourceSpec,
+        /// Set to cancel the fetch.
+        cancel: Arc<AtomicBool>,
+    },
+    /// Any other work (tests; later: saving).
     Run {
         /// Generation of this request.
         generation: u64,
@@ -60,6 +79,7 @@ impl JobRequest {
         match self {
             Self::Search { .. } => JobKind::Search,
             Self::Build { .. } => JobKind::Build,
+            Self::Open { .. } => JobKind::Open,
             Self::Run { .. } => JobKind::Other,
         }
     }
@@ -70,6 +90,7 @@ impl JobRequest {
         match self {
             Self::Search { generation, .. }
             | Self::Build { generation, .. }
+            | Self::Open { generation, .. }
             | Self::Run { generation, .. } => *generation,
         }
     }
@@ -80,6 +101,7 @@ impl std::fmt::Debug for JobRequest {
         match self {
             Self::Search { generation, query, .. } => write!(f, "Search({generation}, {query:?})"),
             Self::Build { generation, .. } => write!(f, "Build({generation})"),
+            Self::Open { generation, spec, .. } => write!(f, "Open({generation}, {spec:?})"),
             Self::Run { generation, .. } => write!(f, "Run({generation})"),
         }
     }
@@ -92,6 +114,8 @@ pub enum JobKind {
     Search,
     /// The full article.
     Build,
+    /// Another document.
+    Open,
     /// Anything else.
     Other,
 }
@@ -103,8 +127,23 @@ pub enum JobOutput {
     Matches(Vec<Match>),
     /// The full article.
     Article(Box<Article>),
+    /// Another document, with where it came from.
+    Opened(Box<Opened>),
     /// Nothing to report.
     Done,
+}
+
+/// A document opened by [`JobRequest::Open`].
+#[derive(Debug)]
+pub struct Opened {
+    /// The article.
+    pub article: Article,
+    /// What was asked for.
+    pub spec: SourceSpec,
+    /// The URL it finally came from (after redirects), if any.
+    pub url: Option<String>,
+    /// What the user should know about it (an offline copy shown).
+    pub note: Option<String>,
 }
 
 /// A finished job.
@@ -118,9 +157,10 @@ pub struct JobDone {
     pub result: Result<JobOutput, String>,
 }
 
-/// Runs one request, turning a panic into a failure.
+/// Runs one request, turning a panic into a failure; `progress` hears of
+/// the bytes a fetch receives.
 #[must_use]
-pub fn run(request: JobRequest) -> JobDone {
+pub fn run(request: JobRequest, sources: &Loader, progress: &mut dyn FnMut(u64)) -> JobDone {
     let kind = request.kind();
     let generation = request.generation();
     let outcome = catch_unwind(AssertUnwindSafe(move || match request {
@@ -130,6 +170,7 @@ pub fn run(request: JobRequest) -> JobDone {
         JobRequest::Build { loaded, forced, .. } => pipeline::build_owned(*loaded, forced)
             .map(|article| JobOutput::Article(Box::new(article)))
             .map_err(|e| e.to_string()),
+        JobRequest::Open { spec, cancel, .. } => open(sources, spec, &cancel, progress),
         JobRequest::Run { work, .. } => Ok(work()),
     }));
     let result = match outcome {
@@ -137,6 +178,21 @@ pub fn run(request: JobRequest) -> JobDone {
         Err(payload) => Err(format!("internal error: {}", panic_message(payload.as_ref()))),
     };
     JobDone { kind, generation, result }
+}
+
+fn open(
+    sources: &Loader,
+    spec: SourceSpec,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(u64),
+) -> Result<JobOutput, String> {
+    let mut watch = Watch { cancel, progress };
+    let loaded =
+        sources.load_watched(&spec, source::ARTICLE_TYPES, Some(&mut watch)).map_err(|e| e.to_string())?;
+    let url = loaded.url.clone();
+    let note = loaded.note.clone();
+    let article = pipeline::build_owned(loaded, None).map_err(|e| e.to_string())?;
+    Ok(JobOutput::Opened(Box::new(Opened { article, spec, url, note })))
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -148,49 +204,90 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Where requests go.
-pub enum Jobs {
+pub struct Jobs {
+    mode: Mode,
+    /// What documents are opened with (limits, fetch settings, offline copies).
+    sources: Arc<Loader>,
+}
+
+enum Mode {
     /// A worker thread posting results to the event channel.
-    Worker(Sender<JobRequest>),
+    Worker { requests: Sender<JobRequest>, events: Sender<Event> },
     /// Run at once; results wait in the queue.
     Inline(VecDeque<JobDone>),
 }
 
 impl Jobs {
-    /// Starts the worker thread, which posts results to `events`.
-    pub fn worker(events: Sender<Event>) -> std::io::Result<Self> {
+    /// Starts the worker thread, which posts results to `events`; documents
+    /// are opened with `sources`.
+    pub fn worker(events: Sender<Event>, sources: Arc<Loader>) -> std::io::Result<Self> {
         let (requests, inbox) = std::sync::mpsc::channel();
-        std::thread::Builder::new().name(WORKER_THREAD.to_owned()).spawn(move || work(&inbox, &events))?;
-        Ok(Self::Worker(requests))
+        let posts = events.clone();
+        let worker_sources = Arc::clone(&sources);
+        std::thread::Builder::new()
+            .name(WORKER_THREAD.to_owned())
+            .spawn(move || work(&inbox, &posts, &worker_sources))?;
+        Ok(Self { mode: Mode::Worker { requests, events }, sources })
     }
 
-    /// Runs requests inline (tests).
+    /// Runs requests inline (tests), opening documents with `sources`.
     #[must_use]
-    pub fn inline() -> Self {
-        Self::Inline(VecDeque::new())
+    pub fn inline(sources: Arc<Loader>) -> Self {
+        Self { mode: Mode::Inline(VecDeque::new()), sources }
     }
 
     /// Hands a request over.
     pub fn submit(&mut self, request: JobRequest) {
-        match self {
-            Self::Worker(requests) => {
+        match &mut self.mode {
+            Mode::Worker { events, .. } if request.kind() == JobKind::Open => {
+                let posts = events.clone();
+                let failed = events.clone();
+                let generation = request.generation();
+                let sources = Arc::clone(&self.sources);
+                // Named as the worker: the panic hook leaves the terminal
+                // alone for it (a panic becomes a failed job).
+                let spawned = std::thread::Builder::new()
+                    .name(WORKER_THREAD.to_owned())
+                    .spawn(move || open_on_thread(request, &sources, &posts));
+                if let Err(error) = spawned {
+                    let result = Err(format!("cannot start a thread: {error}"));
+                    let _ = failed.send(Event::Job(JobDone { kind: JobKind::Open, generation, result }));
+                }
+            }
+            Mode::Worker { requests, .. } => {
                 // A closed channel means the worker is gone; the app keeps
                 // waiting for nothing rather than dying.
                 let _ = requests.send(request);
             }
-            Self::Inline(done) => done.push_back(run(request)),
+            Mode::Inline(done) => done.push_back(run(request, &self.sources, &mut |_| {})),
         }
     }
 
     /// A finished inline job, if any (always `None` for the worker).
     pub fn take_done(&mut self) -> Option<JobDone> {
-        match self {
-            Self::Worker(_) => None,
-            Self::Inline(done) => done.pop_front(),
+        match &mut self.mode {
+            Mode::Worker { .. } => None,
+            Mode::Inline(done) => done.pop_front(),
         }
     }
 }
 
-fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>) {
+/// Opens a document on its own thread, reporting progress at most every
+/// [`PROGRESS_EVERY`].
+fn open_on_thread(request: JobRequest, sources: &Loader, events: &Sender<Event>) {
+    let generation = request.generation();
+    let mut last: Option<Instant> = None;
+    let mut progress = |bytes: u64| {
+        if last.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+            last = Some(Instant::now());
+            let _ = events.send(Event::Progress { generation, bytes });
+        }
+    };
+    let done = run(request, sources, &mut progress);
+    let _ = events.send(Event::Job(done));
+}
+
+fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>, sources: &Loader) {
     while let Ok(first) = inbox.recv() {
         let mut queue = vec![first];
         queue.extend(inbox.try_iter());
@@ -202,7 +299,7 @@ fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>) {
             })
             .collect();
         for (request, keep) in queue.into_iter().zip(keep) {
-            if keep && events.send(Event::Job(run(request))).is_err() {
+            if keep && events.send(Event::Job(run(request, sources, &mut |_| {}))).is_err() {
                 return;
             }
         }
@@ -215,7 +312,8 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_a_failed_job() {
-        let done = run(JobRequest::Run { generation: 7, work: Box::new(|| panic!("boom at the worker")) });
+        let request = JobRequest::Run { generation: 7, work: Box::new(|| panic!("boom at the worker")) };
+        let done = run(request, &Loader::default(), &mut |_| {});
         assert_eq!(done.generation, 7);
         assert_eq!(done.result.unwrap_err(), "internal error: boom at the worker");
     }
@@ -223,7 +321,7 @@ mod tests {
     #[test]
     fn the_worker_posts_results_and_survives_panics() {
         let (events, inbox) = std::sync::mpsc::channel();
-        let mut jobs = Jobs::worker(events).unwrap();
+        let mut jobs = Jobs::worker(events, Arc::default()).unwrap();
         jobs.submit(JobRequest::Run { generation: 1, work: Box::new(|| panic!("first")) });
         jobs.submit(JobRequest::Run { generation: 2, work: Box::new(|| JobOutput::Done) });
         let mut results = Vec::new();
@@ -240,7 +338,7 @@ mod tests {
 
     #[test]
     fn inline_jobs_wait_to_be_taken() {
-        let mut jobs = Jobs::inline();
+        let mut jobs = Jobs::inline(Arc::default());
         assert!(jobs.take_done().is_none());
         jobs.submit(JobRequest::Run { generation: 3, work: Box::new(|| JobOutput::Done) });
         assert_eq!(jobs.take_done().map(|d| d.generation), Some(3));

@@ -32,11 +32,13 @@ pub enum Mode {
     Search,
     /// The help screen.
     Help,
+    /// The links list.
+    Links,
 }
 
 impl Mode {
     /// All modes, in help order.
-    pub const ALL: [Self; 4] = [Self::Reader, Self::Panel, Self::Search, Self::Help];
+    pub const ALL: [Self; 5] = [Self::Reader, Self::Panel, Self::Search, Self::Help, Self::Links];
 
     /// The name used in keymap and config files.
     #[must_use]
@@ -46,6 +48,7 @@ impl Mode {
             Self::Panel => "panel",
             Self::Search => "search",
             Self::Help => "help",
+            Self::Links => "links",
         }
     }
 
@@ -115,7 +118,7 @@ impl ModeMap {
 /// All bindings of all modes.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    modes: [ModeMap; 4],
+    modes: [ModeMap; Mode::ALL.len()],
 }
 
 /// One `[[mode]]` entry of a keymap file, as the build script compiles
@@ -160,7 +163,7 @@ impl Keymap {
             path: path.to_path_buf(),
             message: format!("line {line}: {message}"),
         };
-        let mut modes: [ModeMap; 4] = Default::default();
+        let mut modes: [ModeMap; Mode::ALL.len()] = Default::default();
         let mut seen: HashMap<(Mode, Key), (Action, usize)> = HashMap::new();
         for entry in entries {
             let action = parse_action(entry.action).map_err(|message| fail(entry.line, message))?;

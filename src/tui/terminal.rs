@@ -15,8 +15,10 @@
 //!   regions can later slot in without touching the views. Views draw into
 //!   a cell buffer; the finished frame goes to the surface whole.
 //!
-//! byline writes only CSI sequences (cursor, colours, modes): no OSC, DCS or
-//! APC strings, and no queries to the terminal.
+//! byline writes only CSI sequences (cursor, colours, modes) and, when the
+//! user copies something, one OSC 52 of its own making (base64 inside, see
+//! `tui::clipboard`): no other OSC, DCS or APC strings, no text from a
+//! document outside a cell, and no queries to the terminal.
 
 use std::io::{self, Write};
 
@@ -140,6 +142,15 @@ impl Session {
         let _ = terminal::disable_raw_mode();
         self.resume()
     }
+
+    /// Gives the terminal back while `work` runs (a terminal browser), then
+    /// takes it again.
+    pub fn hand_over<T>(&self, work: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let result = work();
+        self.resume()?;
+        Ok(result)
+    }
 }
 
 impl Drop for Session {
@@ -166,6 +177,8 @@ pub struct Screen<B: Backend> {
     canvas: Buffer,
     session: Option<Session>,
     drawn: bool,
+    /// Control sequences sent without a real terminal (tests read them).
+    sent: Vec<Vec<u8>>,
 }
 
 /// The screen on the real terminal.
@@ -217,7 +230,7 @@ impl<B: Backend> Screen<B> {
     pub fn new(backend: B) -> io::Result<Self> {
         let surface = Surface::new(backend);
         let canvas = Buffer::empty(Rect::from((Position::ORIGIN, surface.size().map_err(other)?)));
-        Ok(Self { surface, canvas, session: None, drawn: false })
+        Ok(Self { surface, canvas, session: None, drawn: false, sent: Vec::new() })
     }
 
     /// Draws one frame: the views draw into the canvas, and the seam writes
@@ -292,6 +305,36 @@ impl<B: Backend> Screen<B> {
             session.suspend()?;
         }
         self.clear()
+    }
+
+    /// Sends a control sequence byline made itself (OSC 52) between frames,
+    /// in one write; without a real terminal it is kept for tests to read.
+    pub fn send_control(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.session.is_some() {
+            let mut out = FrameWriter::stdout();
+            out.write_all(bytes)?;
+            out.flush()
+        } else {
+            self.sent.push(bytes.to_vec());
+            Ok(())
+        }
+    }
+
+    /// The control sequences sent without a real terminal.
+    #[must_use]
+    pub fn sent_controls(&self) -> &[Vec<u8>] {
+        &self.sent
+    }
+
+    /// Runs `work` with the terminal given back (a program that draws on
+    /// it), then redraws the whole screen.
+    pub fn outside<T>(&mut self, work: impl FnOnce() -> T) -> io::Result<T> {
+        let result = match &self.session {
+            Some(session) => session.hand_over(work)?,
+            None => work(),
+        };
+        self.clear()?;
+        Ok(result)
     }
 
     /// Re-applies the terminal modes after an outside stop, and redraws.

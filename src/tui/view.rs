@@ -4,6 +4,7 @@
 //! article's visible lines and each panel's visible entries.
 
 pub mod help;
+mod links;
 mod quotes;
 mod reader;
 mod sections;
@@ -41,6 +42,8 @@ pub struct Geometry {
     pub boxes: [Option<Rect>; 3],
     /// The help box, when open.
     pub help: Option<Rect>,
+    /// The links list's box, when open.
+    pub links: Option<Rect>,
 }
 
 impl Geometry {
@@ -78,6 +81,12 @@ impl Geometry {
             let width = cols.min(80);
             let height = if rows > 4 { rows - 2 } else { rows };
             geometry.help = Some(Rect::new((cols - width) / 2, (rows - height) / 2, width, height));
+        }
+        if app.links.is_some() && cols > 0 && rows > 0 {
+            // Over the article, below the title and above the status line
+            // (which shows what is loading and the count being typed).
+            let width = cols.min(100);
+            geometry.links = Some(Rect::new((cols - width) / 2, body.y, width, body.height));
         }
         geometry
     }
@@ -157,6 +166,9 @@ pub fn draw(buffer: &mut Buffer, app: &App) {
         }
     }
     status::draw_status(buffer, app, fit(geometry.status));
+    if let Some(area) = geometry.links {
+        links::draw(buffer, app, fit(area));
+    }
     if let Some(area) = geometry.help {
         help::draw(buffer, app, fit(area));
     }

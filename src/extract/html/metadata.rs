@@ -107,8 +107,16 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
         .find_map(|key| meta_value(&[key]).and_then(|raw| written_date(&raw)))
         .or_else(|| ld("datePublished").and_then(|raw| written_date(&raw)))
         .or_else(|| found.time_datetime.as_deref().and_then(written_date));
-    let url =
-        found.canonical.clone().or_else(|| meta_value(keys::URL)).or_else(|| page_url.map(str::to_owned));
+    // A relative canonical URL resolves against the page's own address;
+    // whatever the page declares, only an http(s) address is kept.
+    let page = page_url.and_then(|u| url::Url::parse(u).ok());
+    let url = found
+        .canonical
+        .clone()
+        .or_else(|| meta_value(keys::URL))
+        .and_then(|declared| crate::model::link::safe_href(&declared, page.as_ref()))
+        .filter(|declared| declared.starts_with("http"))
+        .or_else(|| page_url.map(str::to_owned));
     let language = found
         .lang
         .clone()

@@ -171,6 +171,8 @@ pub struct Doc {
     pub last_select: Option<(usize, Visit)>,
     /// What to draw highlighted.
     pub target: Option<Target>,
+    /// Where it came from (resolves its relative links).
+    pub origin: super::Origin,
 }
 
 impl Doc {
@@ -193,6 +195,7 @@ impl Doc {
             last_quote: None,
             last_select: None,
             target: None,
+            origin: super::Origin::default(),
         }
     }
 

@@ -49,11 +49,13 @@ impl App {
             Action::Redraw => return vec![Effect::Redraw],
             Action::Suspend => return vec![Effect::Suspend],
             Action::Help => self.help = Some(0),
+            Action::Links => self.show_links(),
             Action::Cancel => self.cancel(),
             Action::PreviousDocument => {
                 if self.docs.len() > 1 {
                     self.docs.pop();
                     self.input = None;
+                    self.links = None;
                 } else {
                     self.say("no previous document");
                 }
@@ -65,7 +67,12 @@ impl App {
                     return vec![Effect::Quit];
                 }
             }
-            Action::Select | Action::Confirm | Action::DeleteChar | Action::ClearInput => {}
+            Action::Select
+            | Action::Confirm
+            | Action::DeleteChar
+            | Action::ClearInput
+            | Action::OpenLink
+            | Action::OpenExternal => {}
         }
         Vec::new()
     }
@@ -87,10 +94,12 @@ impl App {
         Vec::new()
     }
 
-    /// Esc: closes the innermost thing open.
+    /// Esc: closes the innermost thing open; a document being opened is
+    /// stopped before anything else on screen closes.
     fn cancel(&mut self) {
         if self.help.is_some() {
             self.help = None;
+        } else if self.cancel_opening() {
         } else if self.panels.overlay && !self.is_wide() {
             self.close_overlay();
         } else if self.doc().filter.is_some() {

@@ -20,6 +20,8 @@ impl App {
                 self.fail(&format!("search failed: {message}"));
             }
             (JobKind::Build, result) => return self.built(done.generation, result),
+            (JobKind::Open, Ok(JobOutput::Opened(opened))) => self.opened(done.generation, Ok(opened)),
+            (JobKind::Open, Err(message)) => self.opened(done.generation, Err(message)),
             (_, Err(message)) => self.fail(&message),
             _ => {}
         }

@@ -100,6 +100,16 @@ fn left_part(app: &App) -> Vec<(String, Style)> {
         ];
     }
     let mut parts = Vec::new();
+    if let Some(opening) = &app.opening {
+        let cancel = app.keymap.keys_for(Mode::Reader, Action::Cancel);
+        let cancel = cancel.first().map(|k| format!(" · {} stops", k.name())).unwrap_or_default();
+        let bytes = if opening.bytes > 0 {
+            format!(" · {}", crate::output::human_bytes(opening.bytes))
+        } else {
+            String::new()
+        };
+        parts.push((format!(" loading {}{bytes}{cancel} ", opening.what), theme.key));
+    }
     if let Some(status) = &app.status {
         parts.push((format!(" {}", status.text), if status.error { theme.error } else { Style::new() }));
     } else {
@@ -156,6 +166,9 @@ fn hints(app: &App) -> Vec<(String, Style)> {
     let wanted: &[(Action, &str)] = match mode {
         Mode::Search => &[(Action::Confirm, "search"), (Action::Cancel, "cancel")],
         Mode::Help => &[(Action::Cancel, "close")],
+        Mode::Links => {
+            &[(Action::OpenLink, "open"), (Action::OpenExternal, "browser"), (Action::Cancel, "close")]
+        }
         Mode::Reader | Mode::Panel => &[
             (Action::Help, "help"),
             (Action::Search, "search"),
