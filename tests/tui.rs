@@ -6,7 +6,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::VecDeque;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -20,9 +19,12 @@ use byline::tui::keymap::{Keymap, parse_key};
 use byline::tui::terminal::Screen;
 use byline::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use expectrl::process::unix::{Signal, WaitStatus};
-use expectrl::session::OsSession as Session;
-use expectrl::{Eof, Expect};
+use expectrl::Expect;
+use expectrl::process::unix::Signal;
+use pty::{assert_restored, byline_command, drain, exit_code, spawn, wait_for};
+
+#[path = "support/pty.rs"]
+mod pty;
 
 const SAMPLES: [&str; 3] = ["harbor-compact.html", "borderline-budget.txt", "quiet-diplomacy.md"];
 
@@ -139,56 +141,6 @@ fn every_small_size_draws_without_panicking() {
 }
 
 // ---- the real binary in a pseudo-terminal ----
-
-const PTY_TIMEOUT: Duration = Duration::from_secs(30);
-
-fn spawn(command: Command) -> Session {
-    let mut session = expectrl::Session::spawn(command).unwrap();
-    session.set_expect_timeout(Some(PTY_TIMEOUT));
-    session
-}
-
-fn byline_command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_byline"));
-    command.args(args).env("TERM", "xterm-256color").env_remove("NO_COLOR").env_remove("BYLINE_DEBUG_PANIC");
-    command.env("XDG_CONFIG_HOME", std::env::temp_dir().join("byline-tests-no-config"));
-    command
-}
-
-/// Everything the program wrote until it exited.
-fn drain(session: &mut Session, mut seen: Vec<u8>) -> Vec<u8> {
-    let found = session.expect(Eof).unwrap();
-    seen.extend_from_slice(found.before());
-    seen.extend(found.matches().flatten());
-    let mut rest = Vec::new();
-    let _ = session.read_to_end(&mut rest);
-    seen.extend(rest);
-    seen
-}
-
-fn wait_for(session: &mut Session, text: &str, seen: &mut Vec<u8>) {
-    let found = session.expect(text).unwrap();
-    seen.extend_from_slice(found.before());
-    seen.extend(found.matches().flatten());
-}
-
-fn assert_restored(output: &[u8]) {
-    let size = |n| std::num::NonZeroU16::new(n).unwrap();
-    let mut parser = vt100::Parser::new(size(24), size(80), 0);
-    parser.process(output);
-    assert!(!parser.screen().alternate_screen(), "the alternate screen was left");
-    assert!(!parser.screen().hide_cursor(), "the cursor is shown");
-    for forbidden in [&b"\x1b]"[..], b"\x1bP", b"\x1b_", b"\x1b^", b"\x1bX"] {
-        assert!(!output.windows(forbidden.len()).any(|w| w == forbidden), "no OSC, DCS, APC, PM or SOS");
-    }
-}
-
-fn exit_code(session: &Session) -> i32 {
-    match session.get_process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("did not exit normally: {other:?}"),
-    }
-}
 
 #[test]
 fn pty_keys_then_quit_restore_the_terminal() {

@@ -267,3 +267,47 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_origin(path: &str) -> Origin {
+        Origin { spec: Some(SourceSpec::File(PathBuf::from(path))), url: None }
+    }
+
+    #[test]
+    fn targets_resolve_against_where_the_document_came_from() {
+        let page = Origin {
+            spec: Some(SourceSpec::Url("http://a.example/x".into())),
+            url: Some("https://a.example/news/story".into()),
+        };
+        let open = |url: &str| Ok(LinkTarget::Open(SourceSpec::Url(url.into())));
+        assert_eq!(resolve(&page, "https://b.example/y"), open("https://b.example/y"));
+        assert_eq!(resolve(&page, "other"), open("https://a.example/news/other"));
+        assert_eq!(resolve(&page, "/top?q=1"), open("https://a.example/top?q=1"));
+        assert_eq!(
+            resolve(&page, "mailto:desk@a.example"),
+            Ok(LinkTarget::Mail("mailto:desk@a.example".into()))
+        );
+        let saved = file_origin("/home/reader/saved/first.html");
+        assert_eq!(
+            resolve(&saved, "notes/second%20part.html#top"),
+            Ok(LinkTarget::Open(SourceSpec::File(PathBuf::from(
+                "/home/reader/saved/notes/second part.html"
+            ))))
+        );
+        assert_eq!(
+            resolve(&saved, "../up.md"),
+            Ok(LinkTarget::Open(SourceSpec::File(PathBuf::from("/home/reader/up.md"))))
+        );
+        let piped = Origin { spec: Some(SourceSpec::Stdin), url: None };
+        assert!(resolve(&piped, "second.html").unwrap_err().contains("relative link"));
+    }
+
+    #[test]
+    fn a_file_target_goes_to_the_browser_as_a_file_url() {
+        let target = LinkTarget::Open(SourceSpec::File(PathBuf::from("/tmp/a b.html")));
+        assert_eq!(target.address(), "file:///tmp/a%20b.html");
+    }
+}
