@@ -1,8 +1,8 @@
 //! A small HTTP/1.1 server on 127.0.0.1 (a random port) for tests: each
-#![allow(dead_code)]
 //! path answers with a scripted reply — status, headers, body, and how it is
 //! sent (at once, slowly, or held open). One thread per connection; the
 //! server stops when dropped.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
