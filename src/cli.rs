@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use crate::config::Config;
 use crate::extract::SourceKind;
+use crate::extract::site::SiteRules;
 use crate::output::Format;
 use crate::source::{self, FetchSettings, LoadLimits, Loaded, Loader, SourceSpec};
 use crate::{pipeline, tui};
@@ -186,6 +187,10 @@ fn loader(common: &Common, config: &Config) -> Loader {
 fn run(args: Args) -> anyhow::Result<u8> {
     let config = crate::config::load(args.common.config.as_deref())?;
     let sources = loader(&args.common, &config);
+    let sites = match &config.path {
+        Some(path) if !config.sites.is_empty() => SiteRules::with_user(config.sites.clone(), path)?,
+        _ => SiteRules::builtin(),
+    };
     let forced = args.common.from.map(SourceKind::from);
     match args.command {
         Some(Command::Extract { source, format }) => {
@@ -194,7 +199,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
                 None => anyhow::bail!("no article given: byline extract FILE|URL|-, or pipe one in"),
             };
-            extract(&spec, &sources, forced, format.into())
+            extract(&spec, &sources, &sites, forced, format.into())
         }
         None => {
             let spec = match args.source {
@@ -205,7 +210,8 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 ),
             };
             let loaded = fetch_with_progress(&sources, &spec)?;
-            tui::run(loaded, forced, &config, std::sync::Arc::new(sources))?;
+            let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+            tui::run(loaded, forced, &config, tools)?;
             Ok(EXIT_OK)
         }
     }
@@ -282,6 +288,7 @@ fn contain_panic<T>(source_name: &str, work: impl FnOnce() -> T + UnwindSafe) ->
 fn extract(
     spec: &SourceSpec,
     sources: &Loader,
+    sites: &SiteRules,
     forced: Option<SourceKind>,
     format: Format,
 ) -> anyhow::Result<u8> {
@@ -290,7 +297,7 @@ fn extract(
     if let Some(note) = &loaded.note {
         say(&format!("byline: {name}: {note}"));
     }
-    let article = contain_panic(&name, move || pipeline::build_owned(loaded, forced))??;
+    let article = contain_panic(&name, move || pipeline::build_owned_with(loaded, forced, sites))??;
     // Written as it is rendered: a large article's JSON is never held whole.
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = contain_panic(

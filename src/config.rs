@@ -15,6 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, Result};
+use crate::extract::site::RuleSpec;
 
 /// Default reading width, in columns.
 pub const DEFAULT_READING_WIDTH_COLS: u16 = 88;
@@ -98,6 +99,9 @@ pub struct Config {
     pub keys: Vec<KeyOverride>,
     /// How pages are fetched.
     pub fetch: FetchConfig,
+    /// Site rules (`[[sites]]`), each with its line; checked when the rules
+    /// are compiled (`extract::site`).
+    pub sites: Vec<(RuleSpec, usize)>,
 }
 
 impl Default for Config {
@@ -110,6 +114,7 @@ impl Default for Config {
             mouse: false,
             keys: Vec::new(),
             fetch: FetchConfig::default(),
+            sites: Vec::new(),
         }
     }
 }
@@ -124,6 +129,8 @@ struct RawConfig {
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
     fetch: Option<Spanned<FetchConfig>>,
+    #[serde(default)]
+    sites: Vec<Spanned<RuleSpec>>,
 }
 
 /// The modes a `[keys.MODE]` table may name.
@@ -184,6 +191,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             return Err(error(Some(span), "[fetch] max_download_mb must be at least 1"));
         }
     }
+    config.sites = raw
+        .sites
+        .into_iter()
+        .map(|rule| {
+            let line = line_of(text, rule.span().start);
+            (rule.into_inner(), line)
+        })
+        .collect();
     for (mode, table) in raw.keys {
         if !KEY_MODES.contains(&mode.get_ref().as_str()) {
             let message =
@@ -250,6 +265,18 @@ mod tests {
         assert!(message.contains("line 2") && message.contains("timeouts"), "{message}");
         let message = parse_err("[fetch]\ntimout = 3\n");
         assert!(message.contains("line 2") && message.contains("timout"), "{message}");
+    }
+
+    #[test]
+    fn site_rules_are_read_with_their_lines() {
+        let config = parse_ok(
+            "mouse = true\n\n[[sites]]\nname = \"Pier\"\nhosts = [\"pier.example\"]\nbody = \"div.story\"\ndrop = [\".promo\"]\n",
+        );
+        assert_eq!(config.sites.len(), 1);
+        let (rule, line) = &config.sites[0];
+        assert_eq!((rule.name.as_str(), rule.body.as_str(), *line), ("Pier", "div.story", 3));
+        let message = parse_err("[[sites]]\nname = \"Pier\"\nbody = \"x\"\nbodies = 3\n");
+        assert!(message.contains("line 4") && message.contains("bodies"), "{message}");
     }
 
     #[test]

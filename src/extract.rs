@@ -7,6 +7,7 @@
 pub mod decode;
 pub mod html;
 pub mod markdown;
+pub mod site;
 pub mod sniff;
 pub mod text;
 
@@ -15,6 +16,21 @@ use std::borrow::Cow;
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::source::Loaded;
+use site::SiteRules;
+
+/// What extraction decided, for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Trace {
+    /// The kind the input was read as.
+    pub kind: Option<SourceKind>,
+    /// The site rule applied, if any.
+    pub site_rule: Option<String>,
+    /// How many times the page was parsed as HTML: one, two when a site
+    /// rule matched (scraper's parse, then the reduced page's), three when
+    /// what the rule kept held no text and the page was read whole; none
+    /// for text and Markdown.
+    pub html_parses: u32,
+}
 
 /// The kinds of input byline understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,24 +43,36 @@ pub enum SourceKind {
     Markdown,
 }
 
-/// Extracts the document from `loaded`; `forced` overrides sniffing.
+/// Extracts the document from `loaded` with the built-in site rules;
+/// `forced` overrides sniffing.
 pub fn extract(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Document> {
     let (kind, html_like) = kind_hints(loaded, forced)?;
     let text = decode::decode(&loaded.bytes, loaded.content_type.as_deref(), html_like)
         .map_err(|encoding| undecodable(loaded, encoding))?;
-    Ok(extract_text(text, kind, loaded.url.as_deref()))
+    Ok(extract_text(text, kind, loaded.url.as_deref(), &SiteRules::builtin(), &mut Trace::default()))
 }
 
 /// [`extract`], taking the source: its bytes become the text (without a
 /// copy when they are UTF-8) and the text is freed as soon as it has been
 /// parsed, so that a large input is never held twice.
 pub fn extract_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Document> {
+    extract_traced(loaded, forced, &SiteRules::builtin()).map(|(document, _)| document)
+}
+
+/// [`extract_owned`] with these site rules, saying what it decided.
+pub fn extract_traced(
+    loaded: Loaded,
+    forced: Option<SourceKind>,
+    sites: &SiteRules,
+) -> Result<(Document, Trace)> {
     let (kind, html_like) = kind_hints(&loaded, forced)?;
     let Loaded { bytes, spec, content_type, url, .. } = loaded;
     let text = decode::decode_owned(bytes, content_type.as_deref(), html_like).map_err(|encoding| {
         Error::Undecodable { source_name: spec.display_name(), encoding: encoding.to_owned() }
     })?;
-    Ok(extract_text(Cow::Owned(text), kind, url.as_deref()))
+    let mut trace = Trace::default();
+    let document = extract_text(Cow::Owned(text), kind, url.as_deref(), sites, &mut trace);
+    Ok((document, trace))
 }
 
 /// Refuses binary input; returns the kind when forced or known from the
@@ -77,20 +105,61 @@ fn kind_from_media_type(content_type: &str) -> Option<SourceKind> {
     }
 }
 
+/// The document with what a site rule found in place of the page's own
+/// metadata (a date only when it reads as one).
+fn with_found_metadata(
+    document: Document,
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<&str>,
+) -> Document {
+    let (mut meta, blocks) = document.into_parts();
+    meta.title = title.or(meta.title);
+    meta.byline = author.or(meta.byline);
+    meta.published = date.and_then(html::written_date).or(meta.published);
+    Document::new(meta, blocks)
+}
+
+/// An HTML page: through the site rule that matches it, if any, else (or
+/// when what the rule kept holds no article text) the page whole.
+fn extract_html(text: Cow<'_, str>, url: Option<&str>, sites: &SiteRules, trace: &mut Trace) -> Document {
+    let rule = sites.find(&text, url);
+    // The rule's parse (scraper's) counts as one.
+    trace.html_parses += u32::from(rule.is_some());
+    if let Some(reduced) = rule.and_then(|rule| rule.reduce(&text)) {
+        let site::Reduced { html, rule, title, author, date } = reduced;
+        trace.html_parses += 1;
+        let document = html::extract_parsed(&html::parse(&html), url);
+        if document.has_text() {
+            trace.site_rule = Some(rule);
+            return with_found_metadata(document, title, author, date.as_deref());
+        }
+    }
+    trace.html_parses += 1;
+    let dom = html::parse(&text);
+    // The parsed page holds its own copy of every text: the source can go
+    // before the article is built.
+    drop(text);
+    html::extract_parsed(&dom, url)
+}
+
 fn undecodable(loaded: &Loaded, encoding: &str) -> Error {
     Error::Undecodable { source_name: loaded.spec.display_name(), encoding: encoding.to_owned() }
 }
 
-/// Runs the extractor for `kind` (sniffed from the text when unknown).
-fn extract_text(text: Cow<'_, str>, kind: Option<SourceKind>, url: Option<&str>) -> Document {
-    match kind.unwrap_or_else(|| sniff::kind_from_text(&text)) {
-        SourceKind::Html => {
-            let dom = html::parse(&text);
-            // The parsed page holds its own copy of every text: the source
-            // can go before the article is built.
-            drop(text);
-            html::extract_parsed(&dom, url)
-        }
+/// Runs the extractor for `kind` (sniffed from the text when unknown); an
+/// HTML page that a site rule matches is reduced by it first.
+fn extract_text(
+    text: Cow<'_, str>,
+    kind: Option<SourceKind>,
+    url: Option<&str>,
+    sites: &SiteRules,
+    trace: &mut Trace,
+) -> Document {
+    let kind = kind.unwrap_or_else(|| sniff::kind_from_text(&text));
+    trace.kind = Some(kind);
+    match kind {
+        SourceKind::Html => extract_html(text, url, sites, trace),
         SourceKind::Text => match text {
             // A borrowed text is not copied just to be freed early.
             Cow::Borrowed(text) => text::extract(text),

@@ -3,6 +3,7 @@
 
 use crate::analysis;
 use crate::error::Result;
+use crate::extract::site::SiteRules;
 use crate::extract::{self, SourceKind};
 use crate::model::{Article, Identity};
 use crate::source::Loaded;
@@ -21,8 +22,13 @@ pub fn build(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Article> {
 /// been read, so that a large input's bytes, text and analysis never all
 /// live at once. Front ends that do not keep the bytes use this.
 pub fn build_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Article> {
+    build_owned_with(loaded, forced, &SiteRules::builtin())
+}
+
+/// [`build_owned`] with these site rules (the user's and the built-in ones).
+pub fn build_owned_with(loaded: Loaded, forced: Option<SourceKind>, sites: &SiteRules) -> Result<Article> {
     let hash = source_hash(&loaded);
-    let document = extract::extract_owned(loaded, forced)?;
+    let (document, _) = extract::extract_traced(loaded, forced, sites)?;
     Ok(finish(hash, document))
 }
 

@@ -26,11 +26,9 @@ use std::sync::mpsc;
 use crossterm::event::Event as Input;
 use ratatui::backend::Backend;
 
-use std::sync::Arc;
-
 use app::{App, Effect, LoadState, Msg, Origin, Settings};
 use event::{Event, EventSource};
-use jobs::{JobRequest, Jobs};
+use jobs::{JobRequest, Jobs, Tools};
 use keymap::Keymap;
 use side_work::SideWork;
 use terminal::Screen;
@@ -39,8 +37,9 @@ use theme::{ColorEnv, Theme};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::SourceKind;
+use crate::extract::site::SiteRules;
 use crate::pipeline;
-use crate::source::{Loaded, Loader};
+use crate::source::Loaded;
 
 /// Inputs at least this large open with a quick preview of their start while
 /// the whole article is built on the worker.
@@ -67,7 +66,7 @@ const START_THREAD: &str = "byline-start";
 
 /// Opens the reader on `loaded` and runs until the user quits. Config and
 /// extraction errors are returned before the terminal is touched.
-pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, sources: Arc<Loader>) -> Result<()> {
+pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: Tools) -> Result<()> {
     let name = loaded.spec.display_name();
     let origin = Origin { spec: Some(loaded.spec.clone()), url: loaded.url.clone() };
     let note = loaded.note.clone();
@@ -79,7 +78,7 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, sources:
     let side_config = config.clone();
     let side =
         SideWork::spawn(START_THREAD, move || (Keymap::load(&side_config), terminal::TermScreen::prepare()));
-    let opened = open(loaded, forced);
+    let opened = open(loaded, forced, &tools.sites);
     let (keymap, screen) =
         side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
     let (article, rest) = opened?;
@@ -109,7 +108,7 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, sources:
     let (sender, mut events) = mpsc::channel();
     event::spawn_input(sender.clone()).map_err(terminal_error)?;
     event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
-    let mut jobs = Jobs::worker(sender, sources).map_err(terminal_error)?;
+    let mut jobs = Jobs::worker(sender, tools).map_err(terminal_error)?;
     if let Some(loaded) = rest {
         let generation = app.next_generation();
         jobs.submit(JobRequest::Build { generation, loaded: Box::new(loaded), forced });
@@ -119,10 +118,14 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, sources:
 
 /// The article to show first, and the source still to build in full when
 /// that is only a preview.
-fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Article, Option<Loaded>)> {
+fn open(
+    loaded: Loaded,
+    forced: Option<SourceKind>,
+    sites: &SiteRules,
+) -> Result<(crate::model::Article, Option<Loaded>)> {
     // Binary input has no preview: the full build refuses it.
     let Ok((_, html)) = crate::extract::kind_hints(&loaded, forced) else {
-        return Ok((pipeline::build_owned(loaded, forced)?, None));
+        return Ok((pipeline::build_owned_with(loaded, forced, sites)?, None));
     };
     let utf16 = loaded.bytes.starts_with(&[0xff, 0xfe]) || loaded.bytes.starts_with(&[0xfe, 0xff]);
     let min_bytes = if html { HTML_PREVIEW_MIN_BYTES } else { PREVIEW_MIN_BYTES };
@@ -134,7 +137,7 @@ fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Art
         Some(preview_cut(&loaded.bytes, PREVIEW_BYTES))
     };
     let Some(cut) = cut.filter(|&cut| cut > 0 && cut < loaded.bytes.len()) else {
-        return Ok((pipeline::build_owned(loaded, forced)?, None));
+        return Ok((pipeline::build_owned_with(loaded, forced, sites)?, None));
     };
     // Only the head is copied: cloning `loaded` would copy all of it.
     let preview = Loaded {
@@ -144,7 +147,7 @@ fn open(loaded: Loaded, forced: Option<SourceKind>) -> Result<(crate::model::Art
         url: loaded.url.clone(),
         note: loaded.note.clone(),
     };
-    Ok((pipeline::build_owned(preview, forced)?, Some(loaded)))
+    Ok((pipeline::build_owned_with(preview, forced, sites)?, Some(loaded)))
 }
 
 /// Where to cut `bytes` for a preview of about `target` bytes: at the last

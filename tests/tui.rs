@@ -68,7 +68,7 @@ fn screen_after(
         App::new(article(name), LoadState::Ready, Keymap::defaults().unwrap(), *theme, Settings::default());
     let mut screen = Screen::test(cols, rows).unwrap();
     let mut events = keys(script);
-    let mut jobs = Jobs::inline(std::sync::Arc::default());
+    let mut jobs = Jobs::inline(byline::tui::jobs::Tools::default());
     byline::tui::run_loop(&mut app, &mut screen, &mut events, &mut jobs, false).unwrap();
     let buffer = screen.backend().buffer().clone();
     let mut text = String::new();

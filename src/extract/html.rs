@@ -28,6 +28,7 @@ mod tidy;
 mod tree;
 
 pub use dom::Dom;
+pub(crate) use metadata::written_date;
 pub use preview::preview_cut;
 
 use crate::model::Document;

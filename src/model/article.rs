@@ -59,6 +59,12 @@ impl Document {
         &self.meta
     }
 
+    /// The metadata and the blocks, to build another document from.
+    #[must_use]
+    pub fn into_parts(self) -> (Metadata, Vec<Block>) {
+        (self.meta, self.blocks)
+    }
+
     /// The body blocks in reading order.
     #[must_use]
     pub fn blocks(&self) -> &[Block] {

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use super::event::Event;
 use super::search::{self, Match};
 use crate::extract::SourceKind;
+use crate::extract::site::SiteRules;
 use crate::model::Article;
 use crate::pipeline;
 use crate::source::{self, Loaded, Loader, SourceSpec, Watch};
@@ -157,20 +158,30 @@ pub struct JobDone {
     pub result: Result<JobOutput, String>,
 }
 
+/// What jobs work with: where documents are loaded from (limits, fetch
+/// settings, offline copies) and the site rules they are extracted with.
+#[derive(Debug, Clone, Default)]
+pub struct Tools {
+    /// Loads sources.
+    pub loader: Arc<Loader>,
+    /// The user's and the built-in site rules.
+    pub sites: Arc<SiteRules>,
+}
+
 /// Runs one request, turning a panic into a failure; `progress` hears of
 /// the bytes a fetch receives.
 #[must_use]
-pub fn run(request: JobRequest, sources: &Loader, progress: &mut dyn FnMut(u64)) -> JobDone {
+pub fn run(request: JobRequest, tools: &Tools, progress: &mut dyn FnMut(u64)) -> JobDone {
     let kind = request.kind();
     let generation = request.generation();
     let outcome = catch_unwind(AssertUnwindSafe(move || match request {
         JobRequest::Search { article, query, .. } => {
             Ok(JobOutput::Matches(search::find_all(&article, &query)))
         }
-        JobRequest::Build { loaded, forced, .. } => pipeline::build_owned(*loaded, forced)
+        JobRequest::Build { loaded, forced, .. } => pipeline::build_owned_with(*loaded, forced, &tools.sites)
             .map(|article| JobOutput::Article(Box::new(article)))
             .map_err(|e| e.to_string()),
-        JobRequest::Open { spec, cancel, .. } => open(sources, spec, &cancel, progress),
+        JobRequest::Open { spec, cancel, .. } => open(tools, spec, &cancel, progress),
         JobRequest::Run { work, .. } => Ok(work()),
     }));
     let result = match outcome {
@@ -181,17 +192,19 @@ pub fn run(request: JobRequest, sources: &Loader, progress: &mut dyn FnMut(u64))
 }
 
 fn open(
-    sources: &Loader,
+    tools: &Tools,
     spec: SourceSpec,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(u64),
 ) -> Result<JobOutput, String> {
     let mut watch = Watch { cancel, progress };
-    let loaded =
-        sources.load_watched(&spec, source::ARTICLE_TYPES, Some(&mut watch)).map_err(|e| e.to_string())?;
+    let loaded = tools
+        .loader
+        .load_watched(&spec, source::ARTICLE_TYPES, Some(&mut watch))
+        .map_err(|e| e.to_string())?;
     let url = loaded.url.clone();
     let note = loaded.note.clone();
-    let article = pipeline::build_owned(loaded, None).map_err(|e| e.to_string())?;
+    let article = pipeline::build_owned_with(loaded, None, &tools.sites).map_err(|e| e.to_string())?;
     Ok(JobOutput::Opened(Box::new(Opened { article, spec, url, note })))
 }
 
@@ -207,7 +220,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 pub struct Jobs {
     mode: Mode,
     /// What documents are opened with (limits, fetch settings, offline copies).
-    sources: Arc<Loader>,
+    tools: Tools,
 }
 
 enum Mode {
@@ -219,21 +232,21 @@ enum Mode {
 
 impl Jobs {
     /// Starts the worker thread, which posts results to `events`; documents
-    /// are opened with `sources`.
-    pub fn worker(events: Sender<Event>, sources: Arc<Loader>) -> std::io::Result<Self> {
+    /// are opened with `tools`.
+    pub fn worker(events: Sender<Event>, tools: Tools) -> std::io::Result<Self> {
         let (requests, inbox) = std::sync::mpsc::channel();
         let posts = events.clone();
-        let worker_sources = Arc::clone(&sources);
+        let worker_tools = tools.clone();
         std::thread::Builder::new()
             .name(WORKER_THREAD.to_owned())
-            .spawn(move || work(&inbox, &posts, &worker_sources))?;
-        Ok(Self { mode: Mode::Worker { requests, events }, sources })
+            .spawn(move || work(&inbox, &posts, &worker_tools))?;
+        Ok(Self { mode: Mode::Worker { requests, events }, tools })
     }
 
-    /// Runs requests inline (tests), opening documents with `sources`.
+    /// Runs requests inline (tests), opening documents with `tools`.
     #[must_use]
-    pub fn inline(sources: Arc<Loader>) -> Self {
-        Self { mode: Mode::Inline(VecDeque::new()), sources }
+    pub fn inline(tools: Tools) -> Self {
+        Self { mode: Mode::Inline(VecDeque::new()), tools }
     }
 
     /// Hands a request over.
@@ -243,12 +256,12 @@ impl Jobs {
                 let posts = events.clone();
                 let failed = events.clone();
                 let generation = request.generation();
-                let sources = Arc::clone(&self.sources);
+                let tools = self.tools.clone();
                 // Named as the worker: the panic hook leaves the terminal
                 // alone for it (a panic becomes a failed job).
                 let spawned = std::thread::Builder::new()
                     .name(WORKER_THREAD.to_owned())
-                    .spawn(move || open_on_thread(request, &sources, &posts));
+                    .spawn(move || open_on_thread(request, &tools, &posts));
                 if let Err(error) = spawned {
                     let result = Err(format!("cannot start a thread: {error}"));
                     let _ = failed.send(Event::Job(JobDone { kind: JobKind::Open, generation, result }));
@@ -259,7 +272,7 @@ impl Jobs {
                 // waiting for nothing rather than dying.
                 let _ = requests.send(request);
             }
-            Mode::Inline(done) => done.push_back(run(request, &self.sources, &mut |_| {})),
+            Mode::Inline(done) => done.push_back(run(request, &self.tools, &mut |_| {})),
         }
     }
 
@@ -274,7 +287,7 @@ impl Jobs {
 
 /// Opens a document on its own thread, reporting progress at most every
 /// [`PROGRESS_EVERY`].
-fn open_on_thread(request: JobRequest, sources: &Loader, events: &Sender<Event>) {
+fn open_on_thread(request: JobRequest, tools: &Tools, events: &Sender<Event>) {
     let generation = request.generation();
     let mut last: Option<Instant> = None;
     let mut progress = |bytes: u64| {
@@ -283,11 +296,11 @@ fn open_on_thread(request: JobRequest, sources: &Loader, events: &Sender<Event>)
             let _ = events.send(Event::Progress { generation, bytes });
         }
     };
-    let done = run(request, sources, &mut progress);
+    let done = run(request, tools, &mut progress);
     let _ = events.send(Event::Job(done));
 }
 
-fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>, sources: &Loader) {
+fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>, tools: &Tools) {
     while let Ok(first) = inbox.recv() {
         let mut queue = vec![first];
         queue.extend(inbox.try_iter());
@@ -299,7 +312,7 @@ fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>, sources: &Loader) 
             })
             .collect();
         for (request, keep) in queue.into_iter().zip(keep) {
-            if keep && events.send(Event::Job(run(request, sources, &mut |_| {}))).is_err() {
+            if keep && events.send(Event::Job(run(request, tools, &mut |_| {}))).is_err() {
                 return;
             }
         }
@@ -313,7 +326,7 @@ mod tests {
     #[test]
     fn a_panic_becomes_a_failed_job() {
         let request = JobRequest::Run { generation: 7, work: Box::new(|| panic!("boom at the worker")) };
-        let done = run(request, &Loader::default(), &mut |_| {});
+        let done = run(request, &Tools::default(), &mut |_| {});
         assert_eq!(done.generation, 7);
         assert_eq!(done.result.unwrap_err(), "internal error: boom at the worker");
     }
@@ -321,7 +334,7 @@ mod tests {
     #[test]
     fn the_worker_posts_results_and_survives_panics() {
         let (events, inbox) = std::sync::mpsc::channel();
-        let mut jobs = Jobs::worker(events, Arc::default()).unwrap();
+        let mut jobs = Jobs::worker(events, Tools::default()).unwrap();
         jobs.submit(JobRequest::Run { generation: 1, work: Box::new(|| panic!("first")) });
         jobs.submit(JobRequest::Run { generation: 2, work: Box::new(|| JobOutput::Done) });
         let mut results = Vec::new();
@@ -338,7 +351,7 @@ mod tests {
 
     #[test]
     fn inline_jobs_wait_to_be_taken() {
-        let mut jobs = Jobs::inline(Arc::default());
+        let mut jobs = Jobs::inline(Tools::default());
         assert!(jobs.take_done().is_none());
         jobs.submit(JobRequest::Run { generation: 3, work: Box::new(|| JobOutput::Done) });
         assert_eq!(jobs.take_done().map(|d| d.generation), Some(3));

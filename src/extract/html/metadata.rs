@@ -280,7 +280,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 /// A date as a page writes it in its metadata: ISO 8601 mostly, but some
 /// sites put "Feb 5, 2026" or "05.02.2026" there; those are read the way
 /// plain-text datelines are.
-fn written_date(raw: &str) -> Option<String> {
+pub(crate) fn written_date(raw: &str) -> Option<String> {
     iso_date(raw).or_else(|| crate::extract::text::date::find_date(raw))
 }
 

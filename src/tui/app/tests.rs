@@ -94,7 +94,7 @@ impl Harness {
         for effect in effects {
             match effect {
                 Effect::Spawn(request) => {
-                    let done = jobs::run(request, &crate::source::Loader::default(), &mut |_| {});
+                    let done = jobs::run(request, &jobs::Tools::default(), &mut |_| {});
                     let more = self.app.update(Msg::Job(done));
                     names.extend(self.perform(more));
                 }
@@ -375,7 +375,7 @@ fn search_is_incremental_counts_and_steps() {
 fn a_failed_job_is_reported_and_the_app_goes_on() {
     let mut h = Harness::new(80, 24);
     let request = jobs::JobRequest::Run { generation: 99, work: Box::new(|| panic!("worker blew up")) };
-    let done = jobs::run(request, &crate::source::Loader::default(), &mut |_| {});
+    let done = jobs::run(request, &jobs::Tools::default(), &mut |_| {});
     h.app.update(Msg::Job(done));
     let status = h.app.status.clone().unwrap();
     assert!(status.error && status.text.contains("worker blew up"));
