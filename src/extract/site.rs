@@ -190,13 +190,10 @@ impl Rule {
         // One element is the article: of several matches (a theme that
         // marks every post excerpt on the page as the rule's body), the one
         // with the most text.
-        let Some(kept) = page
+        let kept = page
             .select(&compiled.body)
             .max_by_key(|element| element.text().map(str::len).sum::<usize>())
-            .map(|element| element.id())
-        else {
-            return None;
-        };
+            .map(|element| element.id())?;
         let text_of = |selector: &Option<Selector>| {
             let element = page.select(selector.as_ref()?).next()?;
             let text = element.text().collect::<Vec<_>>().join(" ");
