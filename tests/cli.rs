@@ -194,3 +194,51 @@ fn an_error_cause_is_printed_once() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.trim_end(), "byline: src: is a directory", "{stderr}");
 }
+
+/// The README's `[fetch]` and `[[sites]]` examples load, and the site rule's
+/// selectors compile.
+#[test]
+fn the_readme_fetch_and_site_examples_load() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let blocks: Vec<&str> =
+        readme.split("```toml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    let fetch = blocks.iter().find(|b| b.starts_with("[fetch]")).unwrap();
+    let config = byline::config::parse(fetch, std::path::Path::new("README.md")).unwrap();
+    assert_eq!(config.fetch.timeout, Some(30.0));
+    let sites = blocks.iter().find(|b| b.starts_with("[[sites]]")).unwrap();
+    let config = byline::config::parse(sites, std::path::Path::new("README.md")).unwrap();
+    assert_eq!(config.sites.len(), 1);
+    byline::extract::site::SiteRules::with_user(config.sites, std::path::Path::new("README.md")).unwrap();
+}
+
+#[test]
+fn a_user_site_rule_applies_and_a_bad_one_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("story.html");
+    std::fs::write(
+        &page,
+        "<html><head><link rel=canonical href=\"https://harborweekly.example/s/1\"><title>Pier</title></head><body>\
+         <div class=story-body><p>The pier reopens in June after a winter of repairs that ran over budget.</p>\
+         <p class=newsletter-signup>Sign up for our newsletter today.</p></div>\
+         <div class=comments><p>A long comment thread that is not the article, and runs on and on and on.</p></div>\
+         </body></html>",
+    )
+    .unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[[sites]]\nname = \"Harbor Weekly\"\nhosts = [\"harborweekly.example\"]\nbody = \"div.story-body\"\ndrop = [\".newsletter-signup\"]\n",
+    )
+    .unwrap();
+    let output = byline().arg("--config").arg(&config).arg("extract").arg(&page).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("pier reopens") && !text.contains("newsletter") && !text.contains("comment"),
+        "{text}"
+    );
+    std::fs::write(&config, "mouse = false\n\n[[sites]]\nname = \"Bad\"\nbody = \"div[\"\n").unwrap();
+    let output = byline().arg("--config").arg(&config).arg("extract").arg(&page).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("config.toml: line 3: site rule `Bad`: invalid CSS selector `div[`"), "{stderr}");
+}
