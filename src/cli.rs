@@ -192,6 +192,13 @@ fn run(args: Args) -> anyhow::Result<u8> {
         _ => SiteRules::builtin(),
     };
     let forced = args.common.from.map(SourceKind::from);
+    // The whole file is checked whatever the command: a mistake in the
+    // key bindings is reported by `extract` too, not only by the reader
+    // (which loads them on a thread of its own at start-up).
+    let reader = args.command.is_none() && std::io::stdout().is_terminal();
+    if !reader {
+        tui::keymap::Keymap::load(&config)?;
+    }
     match args.command {
         Some(Command::Extract { source, format }) => {
             let spec = match source {
@@ -209,6 +216,16 @@ fn run(args: Args) -> anyhow::Result<u8> {
                     "no article given: byline FILE, byline URL, byline -, or pipe one in (see --help)"
                 ),
             };
+            // Into a file or a pipe, the reader would write escape sequences
+            // nobody sees: print the article as text instead, as less does.
+            if !std::io::stdout().is_terminal() {
+                return extract(&spec, &sources, &sites, forced, Format::Text);
+            }
+            if spec == SourceSpec::Stdin && std::io::stdin().is_terminal() {
+                say(
+                    "byline: reading the article from the terminal; end it with Ctrl-D (or give a FILE or URL)",
+                );
+            }
             let loaded = fetch_with_progress(&sources, &spec)?;
             let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
             tui::run(loaded, forced, &config, tools)?;

@@ -242,3 +242,30 @@ fn a_user_site_rule_applies_and_a_bad_one_names_its_line() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("config.toml: line 3: site rule `Bad`: invalid CSS selector `div[`"), "{stderr}");
 }
+
+/// The reader's form with stdout redirected prints the article as text, as
+/// less does: no escape sequence lands in a file or a pipe.
+#[test]
+fn the_reader_into_a_file_or_a_pipe_prints_text() {
+    let expected = byline().args(["extract", TEXT_SAMPLE]).output().unwrap().stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.txt");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg(TEXT_SAMPLE)
+        .stdout(std::fs::File::create(&file).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = std::fs::read(&file).unwrap();
+    assert_eq!(written, expected);
+    assert!(!written.contains(&0x1b), "no escape sequence in the file");
+    // A pipe closed early (`byline FILE | head -5`) ends quietly.
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' '{TEXT_SAMPLE}' | head -5", env!("CARGO_BIN_EXE_byline")))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 5);
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}

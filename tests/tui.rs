@@ -281,3 +281,19 @@ fn the_readme_config_example_loads() {
     assert_eq!(config.keys.len(), 3);
     Keymap::load(&config).unwrap();
 }
+
+#[test]
+fn pty_dash_at_a_terminal_says_it_reads_stdin() {
+    let mut session = spawn(byline_command(&["-"]));
+    let mut seen = Vec::new();
+    wait_for(&mut session, "reading the article from the terminal", &mut seen);
+    session
+        .send("The pier question\n\nThe council met on Monday and voted to repair the pier before summer.\n")
+        .unwrap();
+    session.send("\x04").unwrap();
+    wait_for(&mut session, "repair the pier", &mut seen);
+    session.send("q").unwrap();
+    let output = drain(&mut session, seen);
+    assert_eq!(exit_code(&session), 0);
+    assert_restored(&output);
+}

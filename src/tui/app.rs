@@ -70,9 +70,19 @@ pub struct PanelsShown {
     pub beside: bool,
     /// Over the article on a narrow terminal.
     pub overlay: bool,
-    /// Shown only because Tab moved the focus into them: hidden again when
-    /// the focus leaves.
-    pub by_focus: bool,
+    /// Where the panels were shown only because Tab moved the focus into
+    /// them: hidden there again when the focus leaves (and only there: the
+    /// terminal may have been resized between).
+    pub by_focus: Option<Placement>,
+}
+
+/// Where panels show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Beside the article.
+    Beside,
+    /// Over the article.
+    Overlay,
 }
 
 /// A one-line message in the status line, until the next key.
@@ -195,7 +205,7 @@ impl App {
             settings,
             size: (80, 24),
             focus: Focus::Article,
-            panels: PanelsShown { beside: true, overlay: false, by_focus: false },
+            panels: PanelsShown { beside: true, overlay: false, by_focus: None },
             help: None,
             pending: Pending::default(),
             input: None,

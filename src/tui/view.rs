@@ -50,6 +50,12 @@ impl Geometry {
     /// From this many columns the panels go beside the article.
     pub const WIDE_COLS: u16 = 120;
 
+    /// Widest the help box gets.
+    pub const MAX_HELP_COLS: u16 = 120;
+
+    /// Widest the panels get beside the article.
+    pub const MAX_PANEL_COLS: u16 = 80;
+
     /// The areas for the app's size and state.
     #[must_use]
     pub fn of(app: &App) -> Self {
@@ -63,7 +69,15 @@ impl Geometry {
         };
         let mut geometry = Self { title, article: body, status, ..Self::default() };
         if app.panels_visible() && cols > 0 {
-            let width = if app.is_wide() { (cols / 4).clamp(32, 40) } else { cols.min((cols / 2).max(40)) };
+            let width = if app.is_wide() {
+                // The text keeps its reading width; what is left beside it
+                // goes to the panels (longer quotes, whole roles), up to a
+                // width past which rows would be harder to read than to cut.
+                let text_needs = app.settings.reading_width_cols.saturating_add(4);
+                cols.saturating_sub(text_needs).clamp((cols / 4).clamp(32, 40), Self::MAX_PANEL_COLS)
+            } else {
+                cols.min((cols / 2).max(40))
+            };
             let column = Rect::new(cols - width, body.y, width, body.height);
             if app.is_wide() {
                 geometry.article.width = cols - width;
@@ -78,7 +92,7 @@ impl Geometry {
         let width = (article.width.saturating_sub(2 * pad)).min(app.settings.reading_width_cols);
         geometry.text = Rect::new(article.x + (article.width - width) / 2, article.y, width, article.height);
         if app.help.is_some() && cols > 0 && rows > 0 {
-            let width = cols.min(80);
+            let width = cols.min(Self::MAX_HELP_COLS);
             let height = if rows > 4 { rows - 2 } else { rows };
             geometry.help = Some(Rect::new((cols - width) / 2, (rows - height) / 2, width, height));
         }

@@ -285,9 +285,14 @@ impl Doc {
         }
     }
 
-    /// The index of the section the top line is in.
+    /// The index of the section the top line is in; right after a jump to
+    /// a section, that section (near the end of the article its heading
+    /// may not reach the top line).
     #[must_use]
     pub fn current_section(&self) -> Option<usize> {
+        if let Some(visit) = self.last_section.filter(|v| v.top == self.top) {
+            return Some(visit.index);
+        }
         let sections = &self.article.analysis.sections;
         sections.partition_point(|s| s.block <= self.top.block).checked_sub(1)
     }

@@ -18,7 +18,9 @@ pub enum Direction {
 }
 
 /// The entry `times` steps from where you are, over entries sorted by
-/// position; `place(i)` is entry i's (block, byte offset).
+/// position; `place(i)` is entry i's (block, byte offset). A count past
+/// the last (or first) entry goes as far as it can, as vim does; `None`
+/// only when there is no entry at all that way.
 #[must_use]
 pub fn step_entry(
     len: usize,
@@ -45,12 +47,11 @@ pub fn step_entry(
     match direction {
         Direction::Forward => {
             let base = visit.map_or_else(|| count_before((block, end)), |index| index + 1);
-            let index = base + times - 1;
-            (index < len).then_some(index)
+            (base < len).then(|| (base + times - 1).min(len - 1))
         }
         Direction::Backward => {
             let base = visit.unwrap_or_else(|| count_before((block, start)));
-            base.checked_sub(times)
+            (base > 0).then(|| base.saturating_sub(times))
         }
     }
 }
@@ -213,7 +214,8 @@ mod tests {
         assert_eq!(forward(None, (0, 0, 0), 1), Some(0));
         assert_eq!(forward(None, (3, 0, 30), 1), Some(2), "an entry on the top line is not next");
         assert_eq!(forward(None, (3, 0, 30), 2), Some(3));
-        assert_eq!(forward(None, (3, 0, 30), 3), None);
+        assert_eq!(forward(None, (3, 0, 30), 3), Some(3), "a count past the end goes to the last");
+        assert_eq!(backward(None, (3, 41, 60), 9), Some(0), "and before the start to the first");
         assert_eq!(backward(None, (3, 0, 30), 1), Some(0));
         assert_eq!(backward(None, (3, 41, 60), 1), Some(2));
         assert_eq!(forward(Some(3), (7, 0, 9), 1), None);

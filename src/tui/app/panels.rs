@@ -5,7 +5,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
 use super::doc::{Target, Visit};
-use super::{App, Direction, Effect, Focus, Panel};
+use super::{App, Direction, Effect, Focus, Panel, Placement};
 use crate::tui::action::{Action, Command};
 
 /// Rows the mouse wheel scrolls.
@@ -18,23 +18,19 @@ impl App {
         let was = self.focus;
         self.focus = focus;
         match focus {
-            Focus::Article => {
-                if self.panels.by_focus {
-                    self.panels.by_focus = false;
-                    if self.is_wide() {
-                        self.panels.beside = false;
-                    } else {
-                        self.panels.overlay = false;
-                    }
-                }
-            }
+            Focus::Article => match self.panels.by_focus.take() {
+                Some(Placement::Beside) => self.panels.beside = false,
+                Some(Placement::Overlay) => self.panels.overlay = false,
+                None => {}
+            },
             Focus::Panel(panel) => {
                 if !self.panels_visible() {
-                    self.panels.by_focus = true;
                     if self.is_wide() {
                         self.panels.beside = true;
+                        self.panels.by_focus = Some(Placement::Beside);
                     } else {
                         self.panels.overlay = true;
+                        self.panels.by_focus = Some(Placement::Overlay);
                     }
                 }
                 if was != focus {
@@ -44,7 +40,8 @@ impl App {
         }
     }
 
-    /// Tab and Shift-Tab: article → sections → speakers → quotes → article.
+    /// Tab and Shift-Tab: article → sections → speakers → quotes → article,
+    /// passing over panels with nothing in them.
     pub(super) fn cycle_focus(&mut self, forward: bool) {
         let order = [
             Focus::Article,
@@ -53,13 +50,23 @@ impl App {
             Focus::Panel(Panel::Quotes),
         ];
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward { (at + 1) % order.len() } else { (at + order.len() - 1) % order.len() };
-        self.set_focus(order[next]);
+        let step = if forward { 1 } else { order.len() - 1 };
+        let next = (1..=order.len())
+            .map(|n| order[(at + n * step) % order.len()])
+            .find(|focus| match focus {
+                Focus::Article => true,
+                Focus::Panel(panel) => self.panel_len(*panel) > 0,
+            })
+            .unwrap_or(Focus::Article);
+        if next == Focus::Article && self.focus == Focus::Article {
+            self.say("the panels are empty: no sections, speakers or quotes");
+        }
+        self.set_focus(next);
     }
 
     /// `p`: beside the article on a wide terminal, an overlay on a narrow one.
     pub(super) fn toggle_panels(&mut self) {
-        self.panels.by_focus = false;
+        self.panels.by_focus = None;
         if self.is_wide() {
             self.panels.beside = !self.panels.beside;
             if !self.panels.beside {
@@ -78,7 +85,7 @@ impl App {
     /// Closes the narrow overlay; the focus returns to the article.
     pub(super) fn close_overlay(&mut self) {
         self.panels.overlay = false;
-        self.panels.by_focus = false;
+        self.panels.by_focus = None;
         self.focus = Focus::Article;
     }
 

@@ -78,9 +78,16 @@ impl App {
         let Some(input) = self.input.take() else { return Vec::new() };
         let doc = self.doc_mut();
         if input.text.is_empty() {
+            // `/` Enter repeats the last search: on to its next match, as
+            // `n` does (the search line's own matches were for nothing).
             doc.search = input.saved;
+            doc.top = input.origin;
             let query = doc.search.query.clone();
             if query.is_empty() {
+                return Vec::new();
+            }
+            if !doc.search.matches.is_empty() {
+                self.search_step(Direction::Forward, 1);
                 return Vec::new();
             }
             let effects = self.search_spawn(query);

@@ -504,3 +504,80 @@ fn the_full_article_replaces_a_preview_where_the_reader_is() {
     assert_eq!(h.top_text(), before);
     assert_eq!(h.app.doc().article.analysis.quotes.len(), 30);
 }
+
+#[test]
+fn panels_shown_for_the_focus_in_a_narrow_overlay_survive_a_resize_back() {
+    let mut h = Harness::new(120, 40);
+    assert!(h.app.panels_visible());
+    h.app.update(Msg::Resize { cols: 80, rows: 24 });
+    h.press("<Tab>");
+    assert!(h.app.panels.overlay);
+    h.app.update(Msg::Resize { cols: 120, rows: 40 });
+    h.press("<Esc>");
+    assert_eq!(h.app.focus, Focus::Article);
+    assert!(h.app.panels_visible(), "the side panels stay");
+    h.app.update(Msg::Resize { cols: 80, rows: 24 });
+    assert!(!h.app.panels_visible(), "and the overlay went with the focus");
+}
+
+#[test]
+fn counts_past_the_last_entry_go_as_far_as_they_can() {
+    let mut h = Harness::new(80, 24);
+    h.press("4]");
+    assert!(h.top_text().starts_with("Part 4"), "{}", h.top_text());
+    h.press("3]");
+    assert_eq!(h.app.doc().current_section(), Some(5), "to the last section, not nowhere");
+    assert!(h.app.status.is_none(), "no 'no more' after moving");
+    h.press("]");
+    assert!(h.app.status.as_ref().is_some_and(|s| s.text.contains("no more")));
+    h.press("g99}");
+    let last = h.app.doc().article.analysis.quotes.len() - 1;
+    assert_eq!(h.app.doc().last_quote.map(|v| v.index), Some(last));
+}
+
+#[test]
+fn the_status_names_the_section_jumped_to_even_at_the_end() {
+    let mut h = Harness::new(80, 40);
+    h.press("G");
+    let at_end = h.app.doc().current_section();
+    h.press("g5]");
+    assert_eq!(h.app.doc().current_section(), Some(5));
+    assert!(h.screen().contains("§ Part 5 of the story"), "{}", h.screen());
+    assert!(at_end.is_some());
+}
+
+#[test]
+fn slash_enter_repeats_the_last_search_onto_the_next_match() {
+    let mut h = Harness::new(80, 24);
+    h.press("/ferry<Enter>");
+    let first = h.app.doc().search.current.map(|v| v.index);
+    h.press("/<Enter>");
+    let second = h.app.doc().search.current.map(|v| v.index);
+    assert_eq!(second, first.map(|i| i + 1), "on to the next match");
+    h.press("/<Enter>");
+    assert_eq!(h.app.doc().search.current.map(|v| v.index), second.map(|i| i + 1));
+}
+
+#[test]
+fn tab_passes_over_empty_panels() {
+    let mut article = fixture();
+    article.analysis.sections.clear();
+    let keymap = Keymap::defaults().unwrap();
+    let mut app = App::new(article, LoadState::Ready, keymap, Theme::mono(), Settings::default());
+    app.update(Msg::Resize { cols: 120, rows: 40 });
+    let mut h = Harness { app };
+    h.press("<Tab>");
+    assert_eq!(h.app.focus, Focus::Panel(Panel::Speakers), "sections are empty");
+    h.press("<Tab><Tab>");
+    assert_eq!(h.app.focus, Focus::Article);
+    h.press("<BackTab>");
+    assert_eq!(h.app.focus, Focus::Panel(Panel::Quotes));
+}
+
+#[test]
+fn a_quote_that_fits_its_row_ends_with_its_closing_mark() {
+    let h = Harness::new(160, 48);
+    let screen = h.screen();
+    assert!(screen.contains("“Line 0.0 matters more than the bridge”"), "{screen}");
+    assert!(!screen.contains("bridge…"), "{screen}");
+}

@@ -51,15 +51,37 @@ pub fn rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
                 group = &entry.group;
             }
             let keys = keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
+            let lines = wrap_words(&entry.description, width.saturating_sub(keys_cols + 3).max(10));
+            let mut lines = lines.into_iter();
             if display_width(&keys) < keys_cols {
-                out.push(HelpRow::Binding { keys, description: entry.description.clone() });
+                out.push(HelpRow::Binding { keys, description: lines.next().unwrap_or_default() });
             } else {
                 out.push(HelpRow::Binding { keys, description: String::new() });
-                out.push(HelpRow::Binding { keys: String::new(), description: entry.description.clone() });
             }
+            out.extend(lines.map(|description| HelpRow::Binding { keys: String::new(), description }));
         }
     }
     out
+}
+
+/// `text` broken between words into lines of at most `width` columns (a
+/// word longer than that has a line of its own, cut when drawn).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && display_width(&line) + 1 + display_width(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Number of rows of the help text at `width` columns.
@@ -107,4 +129,36 @@ pub fn draw(buffer: &mut Buffer, app: &App, area: Rect) {
         })
         .collect();
     super::put_lines(buffer, inner, &text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_wrap_instead_of_being_cut() {
+        let keymap = Keymap::defaults().unwrap();
+        for width in [40, 60, 80, 118] {
+            let keys_cols = KEYS_COLS.min(width / 3);
+            let room = width.saturating_sub(keys_cols + 3);
+            let mut text = String::new();
+            for row in rows(&keymap, width) {
+                if let HelpRow::Binding { description, .. } = row {
+                    assert!(display_width(&description) <= room.max(10), "{width}: {description}");
+                    text.push_str(&description);
+                    text.push(' ');
+                }
+            }
+            for entry in keymap.entries(Mode::Reader) {
+                let first = entry.description.split_whitespace().last().unwrap();
+                assert!(text.contains(first), "{width}: the end of {:?} is shown", entry.description);
+            }
+        }
+    }
+
+    #[test]
+    fn words_wrap_at_the_width() {
+        assert_eq!(wrap_words("go to mark a-z here", 8), ["go to", "mark a-z", "here"]);
+        assert_eq!(wrap_words("", 8), [""]);
+    }
 }
