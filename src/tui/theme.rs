@@ -25,6 +25,9 @@ pub struct Theme {
     pub name: Style,
     /// Links (styled text only: no terminal hyperlinks).
     pub link: Style,
+    /// A mark in the margin of the lines a quote runs through, where styles
+    /// alone cannot set quotes apart (no colours).
+    pub quote_mark: Option<&'static str>,
     /// Emphasis.
     pub emphasis: Style,
     /// Strong text.
@@ -131,6 +134,7 @@ impl Theme {
             speaker: bold,
             name: bold,
             link: plain.add_modifier(Modifier::UNDERLINED),
+            quote_mark: Some("▌"),
             emphasis: plain.add_modifier(Modifier::ITALIC),
             strong: bold,
             code: plain,
@@ -167,6 +171,7 @@ impl Theme {
             name: c(if light { 25 } else { 117 }, if light { Color::Blue } else { Color::LightCyan }),
             link: c(if light { 26 } else { 75 }, if light { Color::Blue } else { Color::LightBlue })
                 .add_modifier(Modifier::UNDERLINED),
+            quote_mark: None,
             emphasis: Style::new().add_modifier(Modifier::ITALIC),
             strong: Style::new().add_modifier(bold),
             code: c(if light { 28 } else { 150 }, Color::Green),

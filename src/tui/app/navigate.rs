@@ -96,20 +96,23 @@ impl Doc {
         let span = self.top_span(vp);
         let article = self.article.clone();
         let quotes = &article.analysis.quotes;
-        let all: Vec<usize>;
-        let list: &[usize] = if let Some(found) = speaker.and_then(|s| article.analysis.speakers.get(s)) {
-            &found.quotes
-        } else {
-            all = (0..quotes.len()).collect();
-            &all
+        // Every quote, or one speaker's: entry i of the list is quote
+        // `nth(i)`, found without building the list of all quotes.
+        let only =
+            speaker.and_then(|s| article.analysis.speakers.get(s)).map(|found| found.quotes.as_slice());
+        let nth = |i: usize| only.map_or(Some(i), |list| list.get(i).copied());
+        let len = only.map_or(quotes.len(), <[usize]>::len);
+        let place = |i: usize| {
+            nth(i).and_then(|q| quotes.get(q)).map_or((usize::MAX, 0), |q| (q.block.index(), q.range.start))
         };
-        let place =
-            |i: usize| quotes.get(list[i]).map_or((usize::MAX, 0), |q| (q.block.index(), q.range.start));
-        let visit = self.visit_index(self.last_quote).and_then(|q| list.iter().position(|x| *x == q));
-        let Some(index) = step_entry(list.len(), &place, visit, span, direction, times) else {
+        let visit = self.visit_index(self.last_quote).and_then(|q| match only {
+            Some(list) => list.binary_search(&q).ok(),
+            None => Some(q),
+        });
+        let Some(quote) = step_entry(len, &place, visit, span, direction, times).and_then(nth) else {
             return false;
         };
-        self.go_quote(vp, list[index]);
+        self.go_quote(vp, quote);
         true
     }
 

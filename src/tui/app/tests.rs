@@ -581,3 +581,64 @@ fn a_quote_that_fits_its_row_ends_with_its_closing_mark() {
     assert!(screen.contains("“Line 0.0 matters more than the bridge”"), "{screen}");
     assert!(!screen.contains("bridge…"), "{screen}");
 }
+
+/// One paragraph holding thousands of quotes: the screen styles the quotes
+/// it shows, wherever in the paragraph it is (the view looks the visible
+/// ones up instead of reading them all).
+#[test]
+fn quotes_deep_in_a_crowded_paragraph_are_styled() {
+    let mut text = String::new();
+    let mut quotes = Vec::new();
+    for n in 0..5_000 {
+        text.push_str("They said ");
+        let start = text.len() + '“'.len_utf8();
+        text.push_str(&format!("“q{n:04} now,” he said. "));
+        quotes.push(Quote { block: BlockId(0), range: start..start + 9, speakers: vec![] });
+    }
+    let blocks = vec![Block::new(BlockKind::Paragraph, &text)];
+    let analysis = Analysis { quotes, ..Analysis::default() };
+    let article = Article {
+        identity: Identity::default(),
+        document: Document::new(Metadata::default(), blocks),
+        analysis,
+    };
+    let theme = Theme::dark256();
+    let mut app =
+        App::new(article, LoadState::Ready, Keymap::defaults().unwrap(), theme, Settings::default());
+    app.update(Msg::Resize { cols: 80, rows: 24 });
+    let mut h = Harness { app };
+    h.press("1500j");
+    let (cols, rows) = h.app.size;
+    let mut screen = Screen::test(cols, rows).unwrap();
+    screen.draw(|buffer| view::draw(buffer, &h.app)).unwrap();
+    let buffer = screen.backend().buffer();
+    let mut styled = 0;
+    for y in 1..rows - 1 {
+        let row: String = (0..cols).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+        for (at, _) in
+            row.match_indices('q').filter(|(at, _)| row[at + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            let x = row[..at].chars().count() as u16;
+            assert_eq!(buffer[(x, y)].fg, theme.quote.fg.unwrap(), "row {y}: {row}");
+            styled += 1;
+        }
+        if let Some(at) = row.find("They") {
+            let x = row[..at].chars().count() as u16;
+            assert_ne!(buffer[(x, y)].fg, theme.quote.fg.unwrap());
+        }
+    }
+    assert!(styled > 20, "quotes on screen: {styled}");
+}
+
+#[test]
+fn without_colour_the_lines_of_a_quote_are_marked_in_the_margin() {
+    let h = Harness::new(80, 24);
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let marked: Vec<&&str> = lines.iter().filter(|l| l.starts_with('▌')).collect();
+    assert!(!marked.is_empty(), "{screen}");
+    for line in &marked {
+        assert!(line.contains("“") || line.contains("bridge") || line.contains("matters"), "{line}");
+    }
+    assert!(lines.iter().any(|l| l.contains("Part 0") && !l.starts_with('▌')), "headings are not marked");
+}

@@ -20,7 +20,7 @@ use crate::tui::theme::Theme;
 const MAX_NAMES: usize = 16;
 
 /// Draws the article's visible rows into `text` (inside `pane`).
-pub fn draw(buffer: &mut Buffer, app: &App, _pane: Rect, text: Rect) {
+pub fn draw(buffer: &mut Buffer, app: &App, pane: Rect, text: Rect) {
     let doc = app.doc();
     let width = usize::from(text.width).max(1);
     let Some(flow) = doc.layout.at_width(width) else { return };
@@ -34,7 +34,10 @@ pub fn draw(buffer: &mut Buffer, app: &App, _pane: Rect, text: Rect) {
     let rows: Vec<(RowRef, Row<'_>)> = flow.rows_from(top).take(usize::from(text.height)).collect();
     let mut lines = Vec::with_capacity(rows.len());
     let mut marks: Option<(usize, Vec<Mark>)> = None;
-    for (at, row) in &rows {
+    // Without colour, italics alone would not tell a quote from emphasis:
+    // the lines a quote runs through get a mark in the margin.
+    let gutter = app.theme.quote_mark.filter(|_| text.x > pane.x);
+    for (y, (at, row)) in (text.y..).zip(&rows) {
         let Row::Line(line) = row else {
             lines.push(Line::default());
             continue;
@@ -45,6 +48,14 @@ pub fn draw(buffer: &mut Buffer, app: &App, _pane: Rect, text: Rect) {
             marks = Some((at.block, block_marks(app, doc, at.block, block, span)));
         }
         let found = marks.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
+        if let Some(mark) = gutter
+            && line.kind != LineKind::Attribution
+            && found
+                .iter()
+                .any(|m| m.quote && m.range.start < line.range.end && m.range.end > line.range.start)
+        {
+            buffer.set_string(text.x - 1, y, mark, app.theme.dim);
+        }
         lines.push(build_line(app, doc, at.block, block, line, found, width));
     }
     super::put_lines(buffer, text, &lines);
@@ -55,6 +66,9 @@ pub fn draw(buffer: &mut Buffer, app: &App, _pane: Rect, text: Rect) {
 struct Mark {
     range: Range<usize>,
     style: Style,
+    /// Whether it marks a quote (the monochrome theme also flags the
+    /// quote's lines in the margin).
+    quote: bool,
 }
 
 /// The byte range of `block`'s text on screen.
@@ -83,14 +97,19 @@ fn block_marks(app: &App, doc: &Doc, index: usize, block: &Block, span: Range<us
             InlineStyle::Code => theme.code,
             InlineStyle::Link { .. } => theme.link,
         };
-        marks.push(Mark { range: inline.range.clone(), style });
+        marks.push(Mark { range: inline.range.clone(), style, quote: false });
     }
     let analysis = &doc.article.analysis;
-    let first = analysis.quotes.partition_point(|q| q.block.index() < index);
+    // Quotes are sorted and never overlap, so their ends are sorted too: a
+    // binary search finds the first one reaching into the span, and only
+    // the quotes on screen are read (a paragraph may hold thousands).
+    let first = analysis.quotes.partition_point(|q| (q.block.index(), q.range.end) <= (index, span.start));
     let mut names: Vec<usize> = Vec::new();
     let mut quoted = Vec::new();
-    for (offset, quote) in
-        analysis.quotes[first..].iter().enumerate().take_while(|(_, q)| q.block.index() == index)
+    for (offset, quote) in analysis.quotes[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, q)| q.block.index() == index && q.range.start < span.end.max(span.start + 1))
     {
         quoted.push(quote.range.clone());
         if !overlaps(&quote.range) {
@@ -100,7 +119,7 @@ fn block_marks(app: &App, doc: &Doc, index: usize, block: &Block, span: Range<us
         if doc.target == Some(Target::Quote(first + offset)) {
             style = style.patch(theme.target);
         }
-        marks.push(Mark { range: quote.range.clone(), style });
+        marks.push(Mark { range: quote.range.clone(), style, quote: true });
         for speaker in &quote.speakers {
             if !names.contains(speaker) && names.len() < MAX_NAMES {
                 names.push(*speaker);
@@ -118,7 +137,7 @@ fn block_marks(app: &App, doc: &Doc, index: usize, block: &Block, span: Range<us
             style = style.patch(theme.target);
         }
         for range in name_ranges(doc, speaker, block.text(), &span, &quoted) {
-            marks.push(Mark { range, style });
+            marks.push(Mark { range, style, quote: false });
         }
     }
     let matches = &doc.search.matches;
@@ -131,7 +150,7 @@ fn block_marks(app: &App, doc: &Doc, index: usize, block: &Block, span: Range<us
         if overlaps(&found.range) {
             let style =
                 if current == Some(first + offset) { theme.search_current } else { theme.search_match };
-            marks.push(Mark { range: found.range.clone(), style });
+            marks.push(Mark { range: found.range.clone(), style, quote: false });
         }
     }
     marks
