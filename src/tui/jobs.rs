@@ -176,7 +176,7 @@ pub fn run(request: JobRequest, tools: &Tools, progress: &mut dyn FnMut(u64)) ->
     let generation = request.generation();
     let outcome = catch_unwind(AssertUnwindSafe(move || match request {
         JobRequest::Search { article, query, .. } => {
-            Ok(JobOutput::Matches(search::find_all(&article, &query)))
+            search::find_all(&article, &query).map(JobOutput::Matches)
         }
         JobRequest::Build { loaded, forced, .. } => pipeline::build_owned_with(*loaded, forced, &tools.sites)
             .map(|article| JobOutput::Article(Box::new(article)))

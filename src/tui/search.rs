@@ -1,8 +1,11 @@
-//! Finding a literal query in an article: smart case (an upper-case letter in
-//! the query makes it case-sensitive), whitespace runs (line breaks included)
+//! Finding a query in an article: smart case (an upper-case letter in the
+//! query makes it case-sensitive), whitespace runs (line breaks included)
 //! match any whitespace run, and soft hyphens and zero-width characters are
 //! ignored on both sides. Blocks are searched whole, so a match can run across
-//! wrapped lines. Pure and linear; runs on the job worker.
+//! wrapped lines. A query that starts with `\v` is a regular expression (as
+//! vim's "very magic"), with the same smart case: an upper-case letter that
+//! is not part of an escape (`\W`, `\S`) makes it case-sensitive. Pure and
+//! linear; runs on the job worker.
 
 use std::ops::Range;
 
@@ -21,26 +24,82 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
+/// The prefix that makes a query a regular expression.
+pub const REGEX_PREFIX: &str = "\\v";
+
 /// Whether `query` is matched case-sensitively (it has an upper-case letter).
 #[must_use]
 pub fn is_case_sensitive(query: &str) -> bool {
     query.chars().any(char::is_uppercase)
 }
 
+/// Whether a pattern is matched case-sensitively: it has an upper-case
+/// letter outside an escape (`\W`, `\S`, `\B` are not letters of text).
+fn pattern_is_case_sensitive(pattern: &str) -> bool {
+    let mut escaped = false;
+    pattern.chars().any(|c| {
+        let upper = c.is_uppercase() && !escaped;
+        escaped = c == '\\' && !escaped;
+        upper
+    })
+}
+
 /// Every non-overlapping match of `query` in reading order.
-#[must_use]
-pub fn find_all(article: &Article, query: &str) -> Vec<Match> {
+///
+/// # Errors
+///
+/// A regular expression (`\v…`) that does not parse, as a message.
+pub fn find_all(article: &Article, query: &str) -> Result<Vec<Match>, String> {
+    if let Some(pattern) = query.strip_prefix(REGEX_PREFIX) {
+        return find_pattern(article, pattern);
+    }
     let exact = is_case_sensitive(query);
     let needle = Folded::new(query, !exact).text;
-    let mut found = Vec::new();
     if needle.is_empty() || needle == " " {
-        return found;
+        return Ok(Vec::new());
     }
+    Ok(collect(article, exact, |folded| {
+        folded.match_indices(needle.as_str()).map(|(start, piece)| start..start + piece.len()).collect()
+    }))
+}
+
+fn find_pattern(article: &Article, pattern: &str) -> Result<Vec<Match>, String> {
+    if pattern.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let exact = pattern_is_case_sensitive(pattern);
+    // The text is folded (lower case, whitespace runs as one space) before
+    // matching, so the pattern is folded the same way: no (?i) needed, and
+    // Unicode letters fold as they do in plain searches.
+    let folded = if exact {
+        pattern.to_owned()
+    } else {
+        // Escapes keep their case: `\W` is not `\w`.
+        let mut escaped = false;
+        pattern
+            .chars()
+            .map(|c| {
+                let out = if escaped { c } else { lower_one(c) };
+                escaped = c == '\\' && !escaped;
+                out
+            })
+            .collect()
+    };
+    let regex = regex_lite::Regex::new(&folded).map_err(|error| format!("bad pattern: {error}"))?;
+    Ok(collect(article, exact, |text| {
+        regex.find_iter(text).filter(|m| !m.is_empty()).map(|m| m.range()).collect()
+    }))
+}
+
+/// The matches `find` reports in each block's folded text, mapped back to
+/// the source, up to [`MAX_MATCHES`].
+fn collect(article: &Article, exact: bool, find: impl Fn(&str) -> Vec<Range<usize>>) -> Vec<Match> {
+    let mut found = Vec::new();
     for (index, block) in article.blocks().iter().enumerate() {
         let text = block.text();
         let folded = Folded::new(text, !exact);
-        for (start, piece) in folded.text.match_indices(needle.as_str()) {
-            let range = folded.source(start)..folded.source_end(start + piece.len(), text);
+        for range in find(&folded.text) {
+            let range = folded.source(range.start)..folded.source_end(range.end, text);
             found.push(Match { block: BlockId(index as u32), range });
             if found.len() >= MAX_MATCHES {
                 return found;
@@ -134,6 +193,10 @@ mod tests {
         }
     }
 
+    fn find_all_ok(article: &Article, query: &str) -> Vec<Match> {
+        find_all(article, query).unwrap()
+    }
+
     fn shown(article: &Article, found: &[Match]) -> Vec<String> {
         found.iter().map(|m| article.blocks()[m.block.index()].text()[m.range.clone()].to_owned()).collect()
     }
@@ -141,36 +204,52 @@ mod tests {
     #[test]
     fn smart_case() {
         let a = article(&["Ferry ferry FERRY"]);
-        assert_eq!(find_all(&a, "ferry").len(), 3);
-        assert_eq!(shown(&a, &find_all(&a, "Ferry")), ["Ferry"]);
+        assert_eq!(find_all_ok(&a, "ferry").len(), 3);
+        assert_eq!(shown(&a, &find_all_ok(&a, "Ferry")), ["Ferry"]);
     }
 
     #[test]
     fn soft_hyphens_zero_width_and_line_breaks_are_ignored() {
         let a = article(&["the ex\u{ad}tra\u{200b}ordinary\nharbour  deal", "other"]);
         assert_eq!(
-            shown(&a, &find_all(&a, "extraordinary harbour")),
+            shown(&a, &find_all_ok(&a, "extraordinary harbour")),
             ["ex\u{ad}tra\u{200b}ordinary\nharbour"]
         );
-        assert_eq!(shown(&a, &find_all(&a, "harbour deal")), ["harbour  deal"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "harbour deal")), ["harbour  deal"]);
     }
 
     #[test]
     fn ranges_stay_on_character_boundaries() {
         let a = article(&["Ça coûte 5 € — ÉTÉ été", "日本語の日本"]);
-        assert_eq!(shown(&a, &find_all(&a, "été")), ["ÉTÉ", "été"]);
-        assert_eq!(shown(&a, &find_all(&a, "日本")), ["日本", "日本"]);
-        assert_eq!(shown(&a, &find_all(&a, "€")), ["€"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "été")), ["ÉTÉ", "été"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "日本")), ["日本", "日本"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "€")), ["€"]);
         let kelvin = article(&["\u{212a}elvin and İstanbul"]);
-        assert_eq!(shown(&kelvin, &find_all(&kelvin, "kelvin")), ["\u{212a}elvin"]);
-        assert_eq!(shown(&kelvin, &find_all(&kelvin, "stanbul")), ["stanbul"]);
+        assert_eq!(shown(&kelvin, &find_all_ok(&kelvin, "kelvin")), ["\u{212a}elvin"]);
+        assert_eq!(shown(&kelvin, &find_all_ok(&kelvin, "stanbul")), ["stanbul"]);
     }
 
     #[test]
     fn empty_and_blank_queries_find_nothing() {
         let a = article(&["text"]);
-        assert!(find_all(&a, "").is_empty());
-        assert!(find_all(&a, "  ").is_empty());
-        assert!(find_all(&a, "\u{ad}").is_empty());
+        assert!(find_all_ok(&a, "").is_empty());
+        assert!(find_all_ok(&a, "  ").is_empty());
+        assert!(find_all_ok(&a, "\u{ad}").is_empty());
+    }
+
+    #[test]
+    fn regular_expressions_with_smart_case() {
+        let a =
+            article(&["The 2024 budget, the 2025 Budget and the BUDGET line", "cost: 5 €, 12 € or 140 €"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "\\v20\\d\\d budget")), ["2024 budget", "2025 Budget"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "\\vB\\w+")), ["Budget", "BUDGET"]);
+        assert_eq!(shown(&a, &find_all_ok(&a, "\\v\\d+ €")), ["5 €", "12 €", "140 €"]);
+        assert_eq!(
+            shown(&a, &find_all_ok(&a, "\\vbudget\\W+\\w+")),
+            ["budget, the", "Budget and", "BUDGET line"]
+        );
+        assert!(find_all(&a, "\\v(budget").unwrap_err().starts_with("bad pattern"));
+        assert!(find_all_ok(&a, "\\v").is_empty());
+        assert!(find_all_ok(&a, "\\vx*").is_empty(), "empty matches are not matches");
     }
 }
