@@ -125,9 +125,17 @@ pub fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(error) => {
-            // --help and --version are "errors" that print to stdout and exit 0.
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+            // --help and --version are "errors" that print to stdout and exit
+            // 0. Anything else echoes what was typed, which may hold escape
+            // sequences (a file named with one, an argument pasted with
+            // one): it is printed plain and sanitised, never raw.
+            let text = clean_lines(&error.render().to_string());
+            if error.use_stderr() {
+                let _ = write!(std::io::stderr(), "{text}");
+                return ExitCode::from(EXIT_ERROR);
+            }
+            let _ = write!(std::io::stdout(), "{text}");
+            return ExitCode::from(EXIT_OK);
         }
     };
     match run(args) {
@@ -151,6 +159,14 @@ fn report(error: &anyhow::Error) {
         }
     }
     say(&line);
+}
+
+/// `text` with every control character made harmless, line breaks kept.
+fn clean_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| crate::model::sanitize::clean(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Writes one sanitised line to stderr.
@@ -228,8 +244,11 @@ fn run(args: Args) -> anyhow::Result<u8> {
             }
             let loaded = fetch_with_progress(&sources, &spec)?;
             let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
-            tui::run(loaded, forced, &config, tools)?;
-            Ok(EXIT_OK)
+            match tui::run(loaded, forced, &config, tools)? {
+                // Ended by a signal: 128 + its number, as shells expect.
+                Some(signal) => Ok(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
+                None => Ok(EXIT_OK),
+            }
         }
     }
 }

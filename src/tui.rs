@@ -64,9 +64,10 @@ pub const DEBUG_PANIC_ENV: &str = "BYLINE_DEBUG_PANIC";
 /// The thread that loads the keymap and readies the screen at start-up.
 const START_THREAD: &str = "byline-start";
 
-/// Opens the reader on `loaded` and runs until the user quits. Config and
-/// extraction errors are returned before the terminal is touched.
-pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: Tools) -> Result<()> {
+/// Opens the reader on `loaded` and runs until the user quits; returns the
+/// signal that ended it, if one did. Config and extraction errors are
+/// returned before the terminal is touched.
+pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: Tools) -> Result<Option<i32>> {
     let name = loaded.spec.display_name();
     let origin = Origin { spec: Some(loaded.spec.clone()), url: loaded.url.clone() };
     let note = loaded.note.clone();
@@ -181,7 +182,7 @@ fn paint<B: Backend>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<(
 
 /// The event loop: wait for an event, handle it and everything queued behind
 /// it, perform the effects, draw once. Returns when the app quits or the
-/// source ends.
+/// source ends, with the signal that ended it, if one did.
 ///
 /// # Panics
 ///
@@ -193,7 +194,8 @@ pub fn run_loop<B: Backend>(
     events: &mut dyn EventSource,
     jobs: &mut Jobs,
     debug_panic: bool,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<i32>> {
+    let mut ended_by = None;
     // The first frame may be up already (drawn before the threads
     // started); the size is read once more now that resizes are watched.
     let drawn = screen.has_drawn();
@@ -206,7 +208,7 @@ pub fn run_loop<B: Backend>(
     loop {
         let mut next = events.next_event(true);
         if next.is_none() {
-            return Ok(());
+            return Ok(ended_by);
         }
         while let Some(event) = next {
             let msg = match event {
@@ -225,12 +227,15 @@ pub fn run_loop<B: Backend>(
                 }
                 Event::Job(done) => Msg::Job(done),
                 Event::Progress { generation, bytes } => Msg::Progress { generation, bytes },
-                Event::Hangup => Msg::Hangup,
+                Event::Hangup(signal) => {
+                    ended_by = ended_by.or(signal);
+                    Msg::Hangup
+                }
                 Event::Continued => Msg::Continued,
             };
             let effects = app.update(msg);
             if perform(app, screen, jobs, effects)? {
-                return Ok(());
+                return Ok(ended_by);
             }
             next = events.next_event(false);
         }

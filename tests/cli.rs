@@ -269,3 +269,16 @@ fn the_reader_into_a_file_or_a_pipe_prints_text() {
     assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 5);
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn arguments_echoed_in_errors_are_sanitised() {
+    let output = byline().args(["extract", "x.html", "--format", "\x1b]0;PWN\x07"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("invalid value"), "{stderr}");
+    assert!(!stderr.contains('\x1b') && !stderr.contains('\x07'), "{stderr:?}");
+    let name = "\x1b]0;PWN\x07.html";
+    let output = byline().args(["extract", name]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains('\x1b') && stderr.contains("PWN"), "{stderr:?}");
+}

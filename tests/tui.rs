@@ -176,11 +176,13 @@ fn pty_reads_the_article_from_stdin_and_keys_from_the_terminal() {
     assert_restored(&output);
 }
 
-/// A dropped SSH connection (SIGHUP) and a polite kill (SIGTERM) both leave
-/// the terminal as it was.
+/// A dropped SSH connection (SIGHUP), a polite kill (SIGTERM) and SIGQUIT
+/// all leave the terminal as it was, and exit with 128 + the signal's
+/// number, as shells expect.
 #[rstest::rstest]
 #[case::sigterm(Signal::SIGTERM)]
 #[case::sighup(Signal::SIGHUP)]
+#[case::sigquit(Signal::SIGQUIT)]
 fn pty_signals_restore_and_exit_cleanly(#[case] signal: Signal) {
     let path = sample("quiet-diplomacy.md").display().to_string();
     let mut session = spawn(byline_command(&[&path]));
@@ -188,7 +190,7 @@ fn pty_signals_restore_and_exit_cleanly(#[case] signal: Signal) {
     wait_for(&mut session, "Selka", &mut seen);
     session.get_process_mut().signal(signal).unwrap();
     let output = drain(&mut session, seen);
-    assert_eq!(exit_code(&session), 0);
+    assert_eq!(exit_code(&session), 128 + signal as i32);
     assert_restored(&output);
 }
 
@@ -296,4 +298,17 @@ fn pty_dash_at_a_terminal_says_it_reads_stdin() {
     let output = drain(&mut session, seen);
     assert_eq!(exit_code(&session), 0);
     assert_restored(&output);
+}
+
+/// An argument echoed in a usage error (clap's) reaches a terminal
+/// sanitised: an escape sequence in it cannot set the window title.
+#[test]
+fn pty_escapes_in_arguments_never_reach_the_terminal() {
+    let mut session = spawn(byline_command(&["extract", "x.html", "--format", "\x1b]0;PWN\x07"]));
+    let output = drain(&mut session, Vec::new());
+    assert_eq!(exit_code(&session), 2);
+    let text = String::from_utf8_lossy(&output);
+    assert!(text.contains("invalid value"), "{text}");
+    assert!(!output.windows(2).any(|w| w == b"\x1b]"), "no OSC: {text:?}");
+    assert!(!output.contains(&0x07), "no BEL: {text:?}");
 }

@@ -25,9 +25,9 @@ pub enum Event {
         /// Bytes received.
         bytes: u64,
     },
-    /// The session ended (SIGHUP when SSH drops, SIGTERM, SIGINT from
-    /// outside, or the terminal went away).
-    Hangup,
+    /// The session ended: a signal (SIGHUP when SSH drops, SIGTERM, SIGINT
+    /// or SIGQUIT from outside), or `None` when the terminal went away.
+    Hangup(Option<i32>),
     /// The process was continued after a stop (SIGCONT): redraw.
     Continued,
 }
@@ -59,9 +59,9 @@ pub fn spawn_input(events: Sender<Event>) -> std::io::Result<()> {
             let event = match crossterm::event::read() {
                 Ok(event) => Event::Input(event),
                 // The terminal is gone (a dropped connection): end cleanly.
-                Err(_) => Event::Hangup,
+                Err(_) => Event::Hangup(None),
             };
-            let stop = matches!(event, Event::Hangup);
+            let stop = matches!(event, Event::Hangup(_));
             if events.send(event).is_err() || stop {
                 return;
             }
@@ -80,7 +80,7 @@ pub fn register_signals() -> std::io::Result<Signals> {
 pub fn forward_signals(mut signals: Signals, events: Sender<Event>) -> std::io::Result<()> {
     std::thread::Builder::new().name("byline-signals".to_owned()).spawn(move || {
         for signal in signals.forever() {
-            let event = if signal == SIGCONT { Event::Continued } else { Event::Hangup };
+            let event = if signal == SIGCONT { Event::Continued } else { Event::Hangup(Some(signal)) };
             if events.send(event).is_err() {
                 return;
             }
