@@ -1,6 +1,8 @@
 //! The command line: clap arguments → validated options → dispatch. Errors get
 //! their context here (anyhow) and become one line on stderr and an exit code.
 
+mod docs;
+
 use std::io::{IsTerminal, Write};
 use std::panic::UnwindSafe;
 use std::path::PathBuf;
@@ -64,6 +66,14 @@ struct Common {
     /// Refuse pages larger than this many megabytes once decompressed [default: 20].
     #[arg(long, value_name = "MB", global = true, value_parser = clap::value_parser!(u64).range(1..))]
     max_download_mb: Option<u64>,
+    #[arg(
+        long,
+        value_name = "LEVEL",
+        global = true,
+        value_parser = crate::log::LEVELS,
+        help = "What goes to the log file [default: warn, or BYLINE_LOG]"
+    )]
+    log_level: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +86,27 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
     },
+    /// Print a completion script: byline completions bash > ~/.local/share/bash-completion/completions/byline
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): byline man | man -l -
+    Man,
+    /// The configuration file: which one is read, and every setting's default.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigAction {
+    /// Print the path of the configuration file byline reads (and whether it exists).
+    Path,
+    /// Print a commented configuration with every setting at its default.
+    Default,
 }
 
 fn positive_seconds(text: &str) -> Result<f64, String> {
@@ -161,6 +192,43 @@ fn report(error: &anyhow::Error) {
     say(&line);
 }
 
+/// What the command reads an article for.
+enum Reading {
+    /// `extract [SOURCE]` in this format.
+    Extract(Option<String>, Format),
+    /// The reader on SOURCE (stdin when none and it is piped).
+    Reader(Option<String>),
+}
+
+/// `byline config path|default`.
+fn config_command(action: &ConfigAction, explicit: Option<&std::path::Path>) -> anyhow::Result<u8> {
+    match action {
+        ConfigAction::Default => {
+            print_with(|out| out.write_all(crate::config::DEFAULT_FILE.as_bytes()).unwrap_or(()))
+        }
+        ConfigAction::Path => {
+            let line = match crate::config::chosen_path(explicit) {
+                Some((path, _)) if path.is_file() => path.display().to_string(),
+                Some((path, _)) => format!("{} (not there: the defaults apply)", path.display()),
+                None => "no configuration directory: the defaults apply".to_owned(),
+            };
+            print_with(|out| writeln!(out, "{line}").unwrap_or(()))
+        }
+    }
+}
+
+/// Writes what `write` produces to stdout; a closed pipe is not an error.
+fn print_with(write: impl FnOnce(&mut dyn Write)) -> anyhow::Result<u8> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out);
+    match out.flush() {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(crate::Error::Output(error).into())
+        }
+        _ => Ok(EXIT_OK),
+    }
+}
+
 /// `text` with every control character made harmless, line breaks kept.
 fn clean_lines(text: &str) -> String {
     text.split('\n')
@@ -201,6 +269,16 @@ fn loader(common: &Common, config: &Config) -> Loader {
 }
 
 fn run(args: Args) -> anyhow::Result<u8> {
+    let source = match args.command {
+        // These need no configuration: `config default` is how a broken
+        // one gets mended.
+        Some(Command::Completions { shell }) => return print_with(|out| docs::completions(shell, out)),
+        Some(Command::Man) => return print_with(|out| docs::man(out).unwrap_or(())),
+        Some(Command::Config { action }) => return config_command(&action, args.common.config.as_deref()),
+        Some(Command::Extract { source, format }) => Reading::Extract(source, format.into()),
+        None => Reading::Reader(args.source),
+    };
+    crate::log::init(args.common.log_level.as_deref(), crate::log::default_path())?;
     let config = crate::config::load(args.common.config.as_deref())?;
     let sources = loader(&args.common, &config);
     let sites = match &config.path {
@@ -211,21 +289,21 @@ fn run(args: Args) -> anyhow::Result<u8> {
     // The whole file is checked whatever the command: a mistake in the
     // key bindings is reported by `extract` too, not only by the reader
     // (which loads them on a thread of its own at start-up).
-    let reader = args.command.is_none() && std::io::stdout().is_terminal();
+    let reader = matches!(source, Reading::Reader(_)) && std::io::stdout().is_terminal();
     if !reader {
         tui::keymap::Keymap::load(&config)?;
     }
-    match args.command {
-        Some(Command::Extract { source, format }) => {
+    match source {
+        Reading::Extract(source, format) => {
             let spec = match source {
                 Some(source) => SourceSpec::parse(&source),
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
                 None => anyhow::bail!("no article given: byline extract FILE|URL|-, or pipe one in"),
             };
-            extract(&spec, &sources, &sites, forced, format.into())
+            extract(&spec, &sources, &sites, forced, format)
         }
-        None => {
-            let spec = match args.source {
+        Reading::Reader(source) => {
+            let spec = match source {
                 Some(source) => SourceSpec::parse(&source),
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
                 None => anyhow::bail!(

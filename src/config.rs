@@ -144,15 +144,34 @@ pub fn default_path() -> Option<PathBuf> {
     Some(strategy.config_dir().join("byline").join("config.toml"))
 }
 
-/// Loads the configuration: from `explicit` (which must exist), else from
-/// the default file if there is one, else defaults.
+/// The environment variable naming the config file (`--config` wins).
+pub const CONFIG_ENV: &str = "BYLINE_CONFIG";
+
+/// The commented default configuration (`byline config default`): every
+/// setting with its default value.
+pub const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
+
+/// Which file the configuration comes from: `explicit`, else
+/// `BYLINE_CONFIG`, else the default path; and whether it must exist (a
+/// file named by the user must; the default one may be missing).
+#[must_use]
+pub fn chosen_path(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(path) = explicit {
+        return Some((path.to_path_buf(), true));
+    }
+    if let Some(path) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+        return Some((PathBuf::from(path), true));
+    }
+    default_path().map(|path| (path, false))
+}
+
+/// Loads the configuration: from `explicit` or `BYLINE_CONFIG` (which must
+/// exist), else from the default file if there is one, else defaults.
 pub fn load(explicit: Option<&Path>) -> Result<Config> {
-    let path = match explicit {
-        Some(path) => path.to_path_buf(),
-        None => match default_path() {
-            Some(path) if path.is_file() => path,
-            _ => return Ok(Config::default()),
-        },
+    let path = match chosen_path(explicit) {
+        Some((path, true)) => path,
+        Some((path, false)) if path.is_file() => path,
+        _ => return Ok(Config::default()),
     };
     let text = std::fs::read_to_string(&path)
         .map_err(|cause| Error::Config { path: path.clone(), message: format!("cannot read: {cause}") })?;
@@ -277,6 +296,63 @@ mod tests {
         assert_eq!((rule.name.as_str(), rule.body.as_str(), *line), ("Pier", "div.story", 3));
         let message = parse_err("[[sites]]\nname = \"Pier\"\nbody = \"x\"\nbodies = 3\n");
         assert!(message.contains("line 4") && message.contains("bodies"), "{message}");
+    }
+
+    /// The fields a table accepts, as serde lists them when it refuses an
+    /// unknown one: the default file must show each of them.
+    fn accepted_fields(table: &str) -> Vec<String> {
+        let message = parse_err(&format!("{table}\nnot_a_key_at_all = 1\n"));
+        let list = message.split("expected one of").nth(1).unwrap_or_else(|| panic!("{message}"));
+        list.split(',').map(|f| f.trim().trim_matches('`').to_owned()).filter(|f| !f.is_empty()).collect()
+    }
+
+    #[test]
+    fn the_default_file_shows_every_setting_and_loads_back_as_the_defaults() {
+        let loaded = parse(DEFAULT_FILE, Path::new("default.toml")).unwrap();
+        let expected = Config {
+            path: Some("default.toml".into()),
+            fetch: FetchConfig {
+                timeout: Some(crate::source::DEFAULT_TIMEOUT_SECS),
+                connect_timeout: Some(crate::source::DEFAULT_CONNECT_TIMEOUT_SECS),
+                max_redirects: Some(crate::source::DEFAULT_MAX_REDIRECTS),
+                max_download_mb: Some(crate::source::DEFAULT_MAX_DOWNLOAD_MB),
+                offline: Some(false),
+            },
+            ..Config::default()
+        };
+        assert_eq!(loaded, expected);
+        for field in accepted_fields("") {
+            let shown = match field.as_str() {
+                "keys" => DEFAULT_FILE.contains("# [keys.reader]"),
+                "sites" => DEFAULT_FILE.contains("# [[sites]]"),
+                table @ "fetch" => DEFAULT_FILE.lines().any(|l| l == format!("[{table}]")),
+                key => DEFAULT_FILE.lines().any(|l| l.starts_with(&format!("{key} = "))),
+            };
+            assert!(shown, "the default file shows `{field}`");
+        }
+        for field in accepted_fields("[fetch]") {
+            assert!(DEFAULT_FILE.lines().any(|l| l.starts_with(&format!("{field} = "))), "[fetch] {field}");
+        }
+    }
+
+    #[test]
+    fn each_kind_of_mistake_names_the_file_line_and_choices() {
+        let cases = [
+            ("colour = 3\n", "line 1", "expected one of `theme`"),
+            ("theme = \"purple\"\n", "line 1", "`auto`, `dark`, `light`, `mono`"),
+            ("colors = \"8\"\n", "line 1", "`auto`, `16`, `256`"),
+            ("mouse = \"yes\"\n", "line 1", "a boolean"),
+            ("\nreading_width = 5000\n", "line 2", "between 20 and 1000"),
+            ("[fetch]\ntimeout = 0\n", "line 1", "positive number of seconds"),
+            ("[fetch]\nretries = 3\n", "line 2", "expected one of `timeout`"),
+            ("[keys.reeder]\nx = \"quit\"\n", "line 1", "reader, panel, search, help, links"),
+            ("[[sites]]\nbody = \"x\"\n", "line 1", "missing field `name`"),
+        ];
+        for (text, line, choices) in cases {
+            let message = parse_err(text);
+            assert!(message.starts_with(&format!("/tmp/c.toml: {line}")), "{text:?}: {message}");
+            assert!(message.contains(choices), "{text:?}: {message}");
+        }
     }
 
     #[test]

@@ -28,7 +28,20 @@ pub fn build_owned(loaded: Loaded, forced: Option<SourceKind>) -> Result<Article
 /// [`build_owned`] with these site rules (the user's and the built-in ones).
 pub fn build_owned_with(loaded: Loaded, forced: Option<SourceKind>, sites: &SiteRules) -> Result<Article> {
     let hash = source_hash(&loaded);
-    let (document, _) = extract::extract_traced(loaded, forced, sites)?;
+    let name = loaded.spec.display_name();
+    let bytes = loaded.bytes.len();
+    let started = std::time::Instant::now();
+    let (document, trace) = extract::extract_traced(loaded, forced, sites)?;
+    tracing::debug!(
+        source = %name,
+        bytes,
+        kind = ?trace.kind,
+        site_rule = trace.site_rule.as_deref().unwrap_or("none"),
+        html_parses = trace.html_parses,
+        blocks = document.blocks().len(),
+        ms = started.elapsed().as_secs_f64() * 1e3,
+        "extracted"
+    );
     Ok(finish(hash, document))
 }
 

@@ -220,12 +220,23 @@ impl Loader {
                 failed("no offline copy: it was never opened here (drop --offline to fetch it)".to_owned())
             });
         }
+        let started = std::time::Instant::now();
         match self.http.fetch(url, &self.fetch, accepted, watch) {
             Ok(fetched) => {
-                if let Some(cache) = &self.cache {
+                tracing::debug!(
+                    url,
+                    final_url = %fetched.final_url,
+                    content_type = fetched.content_type.as_deref().unwrap_or(""),
+                    bytes = fetched.bytes.len(),
+                    ms = started.elapsed().as_secs_f64() * 1e3,
+                    "fetched"
+                );
+                if let Some(cache) = &self.cache
+                    && let Err(error) =
+                        cache.put(url, &fetched.final_url, fetched.content_type.as_deref(), &fetched.bytes)
+                {
                     // Keeping a copy is best effort: the page is here anyway.
-                    let _ =
-                        cache.put(url, &fetched.final_url, fetched.content_type.as_deref(), &fetched.bytes);
+                    tracing::warn!(url, dir = %cache.dir().display(), %error, "could not keep an offline copy");
                 }
                 Ok(Loaded {
                     bytes: fetched.bytes,
@@ -236,6 +247,7 @@ impl Loader {
                 })
             }
             Err(http::FetchError { cause, retry_offline }) => {
+                tracing::debug!(url, cause = %cause, ms = started.elapsed().as_secs_f64() * 1e3, "fetch failed");
                 let kept = retry_offline.then(|| self.cache.as_ref().and_then(|c| c.get(url))).flatten();
                 match kept {
                     Some(kept) => Ok(from_kept(spec, kept, Some(&cause))),

@@ -6,7 +6,7 @@
 /// Most bytes of a page read as its head.
 pub const HEAD_BYTES: usize = 64 * 1024;
 
-/// The page's head, lower-cased: up to `</head>` or [`HEAD_BYTES`].
+/// The page's head, lower-cased: up to `</head>` or `HEAD_BYTES` bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
     text: String,
