@@ -52,6 +52,26 @@ pub enum ColorDepth {
     Ansi256,
 }
 
+/// How the reader may ask the terminal to move text when it scrolls.
+/// Never asked of the terminal (byline sends no queries): `auto` decides
+/// from `TERM` and the terminal's own variables, conservatively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScrollSetting {
+    /// Guess from the environment; unknown terminals get `off`.
+    #[default]
+    Auto,
+    /// Redraw what changed, cell by cell (any terminal).
+    Off,
+    /// Scroll regions moved with insert/delete line (VT102 and later).
+    Lines,
+    /// Scroll regions moved with scroll up/down (xterm and most emulators).
+    Rows,
+    /// Scroll regions with left and right margins too (xterm, VT420), so
+    /// that the article scrolls beside the panels without touching them.
+    Margins,
+}
+
 /// One key binding override from the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyOverride {
@@ -95,6 +115,8 @@ pub struct Config {
     /// Whether the mouse wheel and clicks are captured (off by default, so
     /// that selecting text in the terminal works).
     pub mouse: bool,
+    /// How scrolling is sent to the terminal.
+    pub scrolling: ScrollSetting,
     /// Key binding overrides, in file order.
     pub keys: Vec<KeyOverride>,
     /// How pages are fetched.
@@ -112,6 +134,7 @@ impl Default for Config {
             colors: ColorDepth::Auto,
             reading_width_cols: DEFAULT_READING_WIDTH_COLS,
             mouse: false,
+            scrolling: ScrollSetting::Auto,
             keys: Vec::new(),
             fetch: FetchConfig::default(),
             sites: Vec::new(),
@@ -126,6 +149,7 @@ struct RawConfig {
     colors: Option<ColorDepth>,
     reading_width: Option<Spanned<u16>>,
     mouse: Option<bool>,
+    scrolling: Option<ScrollSetting>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
     fetch: Option<Spanned<FetchConfig>>,
@@ -193,6 +217,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
     config.theme = raw.theme.unwrap_or_default();
     config.colors = raw.colors.unwrap_or_default();
     config.mouse = raw.mouse.unwrap_or(false);
+    config.scrolling = raw.scrolling.unwrap_or_default();
     if let Some(width) = raw.reading_width {
         if !(20..=1000).contains(width.get_ref()) {
             return Err(error(Some(width.span()), "reading_width must be between 20 and 1000 columns"));
@@ -258,8 +283,9 @@ mod tests {
     #[test]
     fn everything_can_be_set() {
         let config = parse_ok(
-            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\n\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
+            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\nscrolling = \"margins\"\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
         );
+        assert_eq!(config.scrolling, ScrollSetting::Margins);
         assert_eq!(config.theme, ThemeName::Light);
         assert_eq!(config.colors, ColorDepth::Ansi16);
         assert_eq!(config.reading_width_cols, 72);
@@ -361,6 +387,7 @@ mod tests {
         assert_eq!(config.reading_width_cols, DEFAULT_READING_WIDTH_COLS);
         assert!(!config.mouse);
         assert_eq!(config.theme, ThemeName::Auto);
+        assert_eq!(config.scrolling, ScrollSetting::Auto);
     }
 
     #[test]
@@ -373,6 +400,8 @@ mod tests {
         assert!(message.contains("line 1: unknown key mode `reeder`"), "{message}");
         let message = parse_err("colour = 3\n");
         assert!(message.contains("line 1:") && message.contains("colour"), "{message}");
+        let message = parse_err("mouse = false\nscrolling = \"fast\"\n");
+        assert!(message.starts_with("/tmp/c.toml: line 2: "), "{message}");
         let message = parse_err("theme = \n");
         assert!(message.contains("line 1"), "{message}");
     }
