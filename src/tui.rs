@@ -24,14 +24,13 @@ pub mod view;
 use std::sync::mpsc;
 
 use crossterm::event::Event as Input;
-use ratatui::backend::Backend;
 
 use app::{App, Effect, LoadState, Msg, Origin, Settings};
 use event::{Event, EventSource};
 use jobs::{JobRequest, Jobs, Tools};
 use keymap::Keymap;
 use side_work::SideWork;
-use terminal::Screen;
+use terminal::{Screen, Scroller};
 use theme::{ColorEnv, Theme};
 
 use crate::config::Config;
@@ -77,8 +76,9 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: T
     // once. Nothing is written to the terminal before the article is known
     // to be there.
     let side_config = config.clone();
-    let side =
-        SideWork::spawn(START_THREAD, move || (Keymap::load(&side_config), terminal::TermScreen::prepare()));
+    let side = SideWork::spawn(START_THREAD, move || {
+        (Keymap::load(&side_config), terminal::TermScreen::prepare(side_config.scrolling))
+    });
     let opened = open(loaded, forced, &tools.sites);
     let (keymap, screen) =
         side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
@@ -174,7 +174,7 @@ pub fn preview_cut(bytes: &[u8], target: usize) -> usize {
 
 /// Draws a frame, then wraps the screens a reader reaches next (the next
 /// one and the last) while the terminal shows it.
-fn paint<B: Backend>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<()> {
+fn paint<B: Scroller>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<()> {
     screen.draw(|buffer| view::draw(buffer, app))?;
     app.prefetch();
     Ok(())
@@ -188,7 +188,7 @@ fn paint<B: Backend>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<(
 ///
 /// On the first key when `debug_panic` is set: that is how the terminal
 /// restore on panic is tested.
-pub fn run_loop<B: Backend>(
+pub fn run_loop<B: Scroller>(
     app: &mut App,
     screen: &mut Screen<B>,
     events: &mut dyn EventSource,
@@ -248,7 +248,7 @@ pub fn run_loop<B: Backend>(
 }
 
 /// Performs effects; returns whether to quit.
-fn perform<B: Backend>(
+fn perform<B: Scroller>(
     app: &mut App,
     screen: &mut Screen<B>,
     jobs: &mut Jobs,

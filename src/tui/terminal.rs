@@ -11,9 +11,10 @@
 //! - Frames are buffered in [`FrameWriter`] and written in one piece per
 //!   frame; a half-built frame is discarded, never flushed after a restore.
 //! - [`Surface`] wraps the backend: the single place where what is drawn
-//!   becomes terminal output, so that scrolling with the terminal's scroll
-//!   regions can later slot in without touching the views. Views draw into
-//!   a cell buffer; the finished frame goes to the surface whole.
+//!   becomes terminal output, scrolling with the terminal's scroll regions
+//!   included, without the views knowing. Views draw into a cell buffer;
+//!   the finished frame goes to the surface whole. What the terminal can
+//!   do is decided once, from the config and the environment ([`profile`]).
 //!
 //! byline writes only CSI sequences (cursor, colours, modes) and, when the
 //! user copies something, one OSC 52 of its own making (base64 inside, see
@@ -24,17 +25,19 @@ use std::io::{self, Write};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::{cursor, execute, queue, terminal};
-use ratatui::backend::{Backend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect, Size};
 
 use super::jobs::WORKER_THREAD;
 
 mod ansi;
+pub mod profile;
 mod surface;
 
 pub use ansi::AnsiBackend;
-pub use surface::Surface;
+pub use profile::Scrolling;
+pub use surface::{Scroller, Shift, Surface};
 
 /// Collects one frame's output and writes it to stdout in one piece on
 /// flush. Dropping it discards what was not flushed.
@@ -170,7 +173,7 @@ impl Drop for Session {
 /// in. A buffer is 368 KB at 160x48, and on this kind of machine filling
 /// fresh memory costs a page fault per 4 KB: that is work before the first
 /// paint.
-pub struct Screen<B: Backend> {
+pub struct Screen<B: Scroller> {
     surface: Surface<B>,
     /// The frame being drawn; it goes to the seam whole, and the frame shown
     /// before comes back to be drawn on next.
@@ -186,10 +189,12 @@ pub type TermScreen = Screen<AnsiBackend<FrameWriter>>;
 
 impl TermScreen {
     /// A screen for the real terminal before it is taken over: its size is
-    /// read and the canvas made ready, nothing is written (so this can run
+    /// read, the canvas made ready and the way to scroll chosen from the
+    /// setting and the environment; nothing is written (so this can run
     /// while the article is still being built).
-    pub fn prepare() -> io::Result<Self> {
-        Self::new(AnsiBackend::new(FrameWriter::stdout()))
+    pub fn prepare(setting: crate::config::ScrollSetting) -> io::Result<Self> {
+        let scrolling = profile::choose(setting, &profile::TermEnv::from_process());
+        Self::new(AnsiBackend::new(FrameWriter::stdout()).with_scrolling(scrolling))
     }
 
     /// Takes over the terminal: raw mode, the alternate screen, and the
@@ -224,7 +229,7 @@ fn other<E: std::fmt::Display>(error: E) -> io::Error {
     io::Error::other(error.to_string())
 }
 
-impl<B: Backend> Screen<B> {
+impl<B: Scroller> Screen<B> {
     /// A screen drawing through `backend`, whose screen is blank; the canvas
     /// is made at the terminal's size.
     pub fn new(backend: B) -> io::Result<Self> {
@@ -346,5 +351,9 @@ impl<B: Backend> Screen<B> {
     }
 }
 
+#[cfg(test)]
+mod model;
+#[cfg(test)]
+mod scroll_tests;
 #[cfg(test)]
 mod tests;

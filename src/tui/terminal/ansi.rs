@@ -13,6 +13,10 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
+use super::Scrolling;
+
+mod scroll;
+
 /// The style state of the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Pen {
@@ -44,12 +48,27 @@ pub struct AnsiBackend<W: Write> {
     /// Bytes not yet handed to the writer: a frame's cells and sequences
     /// are collected here and written in one call.
     buf: Vec<u8>,
+    /// How the terminal may be asked to move text.
+    scrolling: Scrolling,
 }
 
 impl<W: Write> AnsiBackend<W> {
     /// A backend on the terminal's real size.
     pub fn new(out: W) -> Self {
-        Self { out, pen: Pen::default(), cursor: None, fixed_size: None, buf: Vec::new() }
+        Self {
+            out,
+            pen: Pen::default(),
+            cursor: None,
+            fixed_size: None,
+            buf: Vec::new(),
+            scrolling: Scrolling::Off,
+        }
+    }
+
+    /// The same backend, moving text on the terminal as `scrolling` allows.
+    #[must_use]
+    pub fn with_scrolling(self, scrolling: Scrolling) -> Self {
+        Self { scrolling, ..self }
     }
 
     /// A backend of a fixed size (tests).
@@ -76,14 +95,23 @@ impl<W: Write> AnsiBackend<W> {
     }
 
     /// Moves the cursor the cheapest way: not at all, a step forward on the
-    /// row, a line feed (and a step) to the next row, else an absolute move.
+    /// row, line feeds (and a step) to a row a little below, else an
+    /// absolute move.
     fn move_to(&mut self, to: Position) {
         let mut seq = Csi::new(&mut self.buf);
         match self.cursor {
             Some(at) if at == to => {}
             Some(at) if to.y == at.y && to.x > at.x => seq.forward(to.x - at.x),
-            Some(at) if to.y == at.y + 1 => {
-                seq.raw(b"\r\n");
+            // The cursor is never on the last row when it goes down, so a
+            // line feed moves it and scrolls nothing; the scroll region is
+            // always the whole screen between frames' moves.
+            Some(at)
+                if to.y > at.y && 1 + usize::from(to.y - at.y) + forward_len(to.x) <= absolute_len(to) =>
+            {
+                seq.raw(b"\r");
+                for _ in at.y..to.y {
+                    seq.raw(b"\n");
+                }
                 if to.x > 0 {
                     seq.forward(to.x);
                 }
@@ -91,7 +119,9 @@ impl<W: Write> AnsiBackend<W> {
             _ if to == Position::ORIGIN => seq.raw(b"\x1b[H"),
             _ => {
                 seq.num(to.y + 1);
-                seq.num(to.x + 1);
+                if to.x > 0 {
+                    seq.num(to.x + 1);
+                }
                 seq.end(b'H');
             }
         }
@@ -151,6 +181,31 @@ impl<W: Write> AnsiBackend<W> {
         seq.end(b'm');
         self.pen = pen;
     }
+}
+
+/// Decimal digits of `n`.
+fn digits(n: u16) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+/// Bytes of a step `n` columns forward (none for no step).
+fn forward_len(n: u16) -> usize {
+    match n {
+        0 => 0,
+        1 => 3,
+        _ => 3 + digits(n),
+    }
+}
+
+/// Bytes of an absolute move to `to`.
+fn absolute_len(to: Position) -> usize {
+    3 + digits(to.y + 1) + if to.x > 0 { 1 + digits(to.x + 1) } else { 0 }
 }
 
 /// A control sequence being appended: `ESC [`, parameters separated by
@@ -239,7 +294,7 @@ enum Layer {
 }
 
 /// The index of one of the 16 named colours.
-fn named(color: Color) -> Option<u8> {
+pub(super) fn named(color: Color) -> Option<u8> {
     Some(match color {
         Color::Black => 0,
         Color::Red => 1,

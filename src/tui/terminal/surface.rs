@@ -6,18 +6,68 @@
 //! can send a short run of unchanged ASCII cells rather than a cursor move
 //! over them (about a quarter fewer bytes per scrolled screen over SSH).
 //! After a clear it knows the screen is blank and needs no copy at all: the
-//! first frame is written straight from the new buffer. With both frames in
-//! hand, scrolling with the terminal's scroll regions can slot in here later.
+//! first frame is written straight from the new buffer.
+//!
+//! When the new frame is the old one moved up or down within a block of
+//! rows (a scroll, a jump of less than a screen), the terminal is asked to
+//! move that block itself ([`shift`]), the copy is moved the same way, and
+//! the diff then sends only what still differs: the rows that came into
+//! view. That is decided per frame from the two frames alone, and only when
+//! the terminal is known to scroll ([`Scroller::scrolling`]) and its size
+//! is the frame's (a resize in flight makes every move uncertain).
 
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, TestBackend};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Size;
 
 mod sending;
+pub mod shift;
 
 #[cfg(test)]
 use sending::{BLANK, is_blank};
 use sending::{Before, Sending, make_harmless};
+pub use shift::Shift;
+
+use super::Scrolling;
+
+/// A backend that may also move text on the terminal's screen.
+pub trait Scroller: Backend {
+    /// How the terminal may be asked to move text ([`Scrolling::Off`]: it
+    /// is not, and every frame is a plain diff).
+    fn scrolling(&self) -> Scrolling;
+
+    /// How many bytes `shift` sends.
+    fn shift_bytes(&self, shift: &Shift) -> usize;
+
+    /// Queues `shift`: it goes out ahead of the cells drawn next, with the
+    /// colours reset first (the rows it uncovers take the current
+    /// background) and the scroll region and margins put back after.
+    fn queue_shift(&mut self, shift: &Shift) -> Result<(), Self::Error>;
+
+    /// Queues what puts the terminal's pen, scroll region and margins back
+    /// to their defaults, after a frame that may have gone out cut short.
+    fn queue_reset(&mut self) -> Result<(), Self::Error>;
+}
+
+/// ratatui's test backend keeps a cell buffer and cannot move it: its
+/// frames are plain diffs.
+impl Scroller for TestBackend {
+    fn scrolling(&self) -> Scrolling {
+        Scrolling::Off
+    }
+
+    fn shift_bytes(&self, _shift: &Shift) -> usize {
+        0
+    }
+
+    fn queue_shift(&mut self, _shift: &Shift) -> Result<(), Self::Error> {
+        Ok(())
+    }
+
+    fn queue_reset(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
 
 /// What the terminal shows, as far as the seam knows.
 #[derive(Debug)]
@@ -43,13 +93,22 @@ pub struct Surface<B> {
     /// Whether the cursor is hidden, when known: a frame hides it, and a
     /// frame that changed nothing must send nothing.
     cursor_hidden: Option<bool>,
+    /// Whether the last frame failed on its way out: part of it may have
+    /// reached the terminal, a scroll region or colours left set with it.
+    cut_short: bool,
 }
 
 impl<B> Surface<B> {
     /// Wraps a backend whose screen is blank (the alternate screen is blank
     /// when entered).
     pub fn new(inner: B) -> Self {
-        Self { inner, shown: Shown::Blank, size: std::cell::Cell::new(None), cursor_hidden: None }
+        Self {
+            inner,
+            shown: Shown::Blank,
+            size: std::cell::Cell::new(None),
+            cursor_hidden: None,
+            cut_short: false,
+        }
     }
 
     /// The wrapped backend.
@@ -82,17 +141,29 @@ impl<B> Surface<B> {
     }
 }
 
-impl<B: Backend> Surface<B> {
-    /// Writes `frame` to the terminal: what differs from what it shows, with
-    /// every control character replaced, then the cursor hidden, all in one
-    /// flush. Returns the frame shown before, for the caller to draw the
-    /// next one in (none after a clear).
+impl<B: Scroller> Surface<B> {
+    /// Writes `frame` to the terminal: a scroll when it saves bytes, then
+    /// what differs from what the terminal shows, with every control
+    /// character replaced, then the cursor hidden, all in one flush. Returns
+    /// the frame shown before, for the caller to draw the next one in (none
+    /// after a clear).
     pub fn present(&mut self, mut frame: Buffer) -> Result<Option<Buffer>, B::Error> {
         for cell in &mut frame.content {
             make_harmless(cell);
         }
         // Until the frame is out, nothing is certain.
-        let shown = std::mem::replace(&mut self.shown, Shown::Unknown);
+        let mut shown = std::mem::replace(&mut self.shown, Shown::Unknown);
+        if std::mem::replace(&mut self.cut_short, true) {
+            // Every cell is sent again (nothing is known); the modes a cut
+            // frame may have left set go first.
+            self.inner.queue_reset()?;
+        }
+        if let Shown::Frame(previous) = &mut shown
+            && let Some(shift) = self.shift(previous, &frame)?
+        {
+            self.inner.queue_shift(&shift)?;
+            shift.apply(previous);
+        }
         let before = match &shown {
             Shown::Blank => Before::Blank,
             Shown::Frame(previous) if previous.area == frame.area => Before::Frame(previous),
@@ -101,6 +172,7 @@ impl<B: Backend> Surface<B> {
         self.inner.draw(Sending::new(&frame, before))?;
         self.hide_cursor()?;
         self.inner.flush()?;
+        self.cut_short = false;
         self.shown = Shown::Frame(frame);
         Ok(match shown {
             Shown::Frame(previous) => Some(previous),
@@ -124,6 +196,23 @@ impl<B: Backend> Surface<B> {
         let size = self.inner.size()?;
         self.size.set(Some(size));
         Ok(size)
+    }
+
+    /// The move that makes `frame` cheapest to send over `previous`, if
+    /// the terminal scrolls and is still the frame's size.
+    fn shift(&self, previous: &Buffer, frame: &Buffer) -> Result<Option<Shift>, B::Error> {
+        let scrolling = self.inner.scrolling();
+        if !scrolling.is_on() || previous.area != frame.area {
+            return Ok(None);
+        }
+        let Some(shift) = shift::choose(previous, frame, scrolling, |shift| self.inner.shift_bytes(shift))
+        else {
+            return Ok(None);
+        };
+        // A resize not yet reported would move other rows than these; the
+        // plain diff is no worse, and the resize's redraw mends it.
+        let size = self.inner.size()?;
+        Ok((size.width == frame.area.width && size.height == frame.area.height).then_some(shift))
     }
 
     fn hide_cursor(&mut self) -> Result<(), B::Error> {

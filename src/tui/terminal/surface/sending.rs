@@ -8,7 +8,11 @@ use crate::layout::text::display_width;
 
 /// Longest run of unchanged cells re-sent instead of moving the cursor over
 /// it: a cursor move costs 3 to 8 bytes, an ASCII cell one.
-const MAX_GAP_CELLS: u16 = 6;
+pub(super) const MAX_GAP_CELLS: u16 = 6;
+
+/// Most unchanged cells at a row's start re-sent after a line feed: up to
+/// three, one byte each, cost no more than the step over them (`ESC [ 3 C`).
+const MAX_ROW_START_CELLS: u16 = 3;
 
 /// What a cell of a blank screen holds; also what a wide character's right
 /// half becomes when a narrow one overwrites its left half.
@@ -42,7 +46,7 @@ fn is_ascii_symbol(symbol: &str) -> bool {
 
 /// Columns a cell's symbol takes (one byte: one column, as no control byte
 /// gets through).
-fn columns(symbol: &str) -> usize {
+pub(super) fn columns(symbol: &str) -> usize {
     if symbol.len() == 1 { 1 } else { display_width(symbol) }
 }
 
@@ -58,9 +62,14 @@ pub(super) fn is_blank(cell: &Cell, symbol: &str) -> bool {
         && cell.diff_option == BLANK.diff_option
 }
 
+/// Whether two cells are drawn with the same pen.
+fn same_style(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg && a.bg == b.bg && a.underline_color == b.underline_color && a.modifier == b.modifier
+}
+
 /// Whether ratatui's diff leaves the cell alone.
 #[expect(deprecated, reason = "a widget may still set the old flag, and ratatui's diff honours it")]
-fn is_skip(cell: &Cell) -> bool {
+pub(super) fn is_skip(cell: &Cell) -> bool {
     matches!(cell.diff_option, CellDiffOption::Skip)
         || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
 }
@@ -129,10 +138,10 @@ pub(super) struct Sending<'p, 'n> {
     gap_decided: bool,
     /// A blank to send next.
     blank: Option<(u16, u16)>,
-    /// The last cell sent, and whether it was one column wide (after which
-    /// the terminal's cursor is where the seam thinks it is, as far as a
-    /// relative move or a re-sent cell can tell).
-    previous: Option<(u16, u16, bool)>,
+    /// The last cell sent, where, and whether it was one column wide (after
+    /// which the terminal's cursor is where the seam thinks it is, as far as
+    /// a relative move or a re-sent cell can tell); its style is the pen.
+    previous: Option<(u16, u16, bool, &'n Cell)>,
 }
 
 impl<'p, 'n> Sending<'p, 'n> {
@@ -162,23 +171,36 @@ impl<'p, 'n> Sending<'p, 'n> {
         }
     }
 
-    /// Whether the cells between the last cell sent and `(x, y)` are worth
-    /// sending instead of a cursor move: few, on the same row, one ASCII
-    /// column each, and already on the screen as they are in the frame.
-    fn gap_before(&self, x: u16, y: u16) -> bool {
-        let Some((px, py, true)) = self.previous else { return false };
-        py == y
-            && x > px + 1
-            && x - px - 1 <= MAX_GAP_CELLS
-            && (px + 1..x).all(|gx| {
+    /// Where the unchanged cells worth sending before a change at `(x, y)`
+    /// start, instead of a cursor move: after the last cell sent when it is
+    /// on the same row and the gap is short, or at the row's start when the
+    /// cursor comes down from a row above (a line feed and a blank or two
+    /// cost less than a line feed and a step). Only cells of one ASCII
+    /// column each, already on the screen as they are in the frame, and in
+    /// the pen's style (else the pen changes there and back).
+    fn gap_before(&self, x: u16, y: u16) -> Option<u16> {
+        let (px, py, one_column, pen) = self.previous?;
+        let start = if py == y && one_column && x > px + 1 && x - px - 1 <= MAX_GAP_CELLS {
+            px + 1
+        } else if py < y && x > 0 && x <= MAX_ROW_START_CELLS {
+            0
+        } else {
+            return None;
+        };
+        (start..x)
+            .all(|gx| {
                 self.frame.cell((gx, y)).is_some_and(|cell| {
-                    is_ascii_cell(cell) && !is_skip(cell) && self.shown_at(gx, y) == Some(cell)
+                    is_ascii_cell(cell)
+                        && !is_skip(cell)
+                        && same_style(cell, pen)
+                        && self.shown_at(gx, y) == Some(cell)
                 })
             })
+            .then_some(start)
     }
 
-    fn sent(&mut self, x: u16, y: u16, one_column: bool) {
-        self.previous = Some((x, y, one_column));
+    fn sent(&mut self, x: u16, y: u16, one_column: bool, cell: &'n Cell) {
+        self.previous = Some((x, y, one_column, cell));
     }
 }
 
@@ -187,26 +209,26 @@ impl<'n> Iterator for Sending<'_, 'n> {
 
     fn next(&mut self) -> Option<Self::Item> {
         if let Some((x, y)) = self.blank.take() {
-            self.sent(x, y, true);
+            self.sent(x, y, true, &BLANK);
             return Some((x, y, &BLANK));
         }
         let &(x, y, cell) = self.changes.peek()?;
         if !self.gap_decided {
             self.gap_decided = true;
-            self.gap = self.previous.filter(|_| self.gap_before(x, y)).map(|(px, _, _)| (px + 1, x));
+            self.gap = self.gap_before(x, y).map(|start| (start, x));
         }
         if let Some((gx, end)) = self.gap.take()
             && gx < end
             && let Some(unchanged) = self.frame.cell((gx, y))
         {
             self.gap = Some((gx + 1, end));
-            self.sent(gx, y, true);
+            self.sent(gx, y, true, unchanged);
             return Some((gx, y, unchanged));
         }
         self.changes.next();
         self.gap_decided = false;
         let symbol = cell.symbol();
-        self.sent(x, y, columns(symbol) == 1);
+        self.sent(x, y, columns(symbol) == 1, cell);
         // Writing over the left half of a wide character makes the terminal
         // blank its right half, with whatever style is current: send that
         // cell as the blank it now is (the diff may see no change there).

@@ -1,0 +1,360 @@
+//! Scrolling with the terminal: finding the block of rows that a new frame
+//! shares with the one shown, moved up or down, and moving the seam's copy
+//! of the screen exactly as the terminal moves its own.
+//!
+//! Detection reads the two frames only (the views and the app know nothing
+//! of it), so line and page scrolls, `g`/`G`, jumps of less than a screen
+//! and the moves of a search all become scrolls. It costs a few passes over
+//! the cells, no allocation per cell:
+//! 1. The rows that changed; columns blank in both frames in (nearly) all
+//!    of them are gutters, which split the screen into bands of columns
+//!    (the article, the panels beside it).
+//! 2. In each band, a hash of each row; rows of the new frame found exactly
+//!    once in the old one vote for the distance they moved.
+//! 3. The winning move, widened over the neighbouring rows it also fits,
+//!    gives a region. The frame's bytes are estimated as a plain diff, with
+//!    the region's full-width rows moved (the panels beside it then need
+//!    repainting), and with only the band moved (left and right margins, when
+//!    the terminal has them); the cheapest wins.
+//!
+//! A wrong guess costs bytes, never correctness: whatever moves, the seam's
+//! copy moves the same way, and the diff sends whatever still differs.
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+use super::sending::{BLANK, MAX_GAP_CELLS, columns, is_skip};
+use crate::tui::terminal::Scrolling;
+
+/// Gutters narrower than this do not split bands: a column that happens to
+/// be blank in every changed row of a paragraph is not a gap between panes.
+const MIN_GUTTER_COLS: usize = 2;
+
+/// About what moving the cursor somewhere costs (`ESC [ row ; col H`).
+const CURSOR_MOVE_BYTES: usize = 7;
+
+/// About what a change of colours or attributes costs.
+const PEN_BYTES: usize = 5;
+
+/// A block of the screen moved vertically by the terminal: the cells of
+/// `area` move up (or down) by `rows`; the rows they leave are blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shift {
+    /// The cells that move: whole rows unless `margins`.
+    pub area: Rect,
+    /// How far they move, in rows (less than the area's height).
+    pub rows: u16,
+    /// Whether they move up (the view scrolled down the article).
+    pub up: bool,
+    /// Whether only the area's columns move (left and right margins);
+    /// otherwise `area` spans the screen's width.
+    pub margins: bool,
+}
+
+impl Shift {
+    /// Moves the cells of `buffer` as the terminal moves its own: what
+    /// scrolls out of the area is lost, and the rows left behind are blank
+    /// in the default colours (the pen is reset before a scroll).
+    pub fn apply(&self, buffer: &mut Buffer) {
+        let width = usize::from(buffer.area.width);
+        let (left, right) = (usize::from(self.area.x), usize::from(self.area.right()).min(width));
+        let (top, bottom) = (usize::from(self.area.y), usize::from(self.area.bottom()));
+        let rows = usize::from(self.rows);
+        let at = |x: usize, y: usize| y * width + x;
+        if bottom > usize::from(buffer.area.height) || left >= right {
+            return;
+        }
+        // Row by row in the direction of the move, each row takes the cells
+        // of the row `rows` away, which have not been touched yet.
+        let mut move_row = |y: usize, from: Option<usize>| {
+            for x in left..right {
+                match from {
+                    Some(from) => buffer.content.swap(at(x, y), at(x, from)),
+                    None => buffer.content[at(x, y)].reset(),
+                }
+            }
+        };
+        if self.up {
+            for y in top..bottom {
+                move_row(y, Some(y + rows).filter(|from| *from < bottom));
+            }
+        } else {
+            for y in (top..bottom).rev() {
+                move_row(y, y.checked_sub(rows).filter(|from| *from >= top));
+            }
+        }
+    }
+
+    /// What the terminal shows at `(x, y)` after the move, `shown` being what
+    /// it showed before.
+    fn source<'a>(&self, shown: &'a Buffer, x: u16, y: u16) -> &'a Cell {
+        let area = self.area;
+        if !(area.x..area.right()).contains(&x) || !(area.y..area.bottom()).contains(&y) {
+            return &shown[(x, y)];
+        }
+        let from = if self.up { y.checked_add(self.rows) } else { y.checked_sub(self.rows) };
+        match from.filter(|from| (area.y..area.bottom()).contains(from)) {
+            Some(from) => &shown[(x, from)],
+            None => &BLANK,
+        }
+    }
+}
+
+/// The cheapest way to bring the terminal from `shown` to `next`: a shift
+/// (its bytes counted by `shift_bytes`) followed by the diff, or `None`
+/// when the plain diff costs least.
+pub(super) fn choose(
+    shown: &Buffer,
+    next: &Buffer,
+    scrolling: Scrolling,
+    shift_bytes: impl Fn(&Shift) -> usize,
+) -> Option<Shift> {
+    let area = next.area;
+    if !scrolling.is_on() || area != shown.area || area.x != 0 || area.y != 0 || area.height < 2 {
+        return None;
+    }
+    let (width, height) = (usize::from(area.width), usize::from(area.height));
+    let mut changed = Vec::new();
+    // Per column, the changed rows where it is blank in both frames.
+    let mut blank_in = vec![0usize; width];
+    for y in 0..height {
+        let (old, new) = (&shown.content[y * width..][..width], &next.content[y * width..][..width]);
+        // A skipped cell shows something the seam does not know: it must
+        // not be moved, nor anything be moved onto it.
+        if old.iter().chain(new).any(is_skip) {
+            return None;
+        }
+        if old != new {
+            changed.push(y);
+            for (count, (a, b)) in blank_in.iter_mut().zip(old.iter().zip(new)) {
+                *count += usize::from(a == b && a.symbol() == " ");
+            }
+        }
+    }
+    if changed.len() < 2 {
+        return None;
+    }
+    let slack = changed.len() / 8;
+    let gutter: Vec<bool> = blank_in.iter().map(|n| n + slack >= changed.len()).collect();
+    let (band, moved) = bands(&gutter)
+        .into_iter()
+        .filter_map(|band| Some((band, best_move(shown, next, band)?)))
+        .max_by_key(|(_, moved)| moved.votes)?;
+    let row_area = Rect::new(0, moved.top as u16, area.width, (moved.bottom - moved.top + 1) as u16);
+    let full = Shift { area: row_area, rows: moved.rows as u16, up: moved.up, margins: false };
+    let mut candidates = vec![full];
+    if scrolling == Scrolling::Margins && (band.0 > 0 || band.1 < width) {
+        let margins = Shift {
+            area: Rect { x: band.0 as u16, width: (band.1 - band.0) as u16, ..row_area },
+            margins: true,
+            ..full
+        };
+        if !splits_wide_characters(shown, &margins) {
+            candidates.push(margins);
+        }
+    }
+    let plain: Vec<usize> =
+        (0..height)
+            .map(|y| {
+                if changed.binary_search(&y).is_ok() {
+                    row_cost(next, y, |x| &shown[(x, y as u16)])
+                } else {
+                    0
+                }
+            })
+            .collect();
+    let plain_total: usize = plain.iter().sum();
+    candidates
+        .into_iter()
+        .map(|shift| {
+            let rows = usize::from(shift.area.y)..usize::from(shift.area.bottom());
+            let moved: usize =
+                rows.clone().map(|y| row_cost(next, y, |x| shift.source(shown, x, y as u16))).sum();
+            let kept: usize = plain[rows].iter().sum();
+            (plain_total - kept + moved + shift_bytes(&shift), shift)
+        })
+        .filter(|(cost, _)| *cost < plain_total)
+        .min_by_key(|(cost, _)| *cost)
+        .map(|(_, shift)| shift)
+}
+
+/// The bands of columns between gutters, as `left..right` pairs; gutters
+/// narrower than [`MIN_GUTTER_COLS`] join their neighbours.
+fn bands(gutter: &[bool]) -> Vec<(usize, usize)> {
+    let mut bands: Vec<(usize, usize)> = Vec::new();
+    let mut x = 0;
+    while x < gutter.len() {
+        if gutter[x] {
+            x += 1;
+            continue;
+        }
+        let start = x;
+        while x < gutter.len() && !gutter[x] {
+            x += 1;
+        }
+        match bands.last_mut() {
+            Some((_, end)) if start - *end < MIN_GUTTER_COLS => *end = x,
+            _ => bands.push((start, x)),
+        }
+    }
+    bands
+}
+
+/// The move most rows of a band agree on, and the rows it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Move {
+    /// Rows moved.
+    rows: usize,
+    up: bool,
+    /// Rows that voted for it.
+    votes: usize,
+    /// The region (inclusive): from the first row the move writes or
+    /// leaves blank to the last.
+    top: usize,
+    bottom: usize,
+}
+
+fn best_move(shown: &Buffer, next: &Buffer, (left, right): (usize, usize)) -> Option<Move> {
+    let height = usize::from(next.area.height);
+    let old = row_hashes(shown, left, right);
+    let new = row_hashes(next, left, right);
+    let blank = {
+        let key = cell_key(&BLANK);
+        (left..right).fold(0, |hash, _| mix(hash, key))
+    };
+    // Rows of the old frame by hash: a blank row, or one seen twice, says
+    // nothing about where it went.
+    let mut index: Vec<(u64, usize)> =
+        old.iter().enumerate().filter(|(_, h)| **h != blank).map(|(y, h)| (*h, y)).collect();
+    index.sort_unstable();
+    // Per distance (old row - new row, offset by the height): votes, and the
+    // first and last new row that voted.
+    let mut votes = vec![(0usize, usize::MAX, 0usize); 2 * height];
+    for (y, hash) in new.iter().enumerate() {
+        if *hash == blank || *hash == old[y] {
+            continue;
+        }
+        let at = index.partition_point(|(h, _)| h < hash);
+        let from = match index.get(at..).unwrap_or_default() {
+            [(h, from), (h2, _), ..] if h == hash && h2 != hash => *from,
+            [(h, from)] if h == hash => *from,
+            _ => continue,
+        };
+        let entry = &mut votes[from + height - y];
+        *entry = (entry.0 + 1, entry.1.min(y), entry.2.max(y));
+    }
+    let (slot, &(count, first, last)) = votes
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.0 > 0)
+        .max_by_key(|(slot, v)| (v.0, std::cmp::Reverse(slot.abs_diff(height))))?;
+    let up = slot > height;
+    let rows = slot.abs_diff(height);
+    // The region: from the first destination to the last, with the rows
+    // they come from; then widened over neighbours that fit the move too
+    // (blank lines between paragraphs, rows that were not unique).
+    let fits = |to: usize, from: usize| new[to] == old[from];
+    let (mut top, mut bottom) = if up { (first, last + rows) } else { (first - rows, last) };
+    if up {
+        while top > 0 && fits(top - 1, top - 1 + rows) {
+            top -= 1;
+        }
+        while bottom + 1 < height && fits(bottom + 1 - rows, bottom + 1) {
+            bottom += 1;
+        }
+    } else {
+        while top > 0 && fits(top - 1 + rows, top - 1) {
+            top -= 1;
+        }
+        while bottom + 1 < height && fits(bottom + 1, bottom + 1 - rows) {
+            bottom += 1;
+        }
+    }
+    Some(Move { rows, up, votes: count, top, bottom })
+}
+
+/// Whether a wide character straddles the margins of `shift` in a row it
+/// moves: half of it would move and half stay, which terminals handle each
+/// their own way.
+fn splits_wide_characters(shown: &Buffer, shift: &Shift) -> bool {
+    let area = shift.area;
+    (area.y..area.bottom()).any(|y| {
+        let wide = |x: u16| columns(shown[(x, y)].symbol()) > 1;
+        (area.x > 0 && wide(area.x - 1)) || wide(area.right() - 1)
+    })
+}
+
+/// About how many bytes the diff sends for row `y` of `next` over what the
+/// terminal shows there (`shown` by column): the cells that differ, a
+/// cursor move before each run (or the short gap re-sent), and a pen change
+/// where the style changes.
+fn row_cost<'a>(next: &Buffer, y: usize, shown: impl Fn(u16) -> &'a Cell) -> usize {
+    let width = usize::from(next.area.width);
+    let row = &next.content[y * width..][..width];
+    let mut cost = 0;
+    let mut cursor: Option<usize> = None;
+    let mut pen = style_key(&BLANK);
+    let mut x = 0;
+    while x < width {
+        let cell = &row[x];
+        let symbol = cell.symbol();
+        let cols = columns(symbol).max(1);
+        if cell != shown(x as u16) {
+            cost += match cursor {
+                Some(at) if at == x => 0,
+                Some(at) if x > at && x - at <= usize::from(MAX_GAP_CELLS) => x - at,
+                _ => CURSOR_MOVE_BYTES,
+            };
+            let style = style_key(cell);
+            if style != pen {
+                cost += PEN_BYTES;
+                pen = style;
+            }
+            cost += symbol.len();
+            cursor = Some(x + cols);
+        }
+        x += cols;
+    }
+    cost
+}
+
+/// The hash of each row's cells in columns `left..right`.
+fn row_hashes(buffer: &Buffer, left: usize, right: usize) -> Vec<u64> {
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks_exact(width)
+        .map(|row| row[left..right].iter().fold(0, |h, c| mix(h, cell_key(c))))
+        .collect()
+}
+
+/// A cheap mixing step (multiply-rotate, as in rustc's FxHash): row hashes
+/// only pick a move to try, and the cells decide what it costs.
+fn mix(hash: u64, value: u64) -> u64 {
+    (hash.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// A cell as a number: its symbol's bytes and its style.
+fn cell_key(cell: &Cell) -> u64 {
+    let symbol = cell.symbol().as_bytes();
+    let text = symbol.iter().fold(symbol.len() as u64, |h, b| h.rotate_left(8) ^ u64::from(*b));
+    mix(text, style_key(cell))
+}
+
+fn style_key(cell: &Cell) -> u64 {
+    let colors = mix(mix(color_key(cell.fg), color_key(cell.bg)), color_key(cell.underline_color));
+    mix(colors, u64::from(cell.modifier.bits()))
+}
+
+fn color_key(color: Color) -> u64 {
+    match color {
+        Color::Reset => 0,
+        Color::Indexed(index) => 0x100 | u64::from(index),
+        Color::Rgb(r, g, b) => 0x0100_0000 | u64::from(r) << 16 | u64::from(g) << 8 | u64::from(b),
+        named => 0x1_0000_0000 | u64::from(crate::tui::terminal::ansi::named(named).unwrap_or(0)),
+    }
+}
+
+#[cfg(test)]
+mod tests;
