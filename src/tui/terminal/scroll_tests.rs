@@ -46,12 +46,12 @@ impl Write for Shared {
 }
 
 /// byline's own backend on a terminal whose window the test resizes.
-struct Term {
-    ansi: AnsiBackend<Shared>,
+struct Term<W: Write = Shared> {
+    ansi: AnsiBackend<W>,
     size: Rc<StdCell<Size>>,
 }
 
-impl Backend for Term {
+impl<W: Write> Backend for Term<W> {
     type Error = std::io::Error;
 
     fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> std::io::Result<()> {
@@ -86,7 +86,7 @@ impl Backend for Term {
     }
 }
 
-impl Scroller for Term {
+impl<W: Write> Scroller for Term<W> {
     fn scrolling(&self) -> Scrolling {
         self.ansi.scrolling()
     }
@@ -476,4 +476,66 @@ fn a_resize_not_yet_reported_is_never_scrolled_through() {
     size.set(Size::new(30, 6));
     draw(&mut screen, 2);
     assert!(!String::from_utf8_lossy(&sink.0.borrow()).contains("\u{1b}[S"), "the window changed: no scroll");
+}
+
+/// A writer that, once told to, takes the first bytes of the next write and
+/// then fails, as a connection dropping mid-frame would.
+#[derive(Clone, Default)]
+struct Flaky {
+    sink: Shared,
+    cut_after: Rc<StdCell<Option<usize>>>,
+}
+
+impl Write for Flaky {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.cut_after.get() {
+            None => self.sink.write(bytes),
+            Some(0) => Err(std::io::Error::other("connection lost")),
+            Some(n) => {
+                self.cut_after.set(Some(0));
+                self.sink.write(&bytes[..n.min(bytes.len())])
+            }
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn after_a_frame_cut_short_the_screen_is_mended() {
+    let flaky = Flaky::default();
+    let size = Rc::new(StdCell::new(Size::new(30, 8)));
+    let ansi = AnsiBackend::new(flaky.clone()).with_scrolling(Scrolling::Rows);
+    let mut screen = Screen::new(Term { ansi, size }).unwrap();
+    // A title and a status line that stay, and six rows of text between.
+    let draw = |screen: &mut Screen<Term<Flaky>>, top: usize| {
+        screen.draw(|f| {
+            f.set_line(0, 0, &Line::raw("The title"), 30);
+            for y in 1..7u16 {
+                let n = top + usize::from(y);
+                let text: String =
+                    (0..28).map(|k| char::from(b'a' + ((n * 7 + k * 3 + n * k) % 26) as u8)).collect();
+                f.set_line(0, y, &Line::raw(text), 30);
+            }
+            f.set_line(0, 7, &Line::raw("status"), 30);
+        })
+    };
+    draw(&mut screen, 0).unwrap();
+    // The scroll region goes out, then the connection drops.
+    flaky.cut_after.set(Some(6));
+    assert!(draw(&mut screen, 1).is_err());
+    assert_eq!(*flaky.sink.0.borrow().rsplit(|b| *b == b'l').next().unwrap(), *b"\x1b[2;7r");
+    flaky.cut_after.set(None);
+    let before = flaky.sink.0.borrow().len();
+    draw(&mut screen, 2).unwrap();
+    let all = flaky.sink.0.borrow().clone();
+    assert!(all[before..].starts_with(b"\x1b[m\x1b[r"), "the modes are put back first");
+    let mut vt = vt100::Parser::new(nonzero(8), nonzero(30), 0);
+    vt.process(&all);
+    let frame = screen.last_frame().unwrap();
+    let expected: Snapshot =
+        (0..8).map(|y| (0..30).map(|x| frame_cell(&frame[(x, y)], false)).collect()).collect();
+    let diff = differences(&of_vt100(vt.screen()), &expected);
+    assert!(diff.is_empty(), "{diff:#?}");
 }

@@ -202,3 +202,13 @@ fn debug_case() {
     let frames = vec![row(" aaéa日a😀a😀é😀  a😀a日"), row("éé日é 😀日😀 😀é日 日😀日")];
     check_frames(&frames, 24, 4);
 }
+
+#[test]
+fn the_cursor_goes_down_by_line_feeds_when_they_are_shorter() {
+    use ratatui::backend::Backend;
+    use ratatui::buffer::Cell;
+    let mut backend = AnsiBackend::with_size(Vec::new(), Size::new(80, 24));
+    let (a, b) = (Cell::new("a"), Cell::new("b"));
+    backend.draw([(5, 0, &a), (0, 2, &b), (1, 20, &a), (3, 21, &b)].into_iter()).unwrap();
+    assert_eq!(String::from_utf8_lossy(backend.writer()), "\u{1b}[1;6Ha\r\n\nb\u{1b}[21;2Ha\r\n\u{1b}[3Cb");
+}

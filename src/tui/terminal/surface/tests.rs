@@ -81,3 +81,15 @@ fn blank_is_what_equals_a_blank_cell() {
         assert_eq!(is_blank(cell, cell.symbol()), cell == &BLANK, "{cell:?}");
     }
 }
+
+#[test]
+fn a_gap_in_another_style_is_stepped_over() {
+    let mut shown = Buffer::with_lines(["abcdefghij"]);
+    for x in 1..3 {
+        shown[(x, 0)].modifier = Modifier::BOLD;
+    }
+    let mut next = shown.clone();
+    next[(0, 0)].set_symbol("A");
+    next[(3, 0)].set_symbol("D");
+    assert_eq!(sent(&next, Before::Frame(&shown)), ["A", "D"], "re-sending them would change the pen twice");
+}
