@@ -185,13 +185,7 @@ impl<W: Write> AnsiBackend<W> {
 
 /// Decimal digits of `n`.
 fn digits(n: u16) -> usize {
-    match n {
-        0..=9 => 1,
-        10..=99 => 2,
-        100..=999 => 3,
-        1000..=9999 => 4,
-        _ => 5,
-    }
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// Bytes of a step `n` columns forward (none for no step).

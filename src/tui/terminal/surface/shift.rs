@@ -7,8 +7,8 @@
 //! and the moves of a search all become scrolls. It costs a few passes over
 //! the cells, no allocation per cell:
 //! 1. The rows that changed; columns blank in both frames in (nearly) all
-//!    of them are gutters, which split the screen into bands of columns
-//!    (the article, the panels beside it).
+//!    rows are gutters, which split the screen into bands of columns (the
+//!    article, the panels beside it).
 //! 2. In each band, a hash of each row; rows of the new frame found exactly
 //!    once in the old one vote for the distance they moved.
 //! 3. The winning move, widened over the neighbouring rows it also fits,
@@ -22,9 +22,8 @@
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 
-use super::sending::{BLANK, MAX_GAP_CELLS, columns, is_skip};
+use super::sending::{BLANK, MAX_GAP_CELLS, columns, is_skip, same_cell, same_style};
 use crate::tui::terminal::Scrolling;
 
 /// Gutters narrower than this do not split bands: a column that happens to
@@ -65,6 +64,21 @@ impl Shift {
         if bottom > usize::from(buffer.area.height) || left >= right {
             return;
         }
+        if left == 0 && right == width {
+            // Whole rows: one rotation of the band, then the rows it
+            // uncovered blanked.
+            let band = &mut buffer.content[top * width..bottom * width];
+            let moved = (rows * width).min(band.len());
+            let uncovered = if self.up {
+                band.rotate_left(moved);
+                band.len() - moved..band.len()
+            } else {
+                band.rotate_right(moved);
+                0..moved
+            };
+            band[uncovered].iter_mut().for_each(Cell::reset);
+            return;
+        }
         // Row by row in the direction of the move, each row takes the cells
         // of the row `rows` away, which have not been touched yet.
         let mut move_row = |y: usize, from: Option<usize>| {
@@ -86,18 +100,13 @@ impl Shift {
         }
     }
 
-    /// What the terminal shows at `(x, y)` after the move, `shown` being what
-    /// it showed before.
-    fn source<'a>(&self, shown: &'a Buffer, x: u16, y: u16) -> &'a Cell {
-        let area = self.area;
-        if !(area.x..area.right()).contains(&x) || !(area.y..area.bottom()).contains(&y) {
-            return &shown[(x, y)];
-        }
-        let from = if self.up { y.checked_add(self.rows) } else { y.checked_sub(self.rows) };
-        match from.filter(|from| (area.y..area.bottom()).contains(from)) {
-            Some(from) => &shown[(x, from)],
-            None => &BLANK,
-        }
+    /// The row whose cells row `y` of the area holds after the move (none:
+    /// it is left blank).
+    fn source_row(&self, y: usize) -> Option<usize> {
+        let (top, bottom, rows) =
+            (usize::from(self.area.y), usize::from(self.area.bottom()), usize::from(self.rows));
+        let from = if self.up { y.checked_add(rows) } else { y.checked_sub(rows) };
+        from.filter(|from| (top..bottom).contains(from))
     }
 }
 
@@ -116,29 +125,37 @@ pub(super) fn choose(
     }
     let (width, height) = (usize::from(area.width), usize::from(area.height));
     let mut changed = Vec::new();
-    // Per column, the changed rows where it is blank in both frames.
+    // Per column, the rows where it is blank in both frames, and those
+    // where it changed: one pass over the cells.
     let mut blank_in = vec![0usize; width];
+    let mut changed_in = vec![0usize; width];
     for y in 0..height {
-        let (old, new) = (&shown.content[y * width..][..width], &next.content[y * width..][..width]);
-        // A skipped cell shows something the seam does not know: it must
-        // not be moved, nor anything be moved onto it.
-        if old.iter().chain(new).any(is_skip) {
-            return None;
-        }
-        if old != new {
-            changed.push(y);
-            for (count, (a, b)) in blank_in.iter_mut().zip(old.iter().zip(new)) {
-                *count += usize::from(a == b && a.symbol() == " ");
+        let (old, new) = (row(shown, y), row(next, y));
+        let mut row_changed = false;
+        for (x, (a, b)) in old.iter().zip(new).enumerate() {
+            // A skipped cell shows something the seam does not know: it
+            // must not be moved, nor anything be moved onto it.
+            if is_skip(a) || is_skip(b) {
+                return None;
             }
+            let same = same_cell(a, b);
+            blank_in[x] += usize::from(same && a.symbol() == " ");
+            changed_in[x] += usize::from(!same);
+            row_changed |= !same;
+        }
+        if row_changed {
+            changed.push(y);
         }
     }
     if changed.len() < 2 {
         return None;
     }
-    let slack = changed.len() / 8;
-    let gutter: Vec<bool> = blank_in.iter().map(|n| n + slack >= changed.len()).collect();
+    // A title or a status line across a gutter does not close it.
+    let slack = height / 8;
+    let gutter: Vec<bool> = blank_in.iter().map(|n| n + slack >= height).collect();
     let (band, moved) = bands(&gutter)
         .into_iter()
+        .filter(|&(left, right)| changed_in[left..right].iter().any(|n| *n > 0))
         .filter_map(|band| Some((band, best_move(shown, next, band)?)))
         .max_by_key(|(_, moved)| moved.votes)?;
     let row_area = Rect::new(0, moved.top as u16, area.width, (moved.bottom - moved.top + 1) as u16);
@@ -154,29 +171,43 @@ pub(super) fn choose(
             candidates.push(margins);
         }
     }
-    let plain: Vec<usize> =
-        (0..height)
-            .map(|y| {
-                if changed.binary_search(&y).is_ok() {
-                    row_cost(next, y, |x| &shown[(x, y as u16)])
-                } else {
-                    0
-                }
-            })
-            .collect();
+    let mut plain = vec![0; height];
+    for &y in &changed {
+        let old = row(shown, y);
+        plain[y] = row_cost(row(next, y), |x| &old[x]);
+    }
     let plain_total: usize = plain.iter().sum();
     candidates
         .into_iter()
         .map(|shift| {
+            let (left, right) = (usize::from(shift.area.x), usize::from(shift.area.right()));
             let rows = usize::from(shift.area.y)..usize::from(shift.area.bottom());
-            let moved: usize =
-                rows.clone().map(|y| row_cost(next, y, |x| shift.source(shown, x, y as u16))).sum();
+            let moved: usize = rows
+                .clone()
+                .map(|y| {
+                    let own = row(shown, y);
+                    let from = shift.source_row(y).map(|from| row(shown, from));
+                    row_cost(row(next, y), |x| {
+                        if (left..right).contains(&x) {
+                            from.map_or(&BLANK, |from| &from[x])
+                        } else {
+                            &own[x]
+                        }
+                    })
+                })
+                .sum();
             let kept: usize = plain[rows].iter().sum();
             (plain_total - kept + moved + shift_bytes(&shift), shift)
         })
         .filter(|(cost, _)| *cost < plain_total)
         .min_by_key(|(cost, _)| *cost)
         .map(|(_, shift)| shift)
+}
+
+/// Row `y` of a buffer.
+fn row(buffer: &Buffer, y: usize) -> &[Cell] {
+    let width = usize::from(buffer.area.width);
+    &buffer.content[y * width..][..width]
 }
 
 /// The bands of columns between gutters, as `left..right` pairs; gutters
@@ -285,31 +316,27 @@ fn splits_wide_characters(shown: &Buffer, shift: &Shift) -> bool {
     })
 }
 
-/// About how many bytes the diff sends for row `y` of `next` over what the
-/// terminal shows there (`shown` by column): the cells that differ, a
-/// cursor move before each run (or the short gap re-sent), and a pen change
-/// where the style changes.
-fn row_cost<'a>(next: &Buffer, y: usize, shown: impl Fn(u16) -> &'a Cell) -> usize {
-    let width = usize::from(next.area.width);
-    let row = &next.content[y * width..][..width];
+/// About how many bytes the diff sends for a row of the next frame over
+/// what the terminal shows there (`shown` by column): the cells that
+/// differ, a cursor move before each run (or the short gap re-sent), and a
+/// pen change where the style changes.
+fn row_cost<'a>(next: &[Cell], shown: impl Fn(usize) -> &'a Cell) -> usize {
     let mut cost = 0;
     let mut cursor: Option<usize> = None;
-    let mut pen = style_key(&BLANK);
+    let mut pen = &BLANK;
     let mut x = 0;
-    while x < width {
-        let cell = &row[x];
+    while let Some(cell) = next.get(x) {
         let symbol = cell.symbol();
         let cols = columns(symbol).max(1);
-        if cell != shown(x as u16) {
+        if !same_cell(cell, shown(x)) {
             cost += match cursor {
                 Some(at) if at == x => 0,
                 Some(at) if x > at && x - at <= usize::from(MAX_GAP_CELLS) => x - at,
                 _ => CURSOR_MOVE_BYTES,
             };
-            let style = style_key(cell);
-            if style != pen {
+            if !same_style(cell, pen) {
                 cost += PEN_BYTES;
-                pen = style;
+                pen = cell;
             }
             cost += symbol.len();
             cursor = Some(x + cols);
@@ -335,24 +362,12 @@ fn mix(hash: u64, value: u64) -> u64 {
     (hash.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-/// A cell as a number: its symbol's bytes and its style.
+/// A cell's symbol as a number: the style is left out, as it changes
+/// rarely where the text does not, and the cells decide the cost anyway.
 fn cell_key(cell: &Cell) -> u64 {
-    let symbol = cell.symbol().as_bytes();
-    let text = symbol.iter().fold(symbol.len() as u64, |h, b| h.rotate_left(8) ^ u64::from(*b));
-    mix(text, style_key(cell))
-}
-
-fn style_key(cell: &Cell) -> u64 {
-    let colors = mix(mix(color_key(cell.fg), color_key(cell.bg)), color_key(cell.underline_color));
-    mix(colors, u64::from(cell.modifier.bits()))
-}
-
-fn color_key(color: Color) -> u64 {
-    match color {
-        Color::Reset => 0,
-        Color::Indexed(index) => 0x100 | u64::from(index),
-        Color::Rgb(r, g, b) => 0x0100_0000 | u64::from(r) << 16 | u64::from(g) << 8 | u64::from(b),
-        named => 0x1_0000_0000 | u64::from(crate::tui::terminal::ansi::named(named).unwrap_or(0)),
+    match cell.symbol().as_bytes() {
+        [byte] => u64::from(*byte),
+        bytes => bytes.iter().fold(bytes.len() as u64, |h, b| h.rotate_left(8) ^ u64::from(*b)),
     }
 }
 
