@@ -158,15 +158,26 @@ pub(super) fn choose(
         .filter(|&(left, right)| changed_in[left..right].iter().any(|n| *n > 0))
         .filter_map(|band| Some((band, best_move(shown, next, band)?)))
         .max_by_key(|(_, moved)| moved.votes)?;
-    let row_area = Rect::new(0, moved.top as u16, area.width, (moved.bottom - moved.top + 1) as u16);
-    let full = Shift { area: row_area, rows: moved.rows as u16, up: moved.up, margins: false };
+    // Whole rows move with the region's full width, so only whole rows that
+    // fit widen it; with margins, the band's part of them.
+    let same = |a: &[Cell], b: &[Cell]| a.iter().zip(b).all(|(a, b)| same_cell(a, b));
+    let region = |(top, bottom): (usize, usize)| (top as u16, (bottom - top + 1) as u16);
+    let (top, rows) = region(moved.widened(height, |to, from| same(row(next, to), row(shown, from))));
+    let full = Shift {
+        area: Rect::new(0, top, area.width, rows),
+        rows: moved.rows as u16,
+        up: moved.up,
+        margins: false,
+    };
     let mut candidates = vec![full];
     if scrolling == Scrolling::Margins && (band.0 > 0 || band.1 < width) {
-        let margins = Shift {
-            area: Rect { x: band.0 as u16, width: (band.1 - band.0) as u16, ..row_area },
-            margins: true,
-            ..full
-        };
+        let (left, right) = band;
+        let (top, rows) =
+            region(moved.widened(height, |to, from| {
+                same(&row(next, to)[left..right], &row(shown, from)[left..right])
+            }));
+        let margins =
+            Shift { area: Rect::new(left as u16, top, (right - left) as u16, rows), margins: true, ..full };
         if !splits_wide_characters(shown, &margins) {
             candidates.push(margins);
         }
@@ -283,26 +294,35 @@ fn best_move(shown: &Buffer, next: &Buffer, (left, right): (usize, usize)) -> Op
     let up = slot > height;
     let rows = slot.abs_diff(height);
     // The region: from the first destination to the last, with the rows
-    // they come from; then widened over neighbours that fit the move too
-    // (blank lines between paragraphs, rows that were not unique).
-    let fits = |to: usize, from: usize| new[to] == old[from];
-    let (mut top, mut bottom) = if up { (first, last + rows) } else { (first - rows, last) };
-    if up {
-        while top > 0 && fits(top - 1, top - 1 + rows) {
-            top -= 1;
-        }
-        while bottom + 1 < height && fits(bottom + 1 - rows, bottom + 1) {
-            bottom += 1;
-        }
-    } else {
-        while top > 0 && fits(top - 1 + rows, top - 1) {
-            top -= 1;
-        }
-        while bottom + 1 < height && fits(bottom + 1, bottom + 1 - rows) {
-            bottom += 1;
-        }
-    }
+    // they come from.
+    let (top, bottom) = if up { (first, last + rows) } else { (first - rows, last) };
     Some(Move { rows, up, votes: count, top, bottom })
+}
+
+impl Move {
+    /// The region widened over the neighbouring rows the move also fits
+    /// (blank lines between paragraphs, rows that were not unique):
+    /// `fits(to, from)` says whether row `to` of the new frame is row `from`
+    /// of the old one, as far as the move carries it.
+    fn widened(&self, height: usize, fits: impl Fn(usize, usize) -> bool) -> (usize, usize) {
+        let (mut top, mut bottom, rows) = (self.top, self.bottom, self.rows);
+        if self.up {
+            while top > 0 && fits(top - 1, top - 1 + rows) {
+                top -= 1;
+            }
+            while bottom + 1 < height && fits(bottom + 1 - rows, bottom + 1) {
+                bottom += 1;
+            }
+        } else {
+            while top > 0 && fits(top - 1 + rows, top - 1) {
+                top -= 1;
+            }
+            while bottom + 1 < height && fits(bottom + 1, bottom + 1 - rows) {
+                bottom += 1;
+            }
+        }
+        (top, bottom)
+    }
 }
 
 /// Whether a wide character straddles the margins of `shift` in a row it

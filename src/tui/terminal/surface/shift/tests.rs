@@ -112,3 +112,27 @@ fn a_change_elsewhere_on_the_screen_is_sent_plainly() {
     next[(3, 5)].set_symbol("X");
     assert_eq!(choose(&shown, &next, Scrolling::Rows, bytes), None);
 }
+
+/// A reading screen: a short title left, the article in a column in the
+/// middle with a blank line after every third line, a short status left.
+fn reading(top: usize) -> Buffer {
+    let text = lines(40, 0);
+    let mut rows = vec![format!("{:80}", "Title")];
+    for y in 0..10 {
+        let n = top + y;
+        let line = if n % 4 == 3 { "" } else { &text[n] };
+        rows.push(format!("{:15}{line:50}{:15}", "", ""));
+    }
+    rows.push(format!("{:80}", format!("{top}%")));
+    Buffer::with_lines(rows)
+}
+
+#[test]
+fn the_region_never_takes_in_a_title_or_status_line_the_band_leaves_blank() {
+    for top in 0..6 {
+        let shift = choose(&reading(top), &reading(top + 1), Scrolling::Rows, bytes).unwrap();
+        assert_eq!((shift.area.y, shift.area.height), (1, 10), "from line {top}: {shift:?}");
+        let shift = choose(&reading(top + 1), &reading(top), Scrolling::Margins, bytes).unwrap();
+        assert_eq!((shift.area.y, shift.area.height, shift.up), (1, 10, false), "back from line {top}: {shift:?}");
+    }
+}
