@@ -253,7 +253,7 @@ fn run(scrolling: Scrolling, steps: &str, (cols, rows): (u16, u16)) -> Run {
         scrolls: 0,
         margin_scrolls: 0,
     };
-    let mut jobs = Jobs::inline();
+    let mut jobs = Jobs::inline(crate::tui::jobs::Tools::default());
     crate::tui::run_loop(&mut app, &mut screen, &mut recorder, &mut jobs, false).unwrap();
     let frame = screen.last_frame().unwrap();
     let drawn: Snapshot = (0..frame.area.height)

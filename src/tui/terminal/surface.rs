@@ -93,9 +93,12 @@ pub struct Surface<B> {
     /// Whether the cursor is hidden, when known: a frame hides it, and a
     /// frame that changed nothing must send nothing.
     cursor_hidden: Option<bool>,
-    /// Whether the last frame failed on its way out: part of it may have
-    /// reached the terminal, a scroll region or colours left set with it.
-    cut_short: bool,
+    /// Whether the terminal's pen, scroll region or margins may not be the
+    /// defaults the frames rely on (line feeds move the cursor only while
+    /// the region is the whole screen): after a frame that failed on its
+    /// way out (part of it may have arrived), or after a clear (the screen
+    /// may have been lent to a shell or a browser).
+    modes_unsure: bool,
 }
 
 impl<B> Surface<B> {
@@ -107,7 +110,7 @@ impl<B> Surface<B> {
             shown: Shown::Blank,
             size: std::cell::Cell::new(None),
             cursor_hidden: None,
-            cut_short: false,
+            modes_unsure: false,
         }
     }
 
@@ -153,9 +156,7 @@ impl<B: Scroller> Surface<B> {
         }
         // Until the frame is out, nothing is certain.
         let mut shown = std::mem::replace(&mut self.shown, Shown::Unknown);
-        if std::mem::replace(&mut self.cut_short, true) {
-            // Every cell is sent again (nothing is known); the modes a cut
-            // frame may have left set go first.
+        if std::mem::replace(&mut self.modes_unsure, true) {
             self.inner.queue_reset()?;
         }
         if let Shown::Frame(previous) = &mut shown
@@ -172,7 +173,7 @@ impl<B: Scroller> Surface<B> {
         self.inner.draw(Sending::new(&frame, before))?;
         self.hide_cursor()?;
         self.inner.flush()?;
-        self.cut_short = false;
+        self.modes_unsure = false;
         self.shown = Shown::Frame(frame);
         Ok(match shown {
             Shown::Frame(previous) => Some(previous),
@@ -185,6 +186,7 @@ impl<B: Scroller> Surface<B> {
         // Clears follow a suspend or a redraw: the cursor may be shown.
         self.cursor_hidden = None;
         self.shown = Shown::Blank;
+        self.modes_unsure = true;
         self.inner.clear()
     }
 

@@ -133,6 +133,10 @@ fn the_region_never_takes_in_a_title_or_status_line_the_band_leaves_blank() {
         let shift = choose(&reading(top), &reading(top + 1), Scrolling::Rows, bytes).unwrap();
         assert_eq!((shift.area.y, shift.area.height), (1, 10), "from line {top}: {shift:?}");
         let shift = choose(&reading(top + 1), &reading(top), Scrolling::Margins, bytes).unwrap();
-        assert_eq!((shift.area.y, shift.area.height, shift.up), (1, 10, false), "back from line {top}: {shift:?}");
+        assert_eq!(
+            (shift.area.y, shift.area.height, shift.up),
+            (1, 10, false),
+            "back from line {top}: {shift:?}"
+        );
     }
 }
