@@ -191,10 +191,12 @@ impl<'p, 'n> Sending<'p, 'n> {
     /// on the same row and the gap is short, or at the row's start when the
     /// cursor comes down from a row above (a line feed and a blank or two
     /// cost less than a line feed and a step). Only cells of one ASCII
-    /// column each, already on the screen as they are in the frame, and in
-    /// the pen's style (else the pen changes there and back).
+    /// column each, already on the screen as they are in the frame, and all
+    /// in the pen's style or all in the next change's (else the pen changes
+    /// there and back).
     fn gap_before(&self, x: u16, y: u16) -> Option<u16> {
         let (px, py, one_column, pen) = self.previous?;
+        let next = self.frame.cell((x, y))?;
         let start = if py == y && one_column && x > px + 1 && x - px - 1 <= MAX_GAP_CELLS {
             px + 1
         } else if py < y && x > 0 && x <= MAX_ROW_START_CELLS {
@@ -202,16 +204,14 @@ impl<'p, 'n> Sending<'p, 'n> {
         } else {
             return None;
         };
-        (start..x)
-            .all(|gx| {
-                self.frame.cell((gx, y)).is_some_and(|cell| {
-                    is_ascii_cell(cell)
-                        && !is_skip(cell)
-                        && same_style(cell, pen)
-                        && self.shown_at(gx, y) == Some(cell)
-                })
+        let gap = || (start..x).filter_map(|gx| self.frame.cell((gx, y)));
+        let styled_as = |like: &Cell| gap().all(|cell| same_style(cell, like));
+        let unchanged = (start..x).all(|gx| {
+            self.frame.cell((gx, y)).is_some_and(|cell| {
+                is_ascii_cell(cell) && !is_skip(cell) && self.shown_at(gx, y) == Some(cell)
             })
-            .then_some(start)
+        });
+        (unchanged && (styled_as(pen) || styled_as(next))).then_some(start)
     }
 
     fn sent(&mut self, x: u16, y: u16, one_column: bool, cell: &'n Cell) {

@@ -92,4 +92,6 @@ fn a_gap_in_another_style_is_stepped_over() {
     next[(0, 0)].set_symbol("A");
     next[(3, 0)].set_symbol("D");
     assert_eq!(sent(&next, Before::Frame(&shown)), ["A", "D"], "re-sending them would change the pen twice");
+    next[(3, 0)].modifier = Modifier::BOLD;
+    assert_eq!(sent(&next, Before::Frame(&shown)), ["A", "b", "c", "D"], "in the next change's style, once");
 }
