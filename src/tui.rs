@@ -218,7 +218,13 @@ pub fn run_loop<B: Scroller>(
                 }
                 Event::Input(Input::Resize(cols, rows)) => {
                     screen.resized(cols, rows);
-                    Msg::Resize { cols, rows }
+                    let (drawn_cols, drawn_rows) = screen.size()?;
+                    if (drawn_cols, drawn_rows) != (cols, rows) {
+                        app.say(&format!(
+                            "the terminal is {cols}x{rows}: byline draws its top-left {drawn_cols}x{drawn_rows}"
+                        ));
+                    }
+                    Msg::Resize { cols: drawn_cols, rows: drawn_rows }
                 }
                 Event::Input(Input::Mouse(mouse)) => Msg::Mouse(mouse),
                 Event::Input(_) => {

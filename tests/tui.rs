@@ -312,3 +312,36 @@ fn pty_escapes_in_arguments_never_reach_the_terminal() {
     assert!(!output.windows(2).any(|w| w == b"\x1b]"), "no OSC: {text:?}");
     assert!(!output.contains(&0x07), "no BEL: {text:?}");
 }
+
+/// An absurd terminal size, at start or by a resize, is drawn in its
+/// top-left part (with a word about it) instead of allocating for it.
+#[test]
+fn pty_an_absurd_terminal_size_is_capped() {
+    let path = sample("quiet-diplomacy.md").display().to_string();
+    let mut session = spawn(byline_command(&[&path]));
+    let mut seen = Vec::new();
+    wait_for(&mut session, "Selka", &mut seen);
+    session.get_process_mut().set_window_size(30_000, 30_000).unwrap();
+    wait_for(&mut session, "1000x500", &mut seen);
+    session.send("j").unwrap();
+    session.send("q").unwrap();
+    let output = drain(&mut session, seen);
+    assert_eq!(exit_code(&session), 0);
+    assert_restored(&output);
+}
+
+#[test]
+fn pty_an_absurd_terminal_size_at_start_is_capped() {
+    let path = sample("quiet-diplomacy.md").display().to_string();
+    let program = byline_command(&[]).get_program().to_owned();
+    let mut command = std::process::Command::new("sh");
+    command.arg("-c").arg("stty rows 20000 cols 20000; exec \"$0\" \"$1\"").arg(program).arg(&path);
+    command.env("TERM", "xterm-256color").env_remove("BYLINE_DEBUG_PANIC");
+    let mut session = spawn(command);
+    let mut seen = Vec::new();
+    wait_for(&mut session, "Selka", &mut seen);
+    session.send("q").unwrap();
+    let output = drain(&mut session, seen);
+    assert_eq!(exit_code(&session), 0);
+    assert_restored(&output);
+}

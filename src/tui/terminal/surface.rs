@@ -133,15 +133,30 @@ impl<B> Surface<B> {
         }
     }
 
-    /// The terminal's new size, from a resize event.
+    /// The terminal's new size, from a resize event (capped, see
+    /// [`capped`]).
     pub fn set_size(&mut self, size: Size) {
-        self.size.set(Some(size));
+        self.size.set(Some(capped(size)));
     }
 
     /// Forgets the size, so that it is read from the terminal again.
     pub fn forget_size(&mut self) {
         self.size.set(None);
     }
+}
+
+/// Widest screen drawn, in columns: past it, the top-left part is drawn.
+pub const MAX_COLS: u16 = 1_000;
+/// Tallest screen drawn, in rows.
+pub const MAX_ROWS: u16 = 500;
+
+/// The size the screen is drawn at: the terminal's, cut to [`MAX_COLS`] by
+/// [`MAX_ROWS`]. A frame costs memory per cell (two buffers of about 40
+/// bytes a cell); a terminal reporting 30000x30000 would ask for tens of
+/// gigabytes and end in an abort, which no terminal restore survives.
+#[must_use]
+pub fn capped(size: Size) -> Size {
+    Size::new(size.width.min(MAX_COLS), size.height.min(MAX_ROWS))
 }
 
 impl<B: Scroller> Surface<B> {
@@ -195,7 +210,7 @@ impl<B: Scroller> Surface<B> {
         if let Some(size) = self.size.get() {
             return Ok(size);
         }
-        let size = self.inner.size()?;
+        let size = capped(self.inner.size()?);
         self.size.set(Some(size));
         Ok(size)
     }
