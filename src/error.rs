@@ -23,6 +23,28 @@ pub enum Error {
         /// The limit in megabytes.
         limit_mb: u64,
     },
+    /// The input holds so many blocks for its size that building it would
+    /// take far more memory than the input (millions of one-word
+    /// paragraphs): refused before anything is built.
+    #[error(
+        "{source_name}: {units} {unit_name} in {} would need about {} of memory; \
+         byline allows {} for an input of this size",
+        megabytes(*size), megabytes(*need), megabytes(*allowed)
+    )]
+    TooManyBlocks {
+        /// The path, URL or "stdin".
+        source_name: String,
+        /// How many blocks or elements were counted.
+        units: u64,
+        /// What was counted.
+        unit_name: &'static str,
+        /// The input's size in bytes.
+        size: u64,
+        /// The memory it would take, in bytes.
+        need: u64,
+        /// The memory it is allowed, in bytes.
+        allowed: u64,
+    },
     /// The bytes are not text or HTML (an image, an executable, an archive).
     #[error("{source_name}: not a text or HTML document ({what})")]
     Binary {
@@ -62,3 +84,10 @@ pub enum Error {
 
 /// Result with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A size in megabytes, with a decimal below ten ("0.3 MB", "459 MB").
+fn megabytes(bytes: u64) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "a size shown to one decimal")]
+    let mb = bytes as f64 / 1e6;
+    if mb < 10.0 { format!("{mb:.1} MB") } else { format!("{mb:.0} MB") }
+}

@@ -4,6 +4,7 @@
 //! detection), their kind is sniffed (or forced), and the matching extractor
 //! builds the document model.
 
+pub mod budget;
 pub mod decode;
 pub mod html;
 pub mod markdown;
@@ -49,6 +50,7 @@ pub fn extract(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Document> 
     let (kind, html_like) = kind_hints(loaded, forced)?;
     let text = decode::decode(&loaded.bytes, loaded.content_type.as_deref(), html_like)
         .map_err(|encoding| undecodable(loaded, encoding))?;
+    let kind = within_budget(&text, kind, || loaded.spec.display_name())?;
     Ok(extract_text(text, kind, loaded.url.as_deref(), &SiteRules::builtin(), &mut Trace::default()))
 }
 
@@ -70,6 +72,7 @@ pub fn extract_traced(
     let text = decode::decode_owned(bytes, content_type.as_deref(), html_like).map_err(|encoding| {
         Error::Undecodable { source_name: spec.display_name(), encoding: encoding.to_owned() }
     })?;
+    let kind = within_budget(&text, kind, || spec.display_name())?;
     let mut trace = Trace::default();
     let document = extract_text(Cow::Owned(text), kind, url.as_deref(), sites, &mut trace);
     Ok((document, trace))
@@ -143,20 +146,41 @@ fn extract_html(text: Cow<'_, str>, url: Option<&str>, sites: &SiteRules, trace:
     html::extract_parsed(&dom, url)
 }
 
+/// The kind `text` is read as (sniffed when unknown), once its estimated
+/// cost is known to be within [`budget`]'s allowance.
+fn within_budget(
+    text: &str,
+    kind: Option<SourceKind>,
+    source_name: impl FnOnce() -> String,
+) -> Result<SourceKind> {
+    let kind = kind.unwrap_or_else(|| sniff::kind_from_text(text));
+    let estimate = budget::estimate(text, kind);
+    if estimate.exceeded() {
+        return Err(Error::TooManyBlocks {
+            source_name: source_name(),
+            units: estimate.units,
+            unit_name: estimate.unit_name,
+            size: text.len() as u64,
+            need: estimate.bytes,
+            allowed: estimate.allowed,
+        });
+    }
+    Ok(kind)
+}
+
 fn undecodable(loaded: &Loaded, encoding: &str) -> Error {
     Error::Undecodable { source_name: loaded.spec.display_name(), encoding: encoding.to_owned() }
 }
 
-/// Runs the extractor for `kind` (sniffed from the text when unknown); an
+/// Runs the extractor for `kind`; an
 /// HTML page that a site rule matches is reduced by it first.
 fn extract_text(
     text: Cow<'_, str>,
-    kind: Option<SourceKind>,
+    kind: SourceKind,
     url: Option<&str>,
     sites: &SiteRules,
     trace: &mut Trace,
 ) -> Document {
-    let kind = kind.unwrap_or_else(|| sniff::kind_from_text(&text));
     trace.kind = Some(kind);
     match kind {
         SourceKind::Html => extract_html(text, url, sites, trace),

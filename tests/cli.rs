@@ -150,6 +150,48 @@ fn oversized_input_is_refused() {
     assert!(String::from_utf8(output.stderr).unwrap().contains("larger than the 1 MB limit"));
 }
 
+/// UTF-16 without a byte order mark and UTF-32 with or without one are
+/// read as what they are, from stdin where no name hints at anything.
+#[test]
+fn wide_encodings_are_recognised_without_a_hint() {
+    let text = "A short note.\n\n\u{201c}We will act,\u{201d} said Ada Vole.\n";
+    let sixteen_le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let little_endian32: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+    let big_endian32: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect();
+    let cases = [
+        ("UTF-16LE", sixteen_le),
+        ("UTF-32LE with its mark", [b"\xff\xfe\0\0".as_slice(), &little_endian32].concat()),
+        ("UTF-32BE with its mark", [b"\0\0\xfe\xff".as_slice(), &big_endian32].concat()),
+        ("UTF-32LE", little_endian32),
+    ];
+    for (what, bytes) in cases {
+        let output = byline().args(["extract", "-", "--format", "json"]).write_stdin(bytes).output().unwrap();
+        assert!(output.status.success(), "{what}: {}", String::from_utf8_lossy(&output.stderr));
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["quotes"][0]["text"], "We will act", "{what}: {json}");
+        assert_eq!(json["quotes"][0]["speaker"], "Ada Vole", "{what}");
+    }
+}
+
+/// Millions of one-letter blocks would cost hundreds of bytes each: they
+/// are counted and refused before anything is built, in every format.
+#[test]
+fn millions_of_tiny_blocks_are_refused_before_building() {
+    let cases = [
+        ("text", "x\n\n".repeat(1_600_000)),
+        ("markdown", "- x\n".repeat(1_200_000)),
+        ("html", format!("<body>{}", "<p>x</p>".repeat(600_000))),
+    ];
+    for (format, input) in cases {
+        let output = byline().args(["extract", "-", "--from", format]).write_stdin(input).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}: {stderr}");
+        assert!(stderr.starts_with("byline: stdin: "), "{format}: {stderr}");
+        assert!(stderr.contains("of memory; byline allows 64 MB for an input of this size"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     byline().args(["extract", HTML_SAMPLE, "--format", "yaml"]).assert().code(2);

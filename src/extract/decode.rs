@@ -19,6 +19,9 @@ pub fn decode<'a>(
     content_type: Option<&str>,
     html: bool,
 ) -> Result<Cow<'a, str>, &'static str> {
+    if let Some((little_endian, skip)) = sniff::utf32(bytes) {
+        return Ok(Cow::Owned(decode_utf32(&bytes[skip..], little_endian)));
+    }
     let utf8 = std::str::from_utf8(bytes).ok();
     let (encoding, skip) = choose(bytes, content_type, html, utf8.is_some())?;
     match utf8 {
@@ -31,6 +34,9 @@ pub fn decode<'a>(
 /// [`decode`], taking the bytes: UTF-8 input (the usual case) becomes the
 /// text without a copy, so a large page is not held twice.
 pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>, html: bool) -> Result<String, &'static str> {
+    if let Some((little_endian, skip)) = sniff::utf32(&bytes) {
+        return Ok(decode_utf32(&bytes[skip..], little_endian));
+    }
     // The one validation of UTF-8 is the one that makes the text.
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -84,6 +90,19 @@ fn choose(
         return Err(encoding.name());
     }
     Ok((encoding, 0))
+}
+
+/// UTF-32, which the Encoding Standard (and so `encoding_rs`) leaves out:
+/// a unit that is no character, or a cut one at the end, is U+FFFD.
+fn decode_utf32(bytes: &[u8], little_endian: bool) -> String {
+    let units = bytes.chunks(4).map(|unit| {
+        let Ok(unit) = <[u8; 4]>::try_from(unit) else {
+            return char::REPLACEMENT_CHARACTER;
+        };
+        let value = if little_endian { u32::from_le_bytes(unit) } else { u32::from_be_bytes(unit) };
+        char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
+    });
+    units.collect()
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -190,6 +209,26 @@ mod tests {
             decode_owned(b"abc".to_vec(), declared, true),
             decode(b"abc", declared, true).map(Cow::into_owned)
         );
+    }
+
+    #[test]
+    fn utf32_is_decoded_with_or_without_its_mark() {
+        let text = "The envoy said: \u{201c}Soon \u{1f30d}.\u{201d} Then she left the room.";
+        let le: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+        let be: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect();
+        let cases = [
+            ([b"\xff\xfe\0\0".as_slice(), &le].concat(), "LE with its mark"),
+            ([b"\0\0\xfe\xff".as_slice(), &be].concat(), "BE with its mark"),
+            (le.clone(), "LE without"),
+            (be.clone(), "BE without"),
+        ];
+        for (bytes, what) in cases {
+            assert_eq!(decode(&bytes, None, false).unwrap(), text, "{what}");
+            assert_eq!(decode_owned(bytes, None, false).unwrap(), text, "{what}");
+        }
+        let mut cut = le;
+        cut.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0x41]);
+        assert!(decode(&cut, None, false).unwrap().ends_with("room.\u{fffd}\u{fffd}"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some("WebP image");
     }
-    if has_bom(bytes) || utf16_without_bom(bytes).is_some() {
+    if has_bom(bytes) || utf16_without_bom(bytes).is_some() || utf32(bytes).is_some() {
         return None;
     }
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -52,7 +52,45 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn has_bom(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"\xef\xbb\xbf") || bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff")
+    bytes.starts_with(b"\xef\xbb\xbf")
+        || bytes.starts_with(b"\xff\xfe")
+        || bytes.starts_with(b"\xfe\xff")
+        || bytes.starts_with(b"\0\0\xfe\xff")
+}
+
+/// Recognises UTF-32: by its byte order mark (little-endian's begins like
+/// UTF-16LE's, so it is looked for first), or without one by ASCII
+/// characters each followed or preceded by three NULs. Returns whether it
+/// is little-endian and the length of the mark.
+#[must_use]
+pub fn utf32(bytes: &[u8]) -> Option<(bool, usize)> {
+    if bytes.starts_with(b"\xff\xfe\0\0") {
+        return Some((true, 4));
+    }
+    if bytes.starts_with(b"\0\0\xfe\xff") {
+        return Some((false, 4));
+    }
+    let sample = &bytes[..bytes.len().min(512) & !3];
+    if sample.len() < 32 {
+        return None;
+    }
+    let units = sample.len() / 4;
+    let printable = |b: u8| b.is_ascii_graphic() || b.is_ascii_whitespace();
+    let (mut le, mut be) = (0usize, 0usize);
+    for unit in sample.chunks_exact(4) {
+        match unit {
+            [c, 0, 0, 0] if printable(*c) => le += 1,
+            [0, 0, 0, c] if printable(*c) => be += 1,
+            _ => {}
+        }
+    }
+    if le * 10 >= units * 9 {
+        Some((true, 0))
+    } else if be * 10 >= units * 9 {
+        Some((false, 0))
+    } else {
+        None
+    }
 }
 
 /// Recognises UTF-16 text without a BOM: ASCII letters alternating with NULs.
