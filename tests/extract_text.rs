@@ -160,3 +160,38 @@ fn markdown_with_and_without_front_matter() {
     assert_eq!(plain.meta().published.as_deref(), Some("2025-05-12"));
     assert_eq!(sections(&plain), ["Who pays"]);
 }
+
+/// Every word of a text that is a document of its own comes out: repeated
+/// paragraphs, identical lines, short lines between paragraphs and
+/// refrains are the author's (issue 22's cases, in our own words).
+#[test]
+fn plain_text_keeps_all_of_its_own_text() {
+    let intro = "The council met on Tuesday to discuss the budget, and the debate ran late.\n\n";
+    let numbered = (0..40)
+        .map(|i| format!("Item {i}: the council approved the grant for branch {i}.\n\n"))
+        .collect::<Vec<_>>();
+    let refrain = "Oh the river runs, the river runs\nand carries us home again\n\n";
+    let verses = (0..4)
+        .map(|i| format!("Verse {i} tells of the harvest and the long walk home.\n\n{refrain}"))
+        .collect::<Vec<_>>();
+    let cases = [
+        format!("{intro}{}The meeting closed at nine.\n", numbered.concat()),
+        format!(
+            "{intro}{}\nThe last line of the file.\n",
+            "All work and no play makes a dull day.\n".repeat(50)
+        ),
+        format!(
+            "{}Yes.\nNo.\nMaybe.\n\n{}",
+            intro.repeat(3),
+            "The findings were long and detailed.\n\n".repeat(5)
+        ),
+        format!("A song of the valley\n\n{}", verses.concat()),
+    ];
+    for text in cases {
+        let document = text::extract(&text);
+        let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let mut kept: Vec<String> = document.meta().title.as_deref().map(words).unwrap_or_default();
+        kept.extend(document.blocks().iter().flat_map(|block| words(block.text())));
+        assert_eq!(kept, words(&text), "{text}");
+    }
+}

@@ -124,26 +124,22 @@ pub fn classify(units: &[Unit], layout: Layout) -> (Vec<Info>, bool) {
         })
         .collect();
     for (unit, info) in units.iter().zip(infos.iter_mut()) {
-        let words = unit.words();
-        if matches!(info.role, Role::Short | Role::LinkItem | Role::Item) && words <= 14 {
+        if matches!(info.role, Role::Short | Role::LinkItem | Role::Item) && unit.words() <= 14 {
             info.date = date::find_date(&unit.text);
         }
-        // A short line printed again and again, glued to its neighbours
-        // ("Advertising" after paragraphs), is a label; one standing apart
-        // each time is a recurring heading ("Breakfast", "Lunch").
-        let glued = !unit.blank_before || !unit.blank_after;
-        if matches!(info.role, Role::Short | Role::LinkItem) && words <= 8 && info.repeats >= REPEATS && glued
-        {
-            info.role = Role::Chrome(Chrome::Label);
-        }
     }
+    // Only furniture known by its words shows a page dump: repetition and
+    // short lines are also how poems, refrains, minutes and lists are
+    // written, and a document of its own keeps all of its text.
     let evidence = infos.iter().filter(|info| matches!(info.role, Role::Chrome(_))).count();
     let dump = evidence >= DUMP_EVIDENCE;
+    // A blurb is known by the furniture line above it.
     mark_blurbs(units, &mut infos);
     if dump {
+        mark_labels(units, &mut infos);
         mark_menus(units, &mut infos);
+        mark_copies(units, &mut infos);
     }
-    mark_copies(units, &mut infos);
     for (unit, info) in units.iter().zip(infos.iter_mut()) {
         info.score = score(unit, info, layout);
     }
@@ -200,6 +196,19 @@ fn count_repeats(units: &[Unit]) -> Vec<usize> {
         *counts.entry(*key).or_insert(0) += 1;
     }
     keys.iter().map(|key| key.and_then(|k| counts.get(&k).copied()).unwrap_or(1)).collect()
+}
+
+/// A short line printed again and again, glued to its neighbours
+/// ("Advertising" after paragraphs), is a label; one standing apart each
+/// time is a recurring heading ("Breakfast", "Lunch").
+fn mark_labels(units: &[Unit], infos: &mut [Info]) {
+    for (unit, info) in units.iter().zip(infos.iter_mut()) {
+        let glued = !unit.blank_before || !unit.blank_after;
+        let short = matches!(info.role, Role::Short | Role::LinkItem) && unit.words() <= 8;
+        if short && info.repeats >= REPEATS && glued {
+            info.role = Role::Chrome(Chrome::Label);
+        }
+    }
 }
 
 /// Three or more short lines in a row, with no blank line between them, are

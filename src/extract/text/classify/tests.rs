@@ -65,7 +65,7 @@ fn menus_labels_and_running_text() {
 
 #[test]
 fn repeated_short_lines_are_labels() {
-    let text = "A sentence of the article itself.\nRead on\n\nAnother sentence of the article.\nRead on\n\nA third sentence.\nRead on\n\nShare\n";
+    let text = "A sentence of the article itself.\nRead on\n\nAnother sentence of the article.\nRead on\n\nA third sentence.\nRead on\n\nShare\n\nSign in\n";
     let (units, infos, _) = classified(text);
     assert_eq!(role_of(&units, &infos, "Read on").role, Role::Chrome(Chrome::Label));
     assert_eq!(role_of(&units, &infos, "Read on").repeats, 3);
@@ -73,6 +73,23 @@ fn repeated_short_lines_are_labels() {
     let meals = "Lunch\n\nSoup, a sentence.\n\nLunch\n\nBread, a sentence.\n\nLunch\n\nFish, a sentence.\n\nShare\n\nSign in\n";
     let (units, infos, _) = classified(meals);
     assert_eq!(role_of(&units, &infos, "Lunch").role, Role::Short);
+}
+
+/// A text without furniture is a document of its own: a line repeated
+/// there (a refrain, minutes' "Agreed.") is the author's, and so is a
+/// paragraph much like an earlier one.
+#[test]
+fn a_plain_document_has_no_labels_or_copies() {
+    let verse = |n: usize| format!("Verse {n} tells of the harvest and the long walk home before winter.");
+    let text = format!(
+        "{}\nAgreed.\n\n{}\nAgreed.\n\n{}\nAgreed.\n\nThe last line of the minutes.\n",
+        verse(1),
+        verse(2),
+        verse(3)
+    );
+    let (units, infos, dump) = classified(&text);
+    assert!(!dump);
+    assert!(infos.iter().all(|info| !matches!(info.role, Role::Chrome(_))), "{units:?} {infos:?}");
 }
 
 #[test]
