@@ -156,12 +156,8 @@ pub fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(error) => {
-            // --help and --version are "errors" that print to stdout and exit
-            // 0. Anything else echoes what was typed, which may hold escape
-            // sequences (a file named with one, an argument pasted with
-            // one): it is printed plain and sanitised, never raw.
-            let text = clean_lines(&error.render().to_string());
-            if error.use_stderr() {
+            let (text, is_error) = refusal(&error);
+            if is_error {
                 let _ = write!(std::io::stderr(), "{text}");
                 return ExitCode::from(EXIT_ERROR);
             }
@@ -176,6 +172,25 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// What byline prints for these command-line arguments when it cannot run
+/// them, and whether that is an error (on stderr) rather than `--help` or
+/// `--version` (on stdout); `None` when they parse. For tests and fuzzing:
+/// nothing is printed.
+pub fn argument_message<I, T>(args: I) -> Option<(String, bool)>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Args::try_parse_from(args).err().map(|error| refusal(&error))
+}
+
+/// The text of a parse failure: printed plain and sanitised, never raw,
+/// since it echoes what was typed, which may hold escape sequences (a file
+/// named with one, an argument pasted with one).
+fn refusal(error: &clap::Error) -> (String, bool) {
+    (clean_lines(&error.render().to_string()), error.use_stderr())
 }
 
 /// One line on stderr: "byline: <source>: <cause>". A cause is added only

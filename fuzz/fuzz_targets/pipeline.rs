@@ -1,22 +1,37 @@
 //! Fuzzes the whole pipeline on arbitrary bytes: sniffing, decoding,
-//! extraction (HTML, text, Markdown), analysis, every output and layout.
-//! The first byte picks the kind (or sniffing) and the wrap width.
+//! extraction (HTML, text, Markdown), analysis, every output and layout;
+//! links (a page whose `<base href>` and `<a href>` come from the bytes
+//! keeps only http, https and mailto links); and command-line arguments
+//! (what byline prints for arguments it refuses holds no control
+//! character). The first byte picks the mode and the wrap width.
 #![no_main]
 
 use byline::extract::SourceKind;
 use byline::source::{Loaded, SourceSpec};
 use libfuzzer_sys::fuzz_target;
 
+const MODES: u8 = 6;
+
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else { return };
-    let forced = match selector % 4 {
-        0 => Some(SourceKind::Html),
-        1 => Some(SourceKind::Text),
-        2 => Some(SourceKind::Markdown),
-        _ => None,
+    let (forced, page) = match selector % MODES {
+        0 => (Some(SourceKind::Html), bytes.to_vec()),
+        1 => (Some(SourceKind::Text), bytes.to_vec()),
+        2 => (Some(SourceKind::Markdown), bytes.to_vec()),
+        3 => (None, bytes.to_vec()),
+        4 => (Some(SourceKind::Html), page_of_links(bytes)),
+        _ => return check_arguments(bytes),
     };
-    let loaded = Loaded::from_bytes(bytes.to_vec(), SourceSpec::Stdin);
+    let loaded = Loaded::from_bytes(page, SourceSpec::Stdin);
     let Ok(article) = byline::pipeline::build(&loaded, forced) else { return };
+    for link in article.links() {
+        assert_followable(link.href);
+    }
+    for block in article.blocks() {
+        if let byline::model::BlockKind::Figure { src: Some(src) } = block.kind() {
+            assert_followable(src);
+        }
+    }
     for format in [byline::output::Format::Json, byline::output::Format::Text, byline::output::Format::Markdown] {
         let rendered = byline::output::render(&article, format);
         assert!(
@@ -28,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
         let block = &article.blocks()[quote.block.index()];
         assert!(block.text().get(quote.range.clone()).is_some(), "quote range off a char boundary");
     }
-    let width = usize::from(selector / 4) % 120 + 1;
+    let width = usize::from(selector / MODES) % 120 + 1;
     let blocks = article.blocks();
     for block in blocks {
         for line in byline::layout::wrap_block(block, width) {
@@ -64,4 +79,43 @@ fuzz_target!(|data: &[u8]| {
 fn visible_graphemes(text: &str) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
     text.graphemes(true).filter(|g| byline::layout::text::display_width(g) > 0).count()
+}
+
+/// A page whose base and links are pieces of `bytes` (split at 0xff
+/// bytes), so that the fuzzer works on targets, not on markup.
+fn page_of_links(bytes: &[u8]) -> Vec<u8> {
+    let mut pieces = bytes.split(|&b| b == 0xff).map(String::from_utf8_lossy);
+    let base = pieces.next().unwrap_or_default();
+    let mut page = format!("<html><head><base href=\"{base}\"></head><body><article>");
+    for (n, href) in pieces.enumerate() {
+        page.push_str(&format!("<p>Paragraph {n} of the article, with <a href=\"{href}\">a link</a> in it.</p>"));
+        page.push_str(&format!("<img src=\"{href}\">"));
+    }
+    page.into_bytes()
+}
+
+/// A link the model keeps is http, https or mailto, or a relative reference
+/// that resolves to one of them, and holds no control character.
+fn assert_followable(href: &str) {
+    assert!(!href.chars().any(char::is_control), "control character in link {href:?}");
+    let base = url::Url::parse("https://example.org/a/b").expect("a valid base");
+    let url = match url::Url::parse(href) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base.join(href).expect("a relative link resolves"),
+        Err(error) => panic!("link {href:?} does not parse: {error}"),
+    };
+    assert!(byline::model::link::SAFE_SCHEMES.contains(&url.scheme()), "unsafe link kept: {href:?}");
+}
+
+/// Arguments from `bytes` (split at NULs): what byline prints when it
+/// refuses them is free of control characters but line breaks.
+fn check_arguments(bytes: &[u8]) {
+    let args = std::iter::once("byline".to_owned())
+        .chain(bytes.split(|&b| b == 0).map(|arg| String::from_utf8_lossy(arg).into_owned()));
+    if let Some((message, _)) = byline::cli::argument_message(args) {
+        assert!(
+            !message.chars().any(|c| c.is_control() && c != '\n'),
+            "control character in an argument error: {message:?}"
+        );
+    }
 }
