@@ -180,6 +180,27 @@ fn paint<B: Scroller>(screen: &mut Screen<B>, app: &mut App) -> std::io::Result<
     Ok(())
 }
 
+/// Says so when the terminal is larger than byline draws (see
+/// `terminal::surface::capped`), once per size, however the size was
+/// learnt (a resize event, or the read when the loop starts).
+fn note_clipping<B: Scroller>(
+    app: &mut App,
+    screen: &Screen<B>,
+    said: &mut Option<(u16, u16)>,
+) -> std::io::Result<()> {
+    let clipped = screen.clipped_from();
+    if clipped != *said
+        && let Some((cols, rows)) = clipped
+    {
+        let (drawn_cols, drawn_rows) = screen.size()?;
+        app.say(&format!(
+            "the terminal is {cols}x{rows}: byline draws its top-left {drawn_cols}x{drawn_rows}"
+        ));
+    }
+    *said = clipped;
+    Ok(())
+}
+
 /// The event loop: wait for an event, handle it and everything queued behind
 /// it, perform the effects, draw once. Returns when the app quits or the
 /// source ends, with the signal that ended it, if one did.
@@ -201,7 +222,9 @@ pub fn run_loop<B: Scroller>(
     let drawn = screen.has_drawn();
     screen.refresh_size();
     let (cols, rows) = screen.size()?;
+    let mut clipped = None;
     if !drawn || (cols, rows) != app.size {
+        note_clipping(app, screen, &mut clipped)?;
         app.update(Msg::Resize { cols, rows });
         paint(screen, app)?;
     }
@@ -218,13 +241,9 @@ pub fn run_loop<B: Scroller>(
                 }
                 Event::Input(Input::Resize(cols, rows)) => {
                     screen.resized(cols, rows);
-                    let (drawn_cols, drawn_rows) = screen.size()?;
-                    if (drawn_cols, drawn_rows) != (cols, rows) {
-                        app.say(&format!(
-                            "the terminal is {cols}x{rows}: byline draws its top-left {drawn_cols}x{drawn_rows}"
-                        ));
-                    }
-                    Msg::Resize { cols: drawn_cols, rows: drawn_rows }
+                    note_clipping(app, screen, &mut clipped)?;
+                    let (cols, rows) = screen.size()?;
+                    Msg::Resize { cols, rows }
                 }
                 Event::Input(Input::Mouse(mouse)) => Msg::Mouse(mouse),
                 Event::Input(_) => {

@@ -109,8 +109,10 @@ fn attribution(text: &str) -> Option<&str> {
 struct State {
     blocks: Vec<Block>,
     current: Option<(BlockKind, TextBuilder)>,
-    /// Open lists: whether each is ordered.
-    lists: Vec<bool>,
+    /// Open lists: for a numbered one, the number its next item takes.
+    lists: Vec<Option<u32>>,
+    /// The number of the item just opened, for its first block.
+    item_number: Option<u32>,
     quote_depth: usize,
     table: Option<Vec<Vec<String>>>,
     cell: Option<String>,
@@ -153,13 +155,14 @@ impl State {
         self.current = Some((kind, TextBuilder::new()));
     }
 
-    fn paragraph_kind(&self) -> BlockKind {
+    fn paragraph_kind(&mut self) -> BlockKind {
         if let Some(label) = &self.footnote {
             BlockKind::Footnote { label: Some(label.clone()) }
         } else if self.in_item {
             BlockKind::ListItem {
                 depth: self.lists.len().saturating_sub(1).min(usize::from(u8::MAX)) as u8,
-                ordered: self.lists.last().copied().unwrap_or(false),
+                ordered: self.lists.last().is_some_and(Option::is_some),
+                number: self.item_number.take(),
             }
         } else if self.quote_depth > 0 {
             BlockKind::Blockquote { attribution: None }
@@ -169,8 +172,13 @@ impl State {
     }
 
     fn builder(&mut self) -> &mut TextBuilder {
-        let kind = self.paragraph_kind();
-        &mut self.current.get_or_insert_with(|| (kind, TextBuilder::new())).1
+        // The kind is asked for only for a new block: it takes the item's
+        // number.
+        if self.current.is_none() {
+            let kind = self.paragraph_kind();
+            self.current = Some((kind, TextBuilder::new()));
+        }
+        &mut self.current.get_or_insert_with(|| (BlockKind::Paragraph, TextBuilder::new())).1
     }
 
     /// Resolves a held soft break: a dash after it starts the attribution.
@@ -275,11 +283,16 @@ impl State {
             Tag::CodeBlock(_) => self.start(BlockKind::Preformatted),
             Tag::List(start) => {
                 self.flush();
-                self.lists.push(start.is_some());
+                self.lists.push(start.map(|start| u32::try_from(start).unwrap_or(u32::MAX)));
             }
             Tag::Item => {
                 self.flush();
                 self.in_item = true;
+                self.item_number = self.lists.last_mut().and_then(|next| {
+                    let number = (*next)?;
+                    *next = Some(number.saturating_add(1));
+                    Some(number)
+                });
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();

@@ -107,8 +107,8 @@ fn an_empty_article_has_no_rows_and_never_panics() {
 fn list_items_sit_together() {
     let blocks = vec![
         Block::new(BlockKind::Paragraph, "Intro"),
-        Block::new(BlockKind::ListItem { depth: 0, ordered: false }, "one"),
-        Block::new(BlockKind::ListItem { depth: 0, ordered: false }, "two"),
+        Block::new(BlockKind::ListItem { depth: 0, ordered: false, number: None }, "one"),
+        Block::new(BlockKind::ListItem { depth: 0, ordered: false, number: None }, "two"),
     ];
     let mut layout = Layout::new(&blocks);
     let flow = layout.flow(20);

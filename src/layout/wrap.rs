@@ -74,12 +74,12 @@ fn marker(kind: &BlockKind, attribution: bool) -> Cow<'static, str> {
     match kind {
         BlockKind::Blockquote { .. } if attribution => Cow::Borrowed("│ — "),
         BlockKind::Blockquote { .. } => Cow::Borrowed("│ "),
-        BlockKind::ListItem { depth, ordered } => {
-            let bullet = if *ordered { "· " } else { "• " };
-            if *depth == 0 {
-                Cow::Borrowed(bullet)
-            } else {
-                Cow::Owned(format!("{}{bullet}", "  ".repeat(usize::from((*depth).min(8)))))
+        BlockKind::ListItem { depth, ordered, number } => {
+            let indent = "  ".repeat(usize::from((*depth).min(8)));
+            match number {
+                Some(number) => Cow::Owned(format!("{indent}{number}. ")),
+                None if *depth == 0 => Cow::Borrowed(if *ordered { "· " } else { "• " }),
+                None => Cow::Owned(format!("{indent}{}", if *ordered { "· " } else { "• " })),
             }
         }
         BlockKind::Figure { .. } => Cow::Borrowed("[image] "),

@@ -40,6 +40,10 @@ pub enum BlockKind {
         depth: u8,
         /// Whether the list is numbered.
         ordered: bool,
+        /// A numbered item's number (the first block of the item; a second
+        /// paragraph of the same item has none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<u32>,
     },
     /// Preformatted text or code; line breaks and spacing are significant.
     Preformatted,

@@ -39,6 +39,8 @@ struct BlockJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     ordered: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rows: Option<&'a [Vec<String>]>,
@@ -121,6 +123,7 @@ fn block_json(block: &Block) -> BlockJson<'_> {
         level: None,
         depth: None,
         ordered: None,
+        number: None,
         attribution: None,
         rows: None,
         label: None,
@@ -129,9 +132,10 @@ fn block_json(block: &Block) -> BlockJson<'_> {
     };
     match block.kind() {
         BlockKind::Heading { level } => json.level = Some(*level),
-        BlockKind::ListItem { depth, ordered } => {
+        BlockKind::ListItem { depth, ordered, number } => {
             json.depth = Some(*depth);
             json.ordered = Some(*ordered);
+            json.number = *number;
         }
         BlockKind::Blockquote { attribution } => json.attribution = attribution.as_deref(),
         BlockKind::Table { rows } => json.rows = Some(rows),

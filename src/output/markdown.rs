@@ -49,8 +49,11 @@ fn block_markdown(block: &Block) -> Option<String> {
             }
             text
         }
-        BlockKind::ListItem { depth, ordered } => {
-            let marker = if *ordered { "1." } else { "-" };
+        BlockKind::ListItem { depth, ordered, number } => {
+            let marker = match number {
+                Some(number) => format!("{number}."),
+                None => (if *ordered { "1." } else { "-" }).to_owned(),
+            };
             let indent = "   ".repeat(usize::from(*depth));
             format!("{indent}{marker} {}", inline().replace('\n', " "))
         }
@@ -187,8 +190,8 @@ mod tests {
     #[test]
     fn lists_quotes_and_code() {
         let out = render_blocks(vec![
-            Block::new(BlockKind::ListItem { depth: 0, ordered: false }, "one"),
-            Block::new(BlockKind::ListItem { depth: 1, ordered: true }, "two"),
+            Block::new(BlockKind::ListItem { depth: 0, ordered: false, number: None }, "one"),
+            Block::new(BlockKind::ListItem { depth: 1, ordered: true, number: None }, "two"),
             Block::new(BlockKind::Blockquote { attribution: Some("Bo".into()) }, "q"),
             Block::new(BlockKind::Preformatted, "x ``` y"),
             Block::new(BlockKind::Paragraph, "1. not a list"),

@@ -279,6 +279,13 @@ impl<B: Scroller> Screen<B> {
         self.surface.set_size(Size::new(cols, rows));
     }
 
+    /// The terminal's own size when it is larger than the screen byline
+    /// draws.
+    #[must_use]
+    pub fn clipped_from(&self) -> Option<(u16, u16)> {
+        self.surface.clipped_from().map(|size| (size.width, size.height))
+    }
+
     /// Reads the terminal's size again (once input is watched, a resize
     /// before then would otherwise go unnoticed).
     pub fn refresh_size(&mut self) {

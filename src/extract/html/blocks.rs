@@ -44,8 +44,11 @@ struct Converter<'a> {
     styles: Vec<StyleEntry>,
     /// Generation of the latest block started (blocks are numbered from 1).
     generation: u32,
-    /// Open lists: whether each is ordered.
-    lists: Vec<bool>,
+    /// Open lists: for a numbered one, the number its next item takes.
+    lists: Vec<Option<u32>>,
+    /// The number of an item whose own block stayed empty (`<li><p>…`):
+    /// the item's first block with text takes it.
+    unclaimed_number: Option<u32>,
     /// Open quotations, innermost last.
     quotes: Vec<QuoteScope>,
     pre_depth: usize,
@@ -70,6 +73,7 @@ pub fn convert(tree: &Tree<'_>, selection: &Selection, base: Option<&url::Url>) 
         styles: Vec::new(),
         generation: 0,
         lists: Vec::new(),
+        unclaimed_number: None,
         quotes: Vec::new(),
         pre_depth: 0,
         caption_depth: 0,
@@ -121,7 +125,7 @@ impl Converter<'_> {
         } else if !self.quotes.is_empty() {
             BlockKind::Blockquote { attribution: None }
         } else if self.item_depth > 0 {
-            self.list_item()
+            self.list_item(None)
         } else if self.caption_depth > 0 {
             BlockKind::Caption
         } else {
@@ -129,13 +133,29 @@ impl Converter<'_> {
         }
     }
 
-    fn list_item(&self) -> BlockKind {
+    /// The kind of an item's blocks; `number` for the item's first.
+    fn list_item(&self, number: Option<u32>) -> BlockKind {
         let depth = self.lists.len().saturating_sub(1).min(usize::from(u8::MAX)) as u8;
-        BlockKind::ListItem { depth, ordered: self.lists.last().copied().unwrap_or(false) }
+        BlockKind::ListItem { depth, ordered: self.lists.last().is_some_and(Option::is_some), number }
+    }
+
+    /// The number of an item opening now in a numbered list.
+    fn next_number(&mut self) -> Option<u32> {
+        self.unclaimed_number = None;
+        let next = self.lists.last_mut()?;
+        let number = (*next)?;
+        *next = Some(number.saturating_add(1));
+        Some(number)
     }
 
     fn start(&mut self, kind: BlockKind) {
         self.flush();
+        let kind = match kind {
+            BlockKind::ListItem { depth, ordered, number: None } if self.unclaimed_number.is_some() => {
+                BlockKind::ListItem { depth, ordered, number: self.unclaimed_number.take() }
+            }
+            kind => kind,
+        };
         self.generation = self.generation.wrapping_add(1).max(1);
         let mut text = TextBuilder::new();
         let first = self.styles.len().saturating_sub(MAX_REOPENED_STYLES);
@@ -150,11 +170,12 @@ impl Converter<'_> {
 
     fn flush(&mut self) {
         self.after_break = false;
-        if let Some(open) = self.current.take()
-            && !open.text.is_blank()
-        {
+        let Some(open) = self.current.take() else { return };
+        if !open.text.is_blank() {
             let block = Block::from_builder(open.kind, open.text);
             self.blocks.push(headings::promote(block));
+        } else if let BlockKind::ListItem { number: Some(number), .. } = open.kind {
+            self.unclaimed_number = Some(number);
         }
     }
 
@@ -208,11 +229,13 @@ impl Converter<'_> {
             Tag::Img => self.image(tree, id),
             Tag::Ul | Tag::Ol => {
                 self.flush();
-                self.lists.push(el.tag == Tag::Ol);
+                self.unclaimed_number = None;
+                self.lists.push((el.tag == Tag::Ol).then_some(1));
             }
             Tag::Li => {
                 self.item_depth += 1;
-                let kind = self.list_item();
+                let number = self.next_number();
+                let kind = self.list_item(number);
                 self.start(kind);
                 let at = self.blocks.len();
                 if let Some(scope) = &mut self.notes {

@@ -66,7 +66,8 @@ mod tests {
         assert_eq!(promote(Block::new(BlockKind::Paragraph, "Back on the boat")).heading_level(), None);
         assert_eq!(promote(Block::new(BlockKind::Paragraph, "NATO")).heading_level(), Some(PROMOTED_LEVEL));
         assert_eq!(promote(Block::new(BlockKind::Paragraph, "UN")).heading_level(), None);
-        let item = Block::new(BlockKind::ListItem { depth: 0, ordered: false }, "ALL CAPS ITEM");
+        let item =
+            Block::new(BlockKind::ListItem { depth: 0, ordered: false, number: None }, "ALL CAPS ITEM");
         assert_eq!(promote(item).heading_level(), None);
     }
 }

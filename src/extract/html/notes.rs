@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn list_items_are_numbered() {
-        let item = |t: &str| Block::new(BlockKind::ListItem { depth: 0, ordered: true }, t);
+        let item = |t: &str| Block::new(BlockKind::ListItem { depth: 0, ordered: true, number: None }, t);
         let mut blocks = vec![item("First."), item("Second.")];
         let mut scope = NoteScope { id: 0, start: 0, items: Vec::new() };
         scope.item_at(0);

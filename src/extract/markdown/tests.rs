@@ -16,7 +16,7 @@ fn front_matter_and_structure() {
     let names: Vec<&str> = got.iter().map(|(k, _)| *k).collect();
     assert_eq!(names, ["paragraph", "heading", "list_item", "list_item", "blockquote", "preformatted"]);
     assert_eq!(doc.blocks()[0].inlines().len(), 2);
-    assert_eq!(doc.blocks()[3].kind(), &BlockKind::ListItem { depth: 1, ordered: false });
+    assert_eq!(doc.blocks()[3].kind(), &BlockKind::ListItem { depth: 1, ordered: false, number: None });
 }
 
 #[test]
@@ -53,26 +53,38 @@ fn raw_html_is_shown_as_text() {
 #[test]
 fn nested_and_ordered_lists() {
     let doc = extract("1. One\n2. Two:\n   - a\n     1. deep\n   - b\n\n   Still two.\n3. Three\n");
-    let got: Vec<(u8, bool, &str)> = doc
+    let got: Vec<(u8, bool, Option<u32>, &str)> = doc
         .blocks()
         .iter()
         .map(|b| match b.kind() {
-            BlockKind::ListItem { depth, ordered } => (*depth, *ordered, b.text()),
+            BlockKind::ListItem { depth, ordered, number } => (*depth, *ordered, *number, b.text()),
             other => panic!("{other:?}"),
         })
         .collect();
+    // A numbered list counts from its first number; a second paragraph of
+    // an item has no number of its own.
     assert_eq!(
         got,
         [
-            (0, true, "One"),
-            (0, true, "Two:"),
-            (1, false, "a"),
-            (2, true, "deep"),
-            (1, false, "b"),
-            (0, true, "Still two."),
-            (0, true, "Three")
+            (0, true, Some(1), "One"),
+            (0, true, Some(2), "Two:"),
+            (1, false, None, "a"),
+            (2, true, Some(1), "deep"),
+            (1, false, None, "b"),
+            (0, true, None, "Still two."),
+            (0, true, Some(3), "Three")
         ]
     );
+    let resumed = extract("5. Fifth\n6. Sixth\n\nA paragraph.\n\n7. Seventh\n");
+    let numbers: Vec<_> = resumed
+        .blocks()
+        .iter()
+        .filter_map(|b| match b.kind() {
+            BlockKind::ListItem { number, .. } => Some(*number),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [Some(5), Some(6), Some(7)]);
 }
 
 #[test]

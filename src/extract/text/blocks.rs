@@ -54,13 +54,19 @@ pub fn build(units: &[Unit], infos: &[Info], order: &[usize], layout: Layout, du
                     depths.push(*marker_col);
                 }
                 let depth = depths.len().saturating_sub(1).min(usize::from(u8::MAX)) as u8;
-                let kind = BlockKind::ListItem { depth, ordered: label.is_some() };
+                let number = label.as_deref().and_then(item_number);
+                let kind = BlockKind::ListItem { depth, ordered: label.is_some(), number };
                 blocks.push(Block::new(kind, &unit.text));
             }
             _ => blocks.push(Block::new(BlockKind::Paragraph, &unit.text)),
         }
     }
     blocks
+}
+
+/// The number a label such as "3." or "12)" gives.
+fn item_number(label: &str) -> Option<u32> {
+    label.trim_end_matches(['.', ')']).parse().ok()
 }
 
 fn heading_text(unit: &Unit) -> String {

@@ -64,7 +64,7 @@ fn hard_breaks_and_preformatted_text_keep_their_lines() {
 
 #[test]
 fn markers_take_their_width_from_the_line() {
-    let item = Block::new(BlockKind::ListItem { depth: 1, ordered: false }, "alpha beta gamma");
+    let item = Block::new(BlockKind::ListItem { depth: 1, ordered: false, number: None }, "alpha beta gamma");
     let lines = wrap_block(&item, 12);
     assert_eq!(texts(&item, &lines), ["alpha", "beta", "gamma"]);
     assert_eq!(prefix(item.kind(), &lines[0]), "  • ");

@@ -90,6 +90,8 @@ pub struct Surface<B> {
     /// events ([`Surface::set_size`]), so that a frame never waits on the
     /// terminal; read again after [`Surface::forget_size`].
     size: std::cell::Cell<Option<Size>>,
+    /// The size the terminal reported, before [`capped`].
+    reported: std::cell::Cell<Option<Size>>,
     /// Whether the cursor is hidden, when known: a frame hides it, and a
     /// frame that changed nothing must send nothing.
     cursor_hidden: Option<bool>,
@@ -109,6 +111,7 @@ impl<B> Surface<B> {
             inner,
             shown: Shown::Blank,
             size: std::cell::Cell::new(None),
+            reported: std::cell::Cell::new(None),
             cursor_hidden: None,
             modes_unsure: false,
         }
@@ -136,7 +139,16 @@ impl<B> Surface<B> {
     /// The terminal's new size, from a resize event (capped, see
     /// [`capped`]).
     pub fn set_size(&mut self, size: Size) {
+        self.reported.set(Some(size));
         self.size.set(Some(capped(size)));
+    }
+
+    /// The size the terminal last reported, when it is larger than what is
+    /// drawn (see [`capped`]).
+    #[must_use]
+    pub fn clipped_from(&self) -> Option<Size> {
+        let reported = self.reported.get()?;
+        (capped(reported) != reported).then_some(reported)
     }
 
     /// Forgets the size, so that it is read from the terminal again.
@@ -210,7 +222,9 @@ impl<B: Scroller> Surface<B> {
         if let Some(size) = self.size.get() {
             return Ok(size);
         }
-        let size = capped(self.inner.size()?);
+        let reported = self.inner.size()?;
+        self.reported.set(Some(reported));
+        let size = capped(reported);
         self.size.set(Some(size));
         Ok(size)
     }

@@ -41,9 +41,10 @@ fn structure_is_kept() {
 
 #[test]
 fn list_items_know_depth_order_and_paragraphs() {
-    let blocks = convert_page("<ol><li><p>one</p><ul><li>inner</li></ul></li></ol>");
-    assert_eq!(blocks[0].kind(), &BlockKind::ListItem { depth: 0, ordered: true });
-    assert_eq!(blocks[1].kind(), &BlockKind::ListItem { depth: 1, ordered: false });
+    let blocks = convert_page("<ol><li><p>one</p><ul><li>inner</li></ul></li><li>two</li></ol>");
+    assert_eq!(blocks[0].kind(), &BlockKind::ListItem { depth: 0, ordered: true, number: Some(1) });
+    assert_eq!(blocks[1].kind(), &BlockKind::ListItem { depth: 1, ordered: false, number: None });
+    assert_eq!(blocks[2].kind(), &BlockKind::ListItem { depth: 0, ordered: true, number: Some(2) });
 }
 
 #[test]

@@ -8,8 +8,9 @@ fn outline(text: &str) -> Vec<(String, String)> {
         .map(|b| {
             let kind = match b.kind() {
                 BlockKind::Heading { level } => format!("h{level}"),
-                BlockKind::ListItem { depth, ordered } => {
-                    format!("li{depth}{}", if *ordered { "o" } else { "" })
+                BlockKind::ListItem { depth, ordered, number } => {
+                    let number = number.map(|n| n.to_string()).unwrap_or_default();
+                    format!("li{depth}{}{number}", if *ordered { "o" } else { "" })
                 }
                 other => other.name().to_owned(),
             };
@@ -101,8 +102,8 @@ Paragraph under the second step, a sentence.
 ";
     let got = outline(text);
     assert_eq!(headings(text), ["1. Take stock", "2. Make a plan"]);
-    assert_eq!(got[got.len() - 2], ("li0o".into(), "Buy a ticket.".into()));
-    assert_eq!(got[got.len() - 1], ("li0o".into(), "Board the ferry.".into()));
+    assert_eq!(got[got.len() - 2], ("li0o1".into(), "Buy a ticket.".into()));
+    assert_eq!(got[got.len() - 1], ("li0o2".into(), "Board the ferry.".into()));
 }
 
 #[test]
