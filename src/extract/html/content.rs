@@ -47,6 +47,13 @@ pub fn select(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
     let strict = stats::measure(tree, site, true);
     let first = choose(tree, strict, true);
     let first_good = first.as_ref().map_or(0, |s| s.stats[s.root as usize].good);
+    // The relaxed pass can only find a hidden article in text the strict
+    // pass left out and the relaxed one reads: a bound on it, from the
+    // text spans, spares the second pass on most pages.
+    if first_good >= MIN_ARTICLE_CHARS && !may_hide(tree, first.as_ref(), HIDDEN_ARTICLE_FACTOR * first_good)
+    {
+        return first;
+    }
     let relaxed = stats::measure(tree, site, false);
     let second = choose(tree, relaxed, false);
     // A name is evidence, not a verdict: when the relaxed pass finds an
@@ -75,6 +82,18 @@ pub fn select(tree: &Tree<'_>, site: &Site) -> Option<Selection> {
     // A page with no article (a paywall, an error page) has only furniture:
     // the relaxed pass would present its footer as one.
     Some(chosen).filter(|s| !in_page_furniture(tree, s.root))
+}
+
+/// Whether some element the strict pass left out, and the relaxed pass
+/// reads, has at least `bytes` bytes of text.
+fn may_hide(tree: &Tree<'_>, first: Option<&Selection>, bytes: u32) -> bool {
+    first.is_some_and(|first| {
+        (0..tree.els.len() as ElId).any(|id| {
+            first.stats[id as usize].excluded
+                && tree.text_bytes(id) >= bytes
+                && !stats::is_excluded(tree, id, false)
+        })
+    })
 }
 
 fn second_good(selection: &Selection) -> u32 {
