@@ -49,10 +49,10 @@ pub fn tidy(mut blocks: Vec<Block>, page: &Page, site: &Site) -> Vec<Block> {
         blocks.iter().position(|b| b.text().len() >= LONG_PARAGRAPH_BYTES).unwrap_or(blocks.len());
     // A caption before the first paragraph is the lead picture's, not the
     // article's (captions further down are kept: they belong to the story).
-    let first_paragraph = blocks
-        .iter()
-        .position(|b| matches!(b.kind(), BlockKind::Paragraph) && !is_dateline(b))
-        .unwrap_or(blocks.len());
+    // Without a paragraph there is no lead to tell apart: a page of
+    // headlines, pictures and list items keeps every caption.
+    let first_paragraph =
+        blocks.iter().position(|b| matches!(b.kind(), BlockKind::Paragraph) && !is_dateline(b)).unwrap_or(0);
     let mut index = 0;
     blocks.retain(|block| {
         index += 1;

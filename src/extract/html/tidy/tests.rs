@@ -168,3 +168,19 @@ fn the_lead_picture_caption_goes_but_later_captions_stay() {
         vec![long, "The timetable pinned to the harbour office door.", "The last paragraph."]
     );
 }
+
+#[test]
+fn without_a_paragraph_no_caption_is_taken_for_the_lead_pictures() {
+    // A page of teasers: headings, pictures and list items, no paragraph.
+    let blocks = vec![
+        Block::new(BlockKind::Heading { level: 2 }, "Ferries cut for the winter"),
+        Block::new(BlockKind::Caption, "The quay at dawn, before the ferry left."),
+        Block::new(
+            BlockKind::ListItem { depth: 0, ordered: false },
+            "The island council votes on the timetable next week.",
+        ),
+        Block::new(BlockKind::Caption, "The timetable pinned to the harbour office door."),
+    ];
+    let kept = tidy(blocks.clone(), &Page::default(), &Site::default());
+    assert_eq!(texts(&kept), texts(&blocks));
+}
