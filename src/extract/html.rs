@@ -55,9 +55,26 @@ pub fn extract_parsed(dom: &Dom, page_url: Option<&str>) -> Document {
     let tree = tree::Tree::build(dom);
     let page = metadata::read(&tree, page_url);
     let site = site::Site::of(page.meta.url.as_deref().or(page_url));
-    let blocks = content::select(&tree, &site)
-        .map(|selection| blocks::convert(&tree, &selection, page.base.as_ref()))
-        .unwrap_or_default();
-    let blocks = tidy::tidy(blocks, &page, &site);
+    let build = |selection: &content::Selection| {
+        tidy::tidy(blocks::convert(&tree, selection, page.base.as_ref()), &page, &site)
+    };
+    let selection = content::select(&tree, &site);
+    let mut blocks = selection.as_ref().map(build).unwrap_or_default();
+    // The safety net: never nothing (or a scrap) when the page has text.
+    if content::too_little(&blocks, selection.as_ref()) {
+        for fallback in content::fallbacks(&tree, &site, selection.as_ref()) {
+            let more = build(&fallback);
+            if text_len(&more) > text_len(&blocks) {
+                blocks = more;
+            }
+            if !content::too_little(&blocks, selection.as_ref()) {
+                break;
+            }
+        }
+    }
     Document::new(page.meta, blocks)
+}
+
+fn text_len(blocks: &[crate::model::Block]) -> usize {
+    blocks.iter().map(|b| b.text().len()).sum()
 }

@@ -7,9 +7,11 @@
 //!
 //! Everything here reads the per-element [`Stats`]; no pass re-reads text.
 
+mod fallback;
 mod grow;
 mod prune;
 
+pub use fallback::{fallbacks, too_little};
 pub use prune::Context;
 
 use super::hints;
@@ -36,6 +38,9 @@ pub struct Selection {
     pub stats: Vec<Stats>,
     /// Whether chrome was excluded (false after a relaxed retry).
     pub strict: bool,
+    /// Whether only chrome is pruned, not boxes that look like furniture:
+    /// the fallback after a selection was pruned to nothing.
+    pub lenient: bool,
 }
 
 /// Picks the article's container.
@@ -101,7 +106,7 @@ fn second_good(selection: &Selection) -> u32 {
 }
 
 /// Whether `id` is, or sits inside, a footer, menu or aside.
-fn in_page_furniture(tree: &Tree<'_>, mut id: ElId) -> bool {
+pub(super) fn in_page_furniture(tree: &Tree<'_>, mut id: ElId) -> bool {
     loop {
         let el = tree.el(id);
         // An `<aside class=blogPost>` is a post set aside by its markup, not
@@ -120,7 +125,7 @@ fn in_page_furniture(tree: &Tree<'_>, mut id: ElId) -> bool {
 /// No scored container: the body (or the root element) is the article.
 fn whole_page(tree: &Tree<'_>, site: &Site) -> Selection {
     let root = tree.els.iter().position(|el| el.tag == Tag::Body).unwrap_or(0) as ElId;
-    Selection { root, top: root, stats: stats::measure(tree, site, false), strict: false }
+    Selection { root, top: root, stats: stats::measure(tree, site, false), strict: false, lenient: false }
 }
 
 fn tag_bonus(tag: Tag) -> f32 {
@@ -155,7 +160,7 @@ fn choose(tree: &Tree<'_>, stats: Vec<Stats>, strict: bool) -> Option<Selection>
         return None;
     }
     let (root, top) = grow::container(tree, &stats, &ranked, top);
-    Some(Selection { root, top, stats, strict })
+    Some(Selection { root, top, stats, strict, lenient: false })
 }
 
 #[cfg(test)]

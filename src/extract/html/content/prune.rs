@@ -41,6 +41,9 @@ impl Selection {
         if st.excluded || stats::is_excluded(tree, id, true) && (self.strict || st.paras == 0) {
             return true;
         }
+        if self.lenient {
+            return false;
+        }
         // A byline or a dateline is a line: a "byline" span around
         // hundreds of characters of running text is a misnamed wrapper.
         if el.hints.has(hints::META)
