@@ -11,7 +11,7 @@ mod fallback;
 mod grow;
 mod prune;
 
-pub use fallback::{fallbacks, too_little};
+pub use fallback::{Rescue, fallbacks, too_little};
 pub use prune::Context;
 
 use super::hints;

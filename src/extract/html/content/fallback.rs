@@ -26,21 +26,32 @@ pub fn too_little(blocks: &[Block], selection: Option<&Selection>) -> bool {
     kept == 0 || kept * MIN_KEPT_SHARE < held
 }
 
+/// Which net caught the article when the chosen container came out too
+/// little (logged with the extraction's other decisions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rescue {
+    /// The same container, pruned of chrome only.
+    Lenient,
+    /// The page's main text, found by density.
+    MainText,
+}
+
 /// The selections to try, in order, after `failed` came out too little.
 #[must_use]
-pub fn fallbacks(tree: &Tree<'_>, site: &Site, failed: Option<&Selection>) -> Vec<Selection> {
+pub fn fallbacks(tree: &Tree<'_>, site: &Site, failed: Option<&Selection>) -> Vec<(Rescue, Selection)> {
     let mut out = Vec::new();
     if let Some(failed) = failed {
-        out.push(Selection {
+        let lenient = Selection {
             root: failed.root,
             top: failed.top,
             stats: failed.stats.clone(),
             strict: failed.strict,
             lenient: true,
-        });
+        };
+        out.push((Rescue::Lenient, lenient));
     }
     if let Some(main) = main_text(tree, site) {
-        out.push(main);
+        out.push((Rescue::MainText, main));
     }
     out
 }

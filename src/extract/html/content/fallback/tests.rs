@@ -1,5 +1,5 @@
 use super::super::super::stats::Stats;
-use super::super::super::{dom::Dom, extract};
+use super::super::super::{dom::Dom, extract, extract_rescued, parse};
 use super::*;
 use crate::model::BlockKind;
 
@@ -41,6 +41,16 @@ fn a_container_pruned_to_nothing_is_read_again_with_fewer_rules() {
     let part = format!("<div class=part><p>{PARA}</p><p>{PARA}</p><iframe></iframe><iframe></iframe></div>");
     let html = format!("<body><div class=post>{}</div></body>", part.repeat(3));
     assert_eq!(text(&html).matches(PARA).count(), 6, "{}", text(&html));
+}
+
+#[test]
+fn the_net_that_caught_the_article_is_named() {
+    let part = format!("<div class=part><p>{PARA}</p><p>{PARA}</p><iframe></iframe><iframe></iframe></div>");
+    let pruned = format!("<body><div class=post>{}</div></body>", part.repeat(3));
+    assert_eq!(extract_rescued(&parse(&pruned), None).1, Some(Rescue::Lenient));
+    let plain = format!("<body><article><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></article></body>");
+    assert_eq!(extract_rescued(&parse(&plain), None).1, None);
+    assert_eq!(extract_rescued(&parse("<body><nav><a href=/>Home</a></nav></body>"), None).1, None);
 }
 
 #[test]
