@@ -127,14 +127,16 @@ pub fn measure(tree: &Tree<'_>, site: &Site, strict: bool) -> Vec<Stats> {
         match tree.items[at] {
             Item::Open(id) => {
                 let in_furniture = stack.last().is_some_and(|f| f.furniture);
-                if in_furniture || is_excluded(tree, id, strict) {
+                let anchored = opens_with_thread_anchor(tree, id);
+                if in_furniture || anchored || is_excluded(tree, id, strict) {
                     stats[id as usize].excluded = true;
                     if let Some(parent) = stack.last_mut() {
                         count_control(tree, id, &mut stats[parent.id as usize]);
                         // "Comments", "Related stories": a heading named as
                         // furniture heads the rest of its container.
                         let el = tree.el(id);
-                        parent.furniture |= matches!(el.tag, Tag::Heading(_)) && el.hints.has(hints::CHROME);
+                        parent.furniture |=
+                            anchored || matches!(el.tag, Tag::Heading(_)) && el.hints.has(hints::CHROME);
                     }
                     at = tree.el(id).close as usize + 1;
                     continue;
@@ -198,6 +200,26 @@ pub fn measure(tree: &Tree<'_>, site: &Site, strict: bool) -> Vec<Stats> {
         at += 1;
     }
     stats
+}
+
+/// Whether `id` is a heading that opens with the anchor blogs put at the
+/// top of a comment thread (`<h2><a id=comments></a>Comments</h2>`): the
+/// anchor names the heading, which heads the thread.
+fn opens_with_thread_anchor(tree: &Tree<'_>, id: ElId) -> bool {
+    let el = tree.el(id);
+    if !matches!(el.tag, Tag::Heading(_)) {
+        return false;
+    }
+    let first = tree.items[el.open as usize + 1..el.close as usize]
+        .iter()
+        .find(|item| !matches!(item, Item::Text(text) if text.trim().is_empty()));
+    first.is_some_and(|item| match *item {
+        Item::Open(child) => {
+            let anchor = tree.el(child);
+            anchor.tag == Tag::A && anchor.href.is_none() && anchor.hints.has(hints::STRONG_CHROME)
+        }
+        _ => false,
+    })
 }
 
 fn count_control(tree: &Tree<'_>, id: ElId, parent: &mut Stats) {
@@ -454,6 +476,26 @@ mod tests {
         for strict in [true, false] {
             let div = stats_of(&html, Tag::Div, strict);
             assert_eq!(div.paras, 1, "strict {strict}");
+        }
+    }
+
+    #[test]
+    fn a_heading_opened_by_a_thread_anchor_heads_the_thread() {
+        let text = "A paragraph of the post that is long enough to count, with a comma.";
+        let thread = format!(
+            "<div class=entry><p>{text}</p><h2><a id=comments></a>Comments</h2><p>{text}</p>\
+             <p class=posted>Posted by a reader</p><p>{text}</p></div>"
+        );
+        // An anchor that names no thread, or a link, leaves the heading alone.
+        let section =
+            format!("<div class=entry><p>{text}</p><h2><a id=results></a>Results</h2><p>{text}</p></div>");
+        let link = format!(
+            "<div class=entry><p>{text}</p><h2><a href=/comments>Comments</a></h2><p>{text}</p></div>"
+        );
+        for strict in [true, false] {
+            assert_eq!(stats_of(&thread, Tag::Div, strict).paras, 1, "strict {strict}");
+            assert_eq!(stats_of(&section, Tag::Div, strict).paras, 2, "strict {strict}");
+            assert_eq!(stats_of(&link, Tag::Div, strict).paras, 2, "strict {strict}");
         }
     }
 
