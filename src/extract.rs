@@ -31,6 +31,9 @@ pub struct Trace {
     /// what the rule kept held no text and the page was read whole; none
     /// for text and Markdown.
     pub html_parses: u32,
+    /// The safety net that gave the article, when the container first
+    /// chosen came out empty or a scrap of what it held.
+    pub rescue: Option<html::Rescue>,
 }
 
 /// The kinds of input byline understands.
@@ -132,9 +135,10 @@ fn extract_html(text: Cow<'_, str>, url: Option<&str>, sites: &SiteRules, trace:
     if let Some(reduced) = rule.and_then(|rule| rule.reduce(&text)) {
         let site::Reduced { html, rule, title, author, date } = reduced;
         trace.html_parses += 1;
-        let document = html::extract_parsed(&html::parse(&html), url);
+        let (document, rescue) = html::extract_rescued(&html::parse(&html), url);
         if document.has_text() {
             trace.site_rule = Some(rule);
+            trace.rescue = rescue;
             return with_found_metadata(document, title, author, date.as_deref());
         }
     }
@@ -143,7 +147,9 @@ fn extract_html(text: Cow<'_, str>, url: Option<&str>, sites: &SiteRules, trace:
     // The parsed page holds its own copy of every text: the source can go
     // before the article is built.
     drop(text);
-    html::extract_parsed(&dom, url)
+    let (document, rescue) = html::extract_rescued(&dom, url);
+    trace.rescue = rescue;
+    document
 }
 
 /// The kind `text` is read as (sniffed when unknown), once its estimated

@@ -38,6 +38,7 @@ pub fn build_owned_with(loaded: Loaded, forced: Option<SourceKind>, sites: &Site
         kind = ?trace.kind,
         site_rule = trace.site_rule.as_deref().unwrap_or("none"),
         html_parses = trace.html_parses,
+        rescue = ?trace.rescue,
         blocks = document.blocks().len(),
         ms = started.elapsed().as_secs_f64() * 1e3,
         "extracted"

@@ -123,6 +123,23 @@ fn empty_input_exits_1_with_json() {
 }
 
 #[test]
+fn a_page_of_menus_and_footers_exits_1_and_a_pruned_article_does_not() {
+    let furniture = "<html><body><nav><a href=/>Home</a> <a href=/world>World, politics and the economy</a></nav>\
+                     <footer><p>Copyright 2026 The Tideline Review, all rights reserved, and so on.</p></footer></body></html>";
+    let output = byline().args(["extract", "-", "--from", "html"]).write_stdin(furniture).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
+    // Each part of this article carries two players, so readability's
+    // cleaning alone would remove all of it: the safety net reads it again.
+    let para = "The council met on Tuesday, argued about the ferry timetable, and voted to keep it.";
+    let section =
+        format!("<div class=part><p>{para}</p><p>{para}</p><iframe></iframe><iframe></iframe></div>");
+    let page = format!("<html><body><div class=post>{}</div></body></html>", section.repeat(3));
+    let output = byline().args(["extract", "-", "--from", "html"]).write_stdin(page).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).matches(para).count(), 6);
+}
+
+#[test]
 fn missing_file_exits_2_with_one_line() {
     let output = byline().args(["extract", "no/such/file.html"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));

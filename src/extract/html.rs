@@ -27,6 +27,7 @@ mod tag;
 mod tidy;
 mod tree;
 
+pub use content::Rescue;
 pub use dom::Dom;
 pub(crate) use metadata::written_date;
 pub use preview::preview_cut;
@@ -52,12 +53,38 @@ pub fn parse(html: &str) -> Dom {
 /// The second half of [`extract`]: the article of a page [`parse`]d.
 #[must_use]
 pub fn extract_parsed(dom: &Dom, page_url: Option<&str>) -> Document {
+    extract_rescued(dom, page_url).0
+}
+
+/// [`extract_parsed`], saying which safety net gave the article when the
+/// container first chosen came out empty or a scrap of what it held.
+#[must_use]
+pub fn extract_rescued(dom: &Dom, page_url: Option<&str>) -> (Document, Option<Rescue>) {
     let tree = tree::Tree::build(dom);
     let page = metadata::read(&tree, page_url);
     let site = site::Site::of(page.meta.url.as_deref().or(page_url));
-    let blocks = content::select(&tree, &site)
-        .map(|selection| blocks::convert(&tree, &selection, page.base.as_ref()))
-        .unwrap_or_default();
-    let blocks = tidy::tidy(blocks, &page, &site);
-    Document::new(page.meta, blocks)
+    let build = |selection: &content::Selection| {
+        tidy::tidy(blocks::convert(&tree, selection, page.base.as_ref()), &page, &site)
+    };
+    let selection = content::select(&tree, &site);
+    let mut blocks = selection.as_ref().map(build).unwrap_or_default();
+    let mut rescue = None;
+    // The safety net: never nothing (or a scrap) when the page has text.
+    if content::too_little(&blocks, selection.as_ref()) {
+        for (net, fallback) in content::fallbacks(&tree, &site, selection.as_ref()) {
+            let more = build(&fallback);
+            if text_len(&more) > text_len(&blocks) {
+                blocks = more;
+                rescue = Some(net);
+            }
+            if !content::too_little(&blocks, selection.as_ref()) {
+                break;
+            }
+        }
+    }
+    (Document::new(page.meta, blocks), rescue)
+}
+
+fn text_len(blocks: &[crate::model::Block]) -> usize {
+    blocks.iter().map(|b| b.text().len()).sum()
 }

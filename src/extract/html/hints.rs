@@ -11,7 +11,7 @@
 /// What the hints say, as bit flags plus a readability-style weight.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hints {
-    /// `CHROME`, `META`, `CAPTION`, `HIDDEN`, `BODY`, `POSITIVE` bits.
+    /// `CHROME`, `META`, `CAPTION`, `HIDDEN`, `BODY`, `POSITIVE`… bits.
     pub flags: u16,
     /// Class/id weight: +25 per positive attribute, −25 per negative one.
     pub weight: i8,
@@ -39,6 +39,10 @@ pub const CREDIT: u16 = 1 << 7;
 pub const FOOTNOTE: u16 = 1 << 8;
 /// A quotation set apart (`pullquote`, `blockquote` as a class).
 pub const QUOTE: u16 = 1 << 9;
+/// Chrome that stays out even after a relaxed retry: reader comments,
+/// recommendation widgets, consent notices. (A retry is for an article
+/// in a misnamed wrapper; nobody wraps an article in `comment-list`.)
+pub const STRONG_CHROME: u16 = 1 << 10;
 
 impl Hints {
     /// Whether any of `bits` is set.
@@ -155,8 +159,20 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|window| window == needle)
 }
 
-/// Reads one class or id value.
+/// Reads one class or id value, name by name. Taxonomy classes that
+/// blogging tools put on a post (`tag-cookie-recipes`, `category-sidebar-
+/// news`) name its topics, not the element's role: they are skipped.
 fn read_names(value: &str, acc: &mut Acc) {
+    for name in value.split_ascii_whitespace() {
+        let lower = |prefix: &str| name.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+        if !lower("tag-") && !lower("category-") {
+            read_name(name, acc);
+        }
+    }
+}
+
+/// Reads one class name (or an id) as a run of words.
+fn read_name(value: &str, acc: &mut Acc) {
     let mut buf = [0u8; 40];
     let mut len = 0usize;
     let mut too_long = false;
@@ -191,11 +207,6 @@ fn read_names(value: &str, acc: &mut Acc) {
         }
         len = 0;
         too_long = false;
-        // A space separates class names: a name's halves must be in one.
-        if byte.is_ascii_whitespace() {
-            previous = Token::Neutral;
-            previous_len = 0;
-        }
     }
 }
 
@@ -293,12 +304,15 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
     let mut weight = 0i32;
     let mut positive = false;
     let mut chrome = false;
-    for value in [attrs.class, attrs.id, attrs.component].into_iter().flatten() {
+    // An id that is a URL or a path names a resource, not a role: the
+    // words of `…/read-the-comments` say nothing about the element.
+    let names = [attrs.class, attrs.id, attrs.component].into_iter().flatten().filter(|v| !v.contains('/'));
+    for value in names {
         let mut acc = Acc::default();
         read_names(value, &mut acc);
         weight += acc.weight();
         if acc.strong {
-            flags |= CHROME;
+            flags |= CHROME | STRONG_CHROME;
         }
         chrome |= acc.chrome;
         positive |= acc.positive || acc.body;
@@ -404,7 +418,7 @@ mod tests {
             assert!(class(name).has(BODY), "{name}");
             assert!(class(name).weight > 0, "{name}");
         }
-        assert!(!class("post tag-content").has(BODY), "halves in different class names");
+        assert!(!class("post content").has(BODY), "halves in different class names");
         let prop = read(&Attrs { itemprop: Some("articleBody"), ..Attrs::default() });
         assert!(prop.has(BODY));
     }
@@ -426,6 +440,18 @@ mod tests {
         assert!(!class("content-sidebar-wrap").has(CHROME));
         assert!(class("comment-content").has(CHROME));
         assert!(!class("commentary-article").has(CHROME));
+    }
+
+    #[test]
+    fn taxonomy_classes_and_url_ids_name_no_role() {
+        let post = class("post type-post hentry tag-cookie-recipes category-sidebar-picks");
+        assert!(!post.has(CHROME | STRONG_CHROME), "{post:?}");
+        assert!(post.has(POSITIVE));
+        let wrapper =
+            read(&Attrs { id: Some("https://example.org/2024/read-the-comments"), ..Attrs::default() });
+        assert_eq!(wrapper, Hints::default());
+        assert!(class("comment-list").has(STRONG_CHROME));
+        assert!(!class("share-tools").has(STRONG_CHROME));
     }
 
     #[test]

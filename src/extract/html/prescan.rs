@@ -13,12 +13,15 @@
 //! `<script`) stops the stripping (html5ever then reads the rest unaided).
 
 mod attributes;
+mod bytes;
 #[cfg(test)]
 mod equivalence;
 
 use std::borrow::Cow;
 
 pub use attributes::{READ as READ_ATTRIBUTES, READ_ONLY_ON};
+use bytes::{closing_svg, comment_end, find_ignore_case, first_tag, tag_name};
+pub(super) use bytes::{closing_tag, find, tag_end};
 
 /// Elements whose content is raw text to be removed.
 const EMPTIED: &[&[u8]] = &[b"script", b"style", b"noscript"];
@@ -39,6 +42,9 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     // End of the last tag, comment or raw-text element (a stray `<` is text).
     let mut construct_end = 0usize;
     let mut stray = false;
+    // Whether white space came before the constructs just cut: with them
+    // gone, it comes before the next one.
+    let mut space_carry = false;
     let mut metas = Metas::default();
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
@@ -46,14 +52,16 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
             construct_end = at;
         }
         stray = false;
+        let space_before = std::mem::take(&mut space_carry) && lt == construct_end;
         if preformatted == 0 {
             page.collapse_whitespace(at, lt);
         }
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
             let Some(end) = comment_end(bytes, lt + 4) else { break };
-            if separates_nothing(bytes, construct_end, lt, end) {
+            if separates_nothing(bytes, construct_end, lt, end, space_before) {
                 page.cut(lt, end, "");
+                space_carry = space_before || lt > construct_end;
             }
             at = end;
             continue;
@@ -75,8 +83,11 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let name = tag_name(bytes, lt + 1);
         let name_end = lt + 1 + name.len();
         let Some(open_end) = tag_end(bytes, name_end) else { break };
-        if let Some(end) = element_to_drop(bytes, construct_end, lt, name, open_end, &mut metas) {
+        if let Some(end) =
+            element_to_drop(bytes, (construct_end, space_before), lt, name, open_end, &mut metas)
+        {
             page.cut(lt, end, "");
+            space_carry = space_before || lt > construct_end;
             at = end;
             continue;
         }
@@ -106,7 +117,19 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
             at = open_end;
             continue;
         }
-        let Some(close) = closing_tag(bytes, open_end, name) else { break };
+        let Some(close) = closing_tag(bytes, open_end, name) else {
+            if name.eq_ignore_ascii_case(b"title")
+                && let Some(markup) = first_tag(bytes, open_end)
+            {
+                // A title never closed takes the whole page as its text
+                // under the standard's rules, and a browser shows nothing:
+                // the writer meant it to end where the markup resumes.
+                page.cut(markup, markup, "</title>");
+                at = markup;
+                continue;
+            }
+            break;
+        };
         let is_script = name.eq_ignore_ascii_case(b"script");
         let content = &bytes[open_end..close];
         if is_script && double_escaped(content) {
@@ -130,7 +153,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
 /// join the text around it (see [`separates_nothing`]).
 fn element_to_drop(
     bytes: &[u8],
-    gap_start: usize,
+    (gap_start, space_before): (usize, bool),
     start: usize,
     name: &[u8],
     open_end: usize,
@@ -140,10 +163,11 @@ fn element_to_drop(
     if name.eq_ignore_ascii_case(b"meta") {
         // Every meta is shown to `metas`, which keeps count.
         let drops = metas.drops(bytes, attributes_from, open_end - 1);
-        return (drops && separates_nothing(bytes, gap_start, start, open_end)).then_some(open_end);
+        return (drops && separates_nothing(bytes, gap_start, start, open_end, space_before))
+            .then_some(open_end);
     }
     if name.eq_ignore_ascii_case(b"link") && !attributes::link_is_read(&bytes[attributes_from..open_end]) {
-        return separates_nothing(bytes, gap_start, start, open_end).then_some(open_end);
+        return separates_nothing(bytes, gap_start, start, open_end, space_before).then_some(open_end);
     }
     if !name.eq_ignore_ascii_case(b"script") || is_json_ld(&bytes[attributes_from..open_end]) {
         return None;
@@ -153,7 +177,7 @@ fn element_to_drop(
         return None;
     }
     let end = tag_end(bytes, close + 2)?;
-    separates_nothing(bytes, gap_start, start, end).then_some(end)
+    separates_nothing(bytes, gap_start, start, end, space_before).then_some(end)
 }
 
 /// Which `<meta>` tags can go: those whose name or property is no key
@@ -249,15 +273,6 @@ impl<'a> Rewrite<'a> {
     }
 }
 
-/// A tag's name: everything up to whitespace, `/` or `>` (custom elements
-/// have dashes in theirs).
-fn tag_name(bytes: &[u8], from: usize) -> &[u8] {
-    let rest = &bytes[from.min(bytes.len())..];
-    let len =
-        rest.iter().position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>').unwrap_or(rest.len());
-    &rest[..len]
-}
-
 /// Elements whose whitespace is part of their text.
 fn is_preformatted(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing")
@@ -266,13 +281,14 @@ fn is_preformatted(name: &[u8]) -> bool {
 /// Whether taking out the comment or element at `start..end` leaves the
 /// tokens around it as they were. It must follow a tag (or another comment)
 /// with at most whitespace between; after whitespace, a tag or the end must
-/// come next.
+/// come next (`space_before`: the whitespace was before constructs already
+/// taken out, and is now right before this one).
 /// Otherwise two runs of text would join: a stray `<` or a character
 /// reference with what follows, or a whitespace-only run (which tables
 /// keep in place) with words (which they move out).
-fn separates_nothing(bytes: &[u8], gap_start: usize, start: usize, end: usize) -> bool {
+fn separates_nothing(bytes: &[u8], gap_start: usize, start: usize, end: usize, space_before: bool) -> bool {
     let gap = &bytes[gap_start.min(start)..start];
-    if gap.is_empty() {
+    if gap.is_empty() && !space_before {
         return true;
     }
     if !gap.iter().all(u8::is_ascii_whitespace) {
@@ -283,104 +299,8 @@ fn separates_nothing(bytes: &[u8], gap_start: usize, start: usize, end: usize) -
         || bytes[next] == b'<' && bytes.get(next + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/')
 }
 
-/// The index just past a comment whose text starts at `from` (after `<!--`):
-/// `-->`, `--!>`, or the abrupt `>` and `->` the tokenizer also accepts.
-fn comment_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = &bytes[from..];
-    if rest.starts_with(b">") {
-        return Some(from + 1);
-    }
-    if rest.starts_with(b"->") {
-        return Some(from + 2);
-    }
-    let mut at = from;
-    while let Some(offset) = find(&bytes[at..], b"--") {
-        let dashes = at + offset;
-        match bytes.get(dashes + 2..) {
-            Some([b'>', ..]) => return Some(dashes + 3),
-            Some([b'!', b'>', ..]) => return Some(dashes + 4),
-            _ => at = dashes + 1,
-        }
-    }
-    None
-}
-
-/// The index just past the `>` that ends the tag whose attributes start at
-/// `from`, skipping quoted attribute values.
-pub(super) fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(offset) = memchr::memchr2(b'>', b'=', bytes.get(at..)?) {
-        at += offset;
-        if bytes[at] == b'>' {
-            return Some(at + 1);
-        }
-        at += 1;
-        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        if let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) {
-            let close = memchr::memchr(quote, &bytes[at + 1..])?;
-            at += close + 2;
-        }
-    }
-    None
-}
-
-/// The index of `</name` (any case, followed by a delimiter) at or after `from`.
-pub(super) fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut at = from;
-    while let Some(offset) = find(&bytes[at..], b"</") {
-        let start = at + offset;
-        let after = start + 2 + name.len();
-        let matches = bytes.get(start + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name))
-            && bytes.get(after).is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>');
-        if matches {
-            return Some(start);
-        }
-        at = start + 2;
-    }
-    None
-}
-
-/// The index of the `</svg` that closes an `<svg>` whose content starts at
-/// `from`, counting nested `<svg>` elements (self-closing ones excepted).
-fn closing_svg(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut depth = 1usize;
-    let mut at = from;
-    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
-        let lt = at + offset;
-        let closing = bytes.get(lt + 1) == Some(&b'/');
-        let name_at = lt + 1 + usize::from(closing);
-        let is_svg = bytes.get(name_at..name_at + 3).is_some_and(|n| n.eq_ignore_ascii_case(b"svg"))
-            && bytes.get(name_at + 3).is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>');
-        if !is_svg {
-            at = lt + 1;
-            continue;
-        }
-        let end = tag_end(bytes, name_at + 3)?;
-        if closing {
-            depth -= 1;
-            if depth == 0 {
-                return Some(lt);
-            }
-        } else if bytes[end - 2] != b'/' {
-            depth += 1;
-        }
-        at = end;
-    }
-    None
-}
-
 fn is_json_ld(attributes: &[u8]) -> bool {
     find_ignore_case(attributes, b"ld+json")
-}
-
-pub(super) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(haystack, needle)
-}
-
-pub(super) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 //! ("Related: …", "Follow us on …"). Decided from the blocks' link runs and
 //! their targets, never from the words.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use super::metadata::Page;
 use super::site::Site;
 use crate::model::{Block, BlockKind, InlineStyle};
@@ -41,15 +44,59 @@ pub fn tidy(mut blocks: Vec<Block>, page: &Page, site: &Site) -> Vec<Block> {
         }
     }
     blocks.retain(|block| !is_link_line(block, site));
+    drop_copy(&mut blocks);
     let first_long =
         blocks.iter().position(|b| b.text().len() >= LONG_PARAGRAPH_BYTES).unwrap_or(blocks.len());
+    // A caption before the first paragraph is the lead picture's, not the
+    // article's (captions further down are kept: they belong to the story).
+    // Without a paragraph there is no lead to tell apart: a page of
+    // headlines, pictures and list items keeps every caption.
+    let first_paragraph =
+        blocks.iter().position(|b| matches!(b.kind(), BlockKind::Paragraph) && !is_dateline(b)).unwrap_or(0);
     let mut index = 0;
     blocks.retain(|block| {
         index += 1;
-        !(index <= first_long && is_dateline(block))
+        let lead_caption = index <= first_paragraph && matches!(block.kind(), BlockKind::Caption);
+        !(index <= first_long && is_dateline(block) || lead_caption)
     });
     trim_tail(&mut blocks);
     blocks
+}
+
+/// A block this long (in bytes) said a second time is the page repeating
+/// itself, not the writer.
+const MIN_REPEATED_BYTES: usize = 80;
+
+/// Drops a second copy of the article: pages carry its text twice (a
+/// teaser variant beside the full one, a copy for another layout). A copy
+/// is a run of long blocks repeating, in order, at least half of the long
+/// blocks before it; a paragraph repeated alone (a refrain, a recurring
+/// step of a plan) is the writer's and stays.
+fn drop_copy(blocks: &mut Vec<Block>) {
+    let long: Vec<(usize, u64)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| block.text().len() >= MIN_REPEATED_BYTES)
+        .map(|(index, block)| {
+            let mut hasher = DefaultHasher::new();
+            block.text().hash(&mut hasher);
+            (index, hasher.finish())
+        })
+        .collect();
+    let mut first_seen = HashMap::new();
+    let Some((start, first)) = long
+        .iter()
+        .enumerate()
+        .find_map(|(at, (_, hash))| first_seen.insert(*hash, at).map(|first| (at, first)))
+    else {
+        return;
+    };
+    let run = (0..long.len() - start)
+        .take_while(|&k| first + k < start && long[first + k].1 == long[start + k].1)
+        .count();
+    if run >= 2 && run * 2 >= start {
+        blocks.drain(long[start].0..=long[start + run - 1].0);
+    }
 }
 
 /// How many closing blocks may hold a "follow us" line that ends the article.

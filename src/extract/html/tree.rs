@@ -39,6 +39,9 @@ pub struct El<'a> {
     pub open: u32,
     /// Index of its `Close` item.
     pub close: u32,
+    /// Bytes of text in the page before it opens, and before it closes:
+    /// their difference bounds its text without reading it.
+    pub text_span: (u32, u32),
 }
 
 /// The page, flattened.
@@ -57,6 +60,7 @@ impl<'a> Tree<'a> {
         let nodes = dom.len();
         let mut tree = Tree { items: Vec::with_capacity(nodes * 2), els: Vec::with_capacity(nodes) };
         let mut open: Vec<ElId> = Vec::new();
+        let mut text_bytes = 0u32;
         dom.walk(|step| match step {
             Step::Open(Data::Element(element)) => {
                 let id = tree.els.len() as ElId;
@@ -66,14 +70,19 @@ impl<'a> Tree<'a> {
                     if matches!(tag, Tag::Html | Tag::Body) { Hints::default() } else { hints::read(&attrs) };
                 let parent = open.last().copied().unwrap_or(id);
                 let at = tree.items.len() as u32;
-                tree.els.push(El { element, tag, hints, href, parent, open: at, close: at });
+                let text_span = (text_bytes, text_bytes);
+                tree.els.push(El { element, tag, hints, href, parent, open: at, close: at, text_span });
                 tree.items.push(Item::Open(id));
                 open.push(id);
             }
-            Step::Open(Data::Text(text)) => tree.items.push(Item::Text(text)),
+            Step::Open(Data::Text(text)) => {
+                text_bytes = text_bytes.saturating_add(u32::try_from(text.len()).unwrap_or(u32::MAX));
+                tree.items.push(Item::Text(text));
+            }
             Step::Close(Data::Element(_)) => {
                 if let Some(id) = open.pop() {
                     tree.els[id as usize].close = tree.items.len() as u32;
+                    tree.els[id as usize].text_span.1 = text_bytes;
                     tree.items.push(Item::Close(id));
                 }
             }
@@ -86,6 +95,14 @@ impl<'a> Tree<'a> {
     #[must_use]
     pub fn el(&self, id: ElId) -> &El<'a> {
         &self.els[id as usize]
+    }
+
+    /// Bytes of text inside an element (white space and skipped tags
+    /// included): an upper bound of what it can hold, at no cost.
+    #[must_use]
+    pub fn text_bytes(&self, id: ElId) -> u32 {
+        let (start, end) = self.el(id).text_span;
+        end - start
     }
 
     /// The text inside an element, whitespace collapsed, skipped tags left out.

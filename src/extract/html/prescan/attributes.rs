@@ -6,7 +6,7 @@
 //! attributes that no rule here reads. The prescan drops those; the parser
 //! and every later stage see the same elements with fewer attributes.
 
-use super::find_ignore_case;
+use super::bytes::find_ignore_case;
 
 /// Every attribute extraction reads. [`super::super::dom::Element::attr`]
 /// checks its argument against this list in debug builds, so a rule that

@@ -101,3 +101,25 @@ fn escaped_scripts_and_unterminated_input_are_left_alone() {
     assert_eq!(strip_raw_text("<"), "<");
     assert_eq!(strip_raw_text("<a href='x"), "<a href='x");
 }
+
+#[test]
+fn a_title_never_closed_ends_where_the_markup_resumes() {
+    let page = "<head><title>Harbour news</titl\n<meta name=x></head><body><p>The story.</p></body>";
+    let stripped = strip_raw_text(page);
+    assert!(stripped.starts_with("<head><title>Harbour news</title></titl"), "{stripped}");
+    let dom = super::super::dom::Dom::parse(&stripped);
+    let tree = super::super::tree::Tree::build(&dom);
+    let p = tree.els.iter().position(|e| e.tag == super::super::tag::Tag::P).unwrap();
+    assert_eq!(tree.text_of(p as u32), "The story.");
+    // A closed title is left as it is, markup-like text and all.
+    let closed = "<title>a <b> c</title><p>x</p>";
+    assert_eq!(strip_raw_text(closed), closed);
+}
+
+#[test]
+fn white_space_before_scripts_cut_still_separates_what_follows() {
+    // In a table, white space stays put and words are moved out: cutting
+    // both scripts would join the two runs.
+    let page = "<table> <script src=/a.js></script><script src=/b.js></script>&amp;";
+    assert_eq!(strip_raw_text(page), "<table> <script></script>&amp;");
+}

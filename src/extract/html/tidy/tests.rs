@@ -104,3 +104,83 @@ fn a_single_short_block_survives() {
     let kept = tidy(vec![para(&[("Test", None)])], &Page::default(), &Site::default());
     assert_eq!(kept.len(), 1);
 }
+
+fn texts(blocks: &[Block]) -> Vec<&str> {
+    blocks.iter().map(Block::text).collect()
+}
+
+#[test]
+fn a_second_copy_of_the_article_goes() {
+    let p = |n: u32| {
+        Block::new(
+            BlockKind::Paragraph,
+            &format!("Paragraph {n} of the harbour story, long enough to count as one of its paragraphs."),
+        )
+    };
+    // A teaser variant of the same text, then the full one: the page
+    // carries the article twice.
+    let blocks = vec![
+        p(1),
+        p(2),
+        p(3),
+        Block::new(BlockKind::Heading { level: 2 }, "Read on"),
+        p(1),
+        p(2),
+        p(3),
+        p(4),
+    ];
+    let kept = tidy(blocks, &Page::default(), &Site::default());
+    assert_eq!(
+        texts(&kept),
+        texts(&[p(1), p(2), p(3), Block::new(BlockKind::Heading { level: 2 }, "Read on"), p(4)])
+    );
+}
+
+#[test]
+fn a_paragraph_said_twice_by_the_writer_stays() {
+    let refrain = Block::new(
+        BlockKind::Paragraph,
+        "And still the ferry did not come, though the timetable said it would, again and again.",
+    );
+    let p = |n: u32| {
+        Block::new(
+            BlockKind::Paragraph,
+            &format!("Verse {n} of the poem about the ferry, long enough to count as a paragraph here."),
+        )
+    };
+    let blocks = vec![p(1), refrain.clone(), p(2), p(3), refrain.clone(), p(4)];
+    let kept = tidy(blocks.clone(), &Page::default(), &Site::default());
+    assert_eq!(texts(&kept), texts(&blocks));
+}
+
+#[test]
+fn the_lead_picture_caption_goes_but_later_captions_stay() {
+    let long = "The first paragraph of the story, long enough to be its start: it runs well past one hundred and fifty bytes of text, so that it is taken as the article.";
+    let blocks = vec![
+        Block::new(BlockKind::Caption, "The quay at dawn, before the ferry left."),
+        Block::new(BlockKind::Paragraph, long),
+        Block::new(BlockKind::Caption, "The timetable pinned to the harbour office door."),
+        Block::new(BlockKind::Paragraph, "The last paragraph."),
+    ];
+    let kept = tidy(blocks, &Page::default(), &Site::default());
+    assert_eq!(
+        texts(&kept),
+        vec![long, "The timetable pinned to the harbour office door.", "The last paragraph."]
+    );
+}
+
+#[test]
+fn without_a_paragraph_no_caption_is_taken_for_the_lead_pictures() {
+    // A page of teasers: headings, pictures and list items, no paragraph.
+    let blocks = vec![
+        Block::new(BlockKind::Heading { level: 2 }, "Ferries cut for the winter"),
+        Block::new(BlockKind::Caption, "The quay at dawn, before the ferry left."),
+        Block::new(
+            BlockKind::ListItem { depth: 0, ordered: false },
+            "The island council votes on the timetable next week.",
+        ),
+        Block::new(BlockKind::Caption, "The timetable pinned to the harbour office door."),
+    ];
+    let kept = tidy(blocks.clone(), &Page::default(), &Site::default());
+    assert_eq!(texts(&kept), texts(&blocks));
+}
