@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::lexicon::{self, Pronoun};
+use super::names::RunKind;
 use super::para::Para;
 use super::tokens::punct;
 
@@ -298,6 +299,18 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
     }
     if let Some(run) = para.run_ending_at(k).filter(|&r| para.runs[r].is_name()) {
         let s = para.runs[run].start();
+        // "Ada Vole of the Harbor Party said": the person, not her party.
+        let of = if s > lo + 1 && para.word(s - 1) == "the" { s - 2 } else { s.saturating_sub(1) };
+        if s > lo
+            && of > lo
+            && matches!(para.word(of), "of" | "at" | "from")
+            && para.words[of - 1].after & punct::BREAK == 0
+            && let Some(person) = para
+                .run_ending_at(of - 1)
+                .filter(|&r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single))
+        {
+            return Some((Subject::Names(with_partners(para, lo, person)), para.runs[person].start()));
+        }
         if s > lo
             && lexicon::is_proxy_preposition(para.word(s - 1))
             && para.words[s - 1].after & punct::BREAK == 0
@@ -382,6 +395,10 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
             continue;
         }
         if let Some((subject, start)) = subject_before(para, lo, v) {
+            let subject = match side {
+                Side::Before => outer_subject(para, lo, start, &verbs).unwrap_or(subject),
+                Side::After => subject,
+            };
             return Some(Found { subject, tight: side == Side::Before || start == lo });
         }
     }
@@ -395,6 +412,31 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
             let run = para.run_starting_at(lo).filter(|&r| para.runs[r].is_name())?;
             Some(Found { subject: Subject::Names(vec![run]), tight: true })
         }
+        _ => None,
+    }
+}
+
+/// The speaker of a reported clause that holds the subject starting at word
+/// `inner`: "Okafor said that after a review Brussels had concluded the dam
+/// was “…”" quotes Okafor, who reports Brussels. The outer verb must come
+/// first in the window with no clause break (a stop, a semicolon, a colon,
+/// another quotation, or ", and" / ", but") between it and the inner subject.
+fn outer_subject(para: &Para<'_>, lo: usize, inner: usize, verbs: &[(usize, usize)]) -> Option<Subject> {
+    let (v, n) = verbs.iter().copied().find(|&(v, n)| v + n <= inner)?;
+    if para.word(v).eq_ignore_ascii_case("according") || inverted(para, lo, v, n) {
+        return None;
+    }
+    let broken = (v..inner).any(|i| {
+        let after = para.words[i].after;
+        after & (punct::STOP | punct::SEMI | punct::COLON | punct::QUOTE) != 0
+            || after & punct::COMMA != 0
+                && (lexicon::is_coordinator(para.word(i + 1)) || matches!(para.word(i + 1), "who" | "which"))
+    });
+    if broken {
+        return None;
+    }
+    match subject_before(para, lo, v)? {
+        (subject @ (Subject::Names(_) | Subject::Pronoun(..)), _) => Some(subject),
         _ => None,
     }
 }

@@ -77,6 +77,44 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
+/// Where a wire dateline opening a paragraph ends ("CAIRO, Egypt —", "NEW
+/// YORK --", "KABUL, Afghanistan (AP) -"): a place in capitals, perhaps its
+/// country, then a dash or a bracket. Its words name no speaker.
+fn dateline_end(text: &str, tokens: &[Token]) -> usize {
+    let word = |i: usize| &text[tokens[i].range()];
+    let shouting =
+        |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let mut i = 0;
+    while i < tokens.len().min(4) && shouting(word(i)) {
+        i += 1;
+        if tokens[i - 1].after & punct::BREAK != 0 {
+            break;
+        }
+    }
+    if i == 0 || i >= tokens.len() {
+        return 0;
+    }
+    let ends = |i: usize| tokens[i].after & (punct::DASH | punct::OTHER | punct::OPEN) != 0;
+    if ends(i - 1) {
+        return i;
+    }
+    if tokens[i - 1].after & punct::COMMA == 0 {
+        return 0;
+    }
+    // The country or state after the comma, then the dash.
+    let mut j = i;
+    while j < tokens.len().min(i + 3) && is_capitalised(word(j)) {
+        j += 1;
+        if ends(j - 1) {
+            return j;
+        }
+        if tokens[j - 1].after & punct::BREAK != 0 {
+            break;
+        }
+    }
+    0
+}
+
 /// Finds the name runs among `tokens` (the words of one paragraph), in word
 /// order and never overlapping (`Para::run_of` relies on both).
 pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
@@ -87,7 +125,7 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
             && tokens[i].sentence() == tokens[j].sentence()
     };
     let mut runs = Vec::new();
-    let mut i = 0;
+    let mut i = dateline_end(text, tokens);
     while i < tokens.len() {
         if !is_capitalised(word(i)) {
             i += 1;
