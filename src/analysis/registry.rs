@@ -24,8 +24,9 @@ pub(super) struct Entity {
     pub kind_known: bool,
     /// Gender, when the article shows it.
     pub gender: Option<Gender>,
-    /// The article's own appositive or pre-name description.
-    pub description: Option<String>,
+    /// The article's own descriptions of it (appositives, pre-name roles),
+    /// merged in reading order.
+    pub descriptions: Vec<String>,
     /// A title written before the name ("Secretary of State").
     pub title: Option<String>,
     /// An age given in an appositive ("Jonas Ekdahl, 23,").
@@ -137,7 +138,7 @@ impl Registry {
                 kind,
                 kind_known: kind == SpeakerKind::Organisation,
                 gender: None,
-                description: None,
+                descriptions: Vec::new(),
                 title: None,
                 age: None,
                 first_block: block,

@@ -46,7 +46,7 @@ fn speaker(registry: &Registry, id: EntityId) -> Speaker {
     for form in &entity.forms {
         add(form);
     }
-    let description = entity.description.clone().or_else(|| entity.title.clone());
+    let description = super::describe::compose(entity.title.as_deref(), &entity.descriptions);
     Speaker {
         name,
         aliases,

@@ -329,7 +329,7 @@ impl Walk<'_, '_> {
                     })
                 })
             };
-            described(entity.title.as_deref()) || described(entity.description.as_deref())
+            described(entity.title.as_deref()) || entity.descriptions.iter().any(|d| described(Some(d)))
         })
     }
 
