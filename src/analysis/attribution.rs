@@ -107,7 +107,13 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
                 break;
             }
             if word == "and" {
-                partner = i.checked_sub(1).filter(|&p| p >= lo).and_then(|p| para.run_ending_at(p));
+                // "at the Harbor Festival, and Vole said" joins clauses: a
+                // name after a preposition is no partner.
+                partner = i
+                    .checked_sub(1)
+                    .filter(|&p| p >= lo)
+                    .and_then(|p| para.run_ending_at(p))
+                    .filter(|&r| !is_object(para, lo, r));
                 break;
             }
             let lower = word.starts_with(char::is_lowercase);
@@ -132,6 +138,14 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
         }
     }
     runs
+}
+
+/// Whether run `r` is the object of a preposition ("at the Harbor
+/// Festival"), so no subject.
+fn is_object(para: &Para<'_>, lo: usize, r: usize) -> bool {
+    let s = para.runs[r].start();
+    let before = if s > lo + 1 && para.word(s - 1) == "the" { s - 2 } else { s.saturating_sub(1) };
+    s > lo && lexicon::is_preposition(para.word(before))
 }
 
 /// Extends joint speakers with the names listed before them ("Vole, Lund

@@ -209,6 +209,29 @@ fn is_courtesy(title: &str) -> bool {
     )
 }
 
+/// Adjectives that need a role noun after them ("former", "top").
+fn is_bare_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "former"
+            | "ex"
+            | "late"
+            | "then"
+            | "top"
+            | "senior"
+            | "junior"
+            | "current"
+            | "new"
+            | "old"
+            | "young"
+            | "longtime"
+            | "onetime"
+            | "future"
+            | "outgoing"
+            | "incoming"
+    )
+}
+
 /// "D-Ore.", "R-Texas": a party and a state, as American papers write them.
 fn is_party_and_state(word: &str) -> bool {
     word.split_once('-').is_some_and(|(party, state)| {
@@ -320,8 +343,9 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<Range<usize>> {
             });
         // A plural head belongs to several names ("officials Lund and Vole").
         let head = para.word(start - 1);
-        // "Granollers and Lopez": a list of names, no role.
-        let listed = head == "and" && run.title.is_none();
+        // "Granollers and Lopez": a list of names, no role; "the former
+        // Harbor Board" has no role noun either.
+        let listed = head == "and" && run.title.is_none() || is_bare_adjective(head);
         let plural = head.ends_with('s')
             && !head.ends_with("ss")
             && !run.joined
@@ -600,7 +624,7 @@ pub(super) fn of_mention(para: &Para<'_>, run: &Run) -> Vec<String> {
 /// consulting firm"): then the name is an organisation's.
 pub(super) fn heads_a_body(phrase: &str) -> bool {
     let head_part = phrase
-        .split(|c: char| c == ',')
+        .split(',')
         .next()
         .unwrap_or(phrase)
         .split(' ')
@@ -656,7 +680,7 @@ pub(super) fn merge(phrases: &mut Vec<String>, phrase: String) {
         let mut seen: Vec<Vec<String>> = Vec::new();
         phrases.retain(|p| {
             let t = tokens(p);
-            let fresh = !seen.iter().any(|s| *s == t);
+            let fresh = !seen.contains(&t);
             seen.push(t);
             fresh
         });

@@ -70,6 +70,11 @@ fn is_modifier(word: &str) -> bool {
     word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
 }
 
+/// Two capitals opening a name are a person's initials ("DJ", "TJ").
+fn is_initials(index: usize, word: &str) -> bool {
+    index == 0 && word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
@@ -256,7 +261,13 @@ fn push_plain(words: &[&str], offset: usize, runs: &mut Vec<Run>, joined: bool) 
         _ if place_abbreviation => RunKind::Other,
         1 if words[0].contains('.') => RunKind::Other,
         1 => RunKind::Single,
-        2..=4 if !has_connector && !words.iter().any(|w| is_acronym(w)) => RunKind::Person,
+        // "DJ Trahan", "AJ Lund": initials written as capitals.
+        2..=4
+            if !has_connector
+                && !words.iter().enumerate().any(|(i, w)| is_acronym(w) && !is_initials(i, w)) =>
+        {
+            RunKind::Person
+        }
         _ => RunKind::Other,
     };
     runs.push(Run { name: offset..offset + words.len(), title: None, kind, joined });

@@ -54,6 +54,9 @@ pub(super) struct Entry {
     pub para: usize,
     pub sentence: usize,
     pub word: usize,
+    /// The subject of a speech verb or a quote's speaker: what a later
+    /// pronoun most likely means.
+    pub speaker: bool,
 }
 
 impl Walk<'_, '_> {
@@ -101,12 +104,19 @@ impl Walk<'_, '_> {
         {
             // Only to carry the chain of reference ("She claimed …");
             // a sentence that quotes nobody teaches nothing about gender.
-            let ids = self.candidates(p, s, words.start, |walk, ids| walk.mentionable(ids, pronoun));
+            let ids =
+                self.candidates(p, s, words.start, |walk, entry, _| walk.mentionable(&entry.ids, pronoun));
             if let (Some([id]), Pronoun::He | Pronoun::She) = (ids.as_deref(), pronoun) {
                 self.registry.entities[*id].person = true;
             }
             if let Some(ids) = ids {
-                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word: words.start });
+                self.history.push(Entry {
+                    ids: Who::of(&ids),
+                    para: p,
+                    sentence: s,
+                    word: words.start,
+                    speaker: false,
+                });
             }
         }
         // Runs are in reading order: those of the sentence are one slice.
@@ -121,7 +131,13 @@ impl Walk<'_, '_> {
             }
             self.seen += 1;
             self.registry.touch(id, self.seen);
-            self.history.push(Entry { ids: Who::One(id), para: p, sentence: s, word: para.runs[r].start() });
+            self.history.push(Entry {
+                ids: Who::One(id),
+                para: p,
+                sentence: s,
+                word: para.runs[r].start(),
+                speaker: false,
+            });
         }
     }
 
@@ -169,14 +185,23 @@ impl Walk<'_, '_> {
                 }
                 if ids.len() > 1 {
                     let word = self.paras[p].runs[runs[0]].start();
-                    self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
+                    self.history.push(Entry {
+                        ids: Who::of(&ids),
+                        para: p,
+                        sentence: s,
+                        word,
+                        speaker: true,
+                    });
+                } else if let [run] = runs[..] {
+                    self.mark_speaker(p, s, self.paras[p].runs[run].start());
                 }
                 Some(ids)
             }
             Subject::Pronoun(_, Pronoun::Other) | Subject::Unnamed => Some(Vec::new()),
             Subject::Pronoun(word, pronoun) if !quoting => {
-                let ids = self.candidates(p, s, word, |walk, ids| walk.mentionable(ids, pronoun))?;
-                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
+                let ids =
+                    self.candidates(p, s, word, |walk, entry, _| walk.mentionable(&entry.ids, pronoun))?;
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word, speaker: true });
                 Some(ids)
             }
             Subject::Pronoun(word, pronoun) => {
@@ -185,7 +210,7 @@ impl Walk<'_, '_> {
                     // unknown "it" or "they" is nobody we can name.
                     return matches!(pronoun, Pronoun::It | Pronoun::They).then(Vec::new);
                 };
-                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word });
+                self.history.push(Entry { ids: Who::of(&ids), para: p, sentence: s, word, speaker: true });
                 Some(ids)
             }
             Subject::OrgNoun => Some(self.salient_org(p).unwrap_or_default()),
@@ -203,10 +228,17 @@ impl Walk<'_, '_> {
         w: usize,
         pronoun: Pronoun,
     ) -> Option<Vec<EntityId>> {
-        let strict = self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, true));
-        let ids = strict
-            .or_else(|| self.candidates(p, s, w, |walk, ids| walk.compatible(ids, pronoun, false)))
-            .or_else(|| self.candidates(p, s, w, |walk, ids| walk.mentionable(ids, pronoun)))?;
+        // The nearest sentence holding someone the pronoun may mean: a
+        // speaker, or else the sentence's subject ("Trahan was surprised.
+        // “…,” he said."); then looser readings further back.
+        let near = self.candidates(p, s, w, |walk, entry, first| {
+            walk.compatible(&entry.ids, pronoun, true) || first && walk.mentionable(&entry.ids, pronoun)
+        });
+        let ids = near
+            .or_else(|| {
+                self.candidates(p, s, w, |walk, entry, _| walk.compatible(&entry.ids, pronoun, false))
+            })
+            .or_else(|| self.candidates(p, s, w, |walk, entry, _| walk.mentionable(&entry.ids, pronoun)))?;
         if let [id] = ids[..] {
             let entity = &mut self.registry.entities[id];
             match pronoun {
@@ -268,21 +300,22 @@ impl Walk<'_, '_> {
     }
 
     /// The latest mention that `accept`s, searching the current sentence
-    /// (before word `w`, latest first) and then earlier sentences (each from
-    /// its first mention: subjects come first).
+    /// (before word `w`, latest first) and then earlier sentences (each
+    /// from its speakers, then its first mention: subjects come first).
+    /// `accept` is told whether the mention opens its sentence's mentions.
     pub(super) fn candidates(
         &self,
         p: usize,
         s: usize,
         w: usize,
-        accept: impl Fn(&Self, &[EntityId]) -> bool,
+        accept: impl Fn(&Self, &Entry, bool) -> bool,
     ) -> Option<Vec<EntityId>> {
         let mut end = self.history.len();
         let floor = end.saturating_sub(MAX_ENTRIES_BACK);
         while end > floor && self.history[end - 1].para == p && self.history[end - 1].sentence == s {
             end -= 1;
             let entry = &self.history[end];
-            if entry.word < w && accept(self, &entry.ids) {
+            if entry.word < w && accept(self, entry, false) {
                 return Some(entry.ids.to_vec());
             }
         }
@@ -300,8 +333,8 @@ impl Walk<'_, '_> {
                 start -= 1;
             }
             let mut group: Vec<&Entry> = self.history[start..end].iter().collect();
-            group.sort_by_key(|e| e.word);
-            if let Some(entry) = group.into_iter().find(|e| accept(self, &e.ids)) {
+            group.sort_by_key(|e| (!e.speaker, e.word));
+            if let Some(entry) = group.into_iter().find(|e| accept(self, e, self.is_subject(e))) {
                 return Some(entry.ids.to_vec());
             }
             end = start;
@@ -310,15 +343,45 @@ impl Walk<'_, '_> {
         None
     }
 
+    /// Whether a mention is its sentence's subject: it opens the sentence
+    /// (or follows an opening phrase and its comma) and a lower-case word,
+    /// its verb, follows it ("Despite a bogey, Trahan was …").
+    fn is_subject(&self, entry: &Entry) -> bool {
+        let para = &self.paras[entry.para];
+        let start = para.sentence_words(entry.sentence).start;
+        let w = entry.word;
+        if w >= para.words.len() || w < start {
+            return false;
+        }
+        let opens =
+            w == start || w - start <= 8 && para.words[w - 1].after & super::super::tokens::punct::COMMA != 0;
+        let end = para.run_starting_at(w).map_or(w + 1, |r| para.runs[r].name.end);
+        let verb_follows = end < para.words.len()
+            && para.words[end - 1].after & super::super::tokens::punct::BREAK == 0
+            && para.word(end).starts_with(char::is_lowercase);
+        opens && verb_follows
+    }
+
+    /// Marks the mention starting at word `w` of sentence `s` of paragraph
+    /// `p` as a speaker.
+    pub(super) fn mark_speaker(&mut self, p: usize, s: usize, w: usize) {
+        let recent = self.history.iter_mut().rev().take(MAX_ENTRIES_BACK);
+        for entry in recent.take_while(|e| e.para == p && e.sentence == s) {
+            if entry.word == w {
+                entry.speaker = true;
+            }
+        }
+    }
+
     /// Who "the coach" or "the 23-year-old" at word `w` is: the latest
     /// person whose title or description holds the noun (or whose age it
     /// gives).
     pub(super) fn role(&self, p: usize, s: usize, w: usize) -> Option<Vec<EntityId>> {
         let noun = self.paras[p].word(w).to_lowercase();
         let age = noun.strip_suffix("-year-old").filter(|n| n.chars().all(|c| c.is_ascii_digit()));
-        self.candidates(p, s, w, |walk, ids| {
-            let [id] = ids else { return false };
-            let entity = &walk.registry.entities[*id];
+        self.candidates(p, s, w, |walk, entry, _| {
+            let [id] = entry.ids[..] else { return false };
+            let entity = &walk.registry.entities[id];
             if let Some(age) = age {
                 return entity.age.as_deref() == Some(age);
             }
