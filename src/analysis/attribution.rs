@@ -24,8 +24,11 @@ pub(super) enum Subject {
     /// "the company", "the group": an organisation mentioned before.
     OrgNoun,
     /// "the coach", "the 23-year-old": someone described so before; the
-    /// head noun is at this word.
-    Role(usize),
+    /// noun phrase starts at `from` (its article) and ends at its `head`.
+    Role { from: usize, head: usize },
+    /// "the Norwegian foreign ministry": a body named by its words, from
+    /// its capitalised modifier at `from` to the organisation noun `head`.
+    Body { from: usize, head: usize },
     /// A noun phrase that names nobody ("a Syrian refugee", "his father").
     Unnamed,
 }
@@ -63,6 +66,9 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
     let word = para.word(i);
     let next = (i + 1 < para.words.len()).then(|| para.word(i + 1));
     if word.eq_ignore_ascii_case("according") && next == Some("to") {
+        return Some(2);
+    }
+    if word == "points" && next == Some("out") {
         return Some(2);
     }
     let put_it = word == "put" && next == Some("it");
@@ -176,6 +182,9 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
     let mut after_preposition = false;
     while j < hi && j < i + 12 {
         if let Some(run) = para.run_starting_at(j).filter(|&r| para.runs[r].is_name()) {
+            if let Some(head) = body_head(para, j, run, hi) {
+                return Subject::Body { from: j, head };
+            }
             let end = para.runs[run].name.end;
             let possessive = para.words[end - 1].after & punct::POSSESSIVE != 0;
             let proxy_of = j > i + 1
@@ -210,9 +219,36 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         .find(|&h| para.word(h).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
     match (org_noun, definite, head) {
         (true, _, _) => Subject::OrgNoun,
-        (false, true, Some(head)) if !after_preposition => Subject::Role(head),
+        (false, true, Some(head)) if !after_preposition => Subject::Role { from: i, head },
         _ => Subject::Unnamed,
     }
+}
+
+/// "the Lebanese army", "the Norwegian foreign ministry": a capitalised
+/// modifier (run `run` at word `j`, after "the") and up to three lower-case
+/// words ending in an organisation noun; the index of that noun.
+fn body_head(para: &Para<'_>, j: usize, run: usize, hi: usize) -> Option<usize> {
+    let modifier = &para.runs[run];
+    let end = modifier.name.end;
+    let definite = j > 0 && para.word(j - 1).eq_ignore_ascii_case("the");
+    if !definite || modifier.kind == RunKind::Org || para.words[end - 1].after & punct::BREAK != 0 {
+        return None;
+    }
+    let mut k = end;
+    while k < hi && k < end + 3 && para.word(k).starts_with(char::is_lowercase) {
+        if lexicon::is_org_noun(para.word(k)) {
+            let closes = k + 1 >= hi
+                || para.words[k].after & punct::BREAK != 0
+                || !para.word(k + 1).starts_with(char::is_lowercase)
+                || para.speech[k + 1];
+            return closes.then_some(k);
+        }
+        if para.words[k].after & punct::BREAK != 0 || lexicon::is_preposition(para.word(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether the verb at `v` comes before its subject: at the start of its
@@ -341,6 +377,10 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
         return None;
     }
     if word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+        // "for the body to respond": an infinitive has no subject.
+        if word == "to" {
+            return None;
+        }
         let possessor = k > lo && para.words[k - 1].after & punct::POSSESSIVE != 0;
         if possessor
             && lexicon::is_proxy_noun(word)
@@ -357,9 +397,15 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
             s -= 1;
         }
         let definite = para.word(s).eq_ignore_ascii_case("the");
+        if definite
+            && let Some(run) = para.run_starting_at(s + 1).filter(|&r| para.runs[r].is_name())
+            && body_head(para, s + 1, run, k + 1) == Some(k)
+        {
+            return Some((Subject::Body { from: s + 1, head: k }, s));
+        }
         let subject = match (definite, lexicon::is_org_noun(word)) {
             (true, true) => Subject::OrgNoun,
-            (true, false) => Subject::Role(k),
+            (true, false) => Subject::Role { from: s, head: k },
             _ => Subject::Unnamed,
         };
         return Some((subject, s));

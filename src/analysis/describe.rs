@@ -111,12 +111,6 @@ fn is_function_word(word: &str) -> bool {
         || lexicon::pronoun(word).is_some()
 }
 
-/// Verb forms that never belong in a noun phrase before a relative clause:
-/// auxiliaries and speech verbs.
-fn is_finite(word: &str) -> bool {
-    is_auxiliary(word) || lexicon::is_speech_verb(word)
-}
-
 /// Auxiliary and modal verbs.
 fn is_auxiliary(word: &str) -> bool {
     matches!(
@@ -444,7 +438,17 @@ fn is_noun_phrase(para: &Para<'_>, from: usize, last: usize) -> bool {
     }
     let relative = (from..=last).find(|&i| matches!(para.word(i), "who" | "which" | "that" | "whose"));
     let head_end = relative.unwrap_or(last + 1);
-    !(from..head_end).any(|i| is_finite(para.word(i)))
+    !(from..head_end).any(|i| is_finite_at(para, i))
+}
+
+/// Whether word `i` is a finite verb: an auxiliary, or a speech verb that
+/// is no adjective ("Epstein’s alleged ring", "the alleged plot").
+fn is_finite_at(para: &Para<'_>, i: usize) -> bool {
+    let word = para.word(i);
+    is_auxiliary(word)
+        || lexicon::is_speech_verb(word)
+            && !(i > 0
+                && (para.words[i - 1].after & punct::POSSESSIVE != 0 || is_function_word(para.word(i - 1))))
 }
 
 /// Whether the phrase opens with a possessive name ("Kim Lund’s sister").

@@ -162,6 +162,19 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 from = k + 1;
             }
         }
+        // "France 24", "Channel 4": one capitalised word and a number after
+        // it name a body.
+        let numbered = end == start + 1
+            && end < tokens.len()
+            && joinable(start, end)
+            && word(end).len() <= 4
+            && word(end).chars().all(|c| c.is_ascii_digit())
+            && !lexicon::is_not_name(word(start));
+        if numbered {
+            runs.push(Run { name: start..end + 1, title: None, kind: RunKind::Org, joined: false });
+            i = end + 1;
+            continue;
+        }
         let words: Vec<&str> = (from..end).map(word).collect();
         interpret(&words, from, &mut runs);
         i = end;

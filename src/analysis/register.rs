@@ -130,9 +130,35 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
         entity.age = age(para, run);
     }
     describe(entity, para, run);
+    if is_proxied(para, run) && !entity.person {
+        entity.kind = SpeakerKind::Organisation;
+        entity.kind_known = true;
+    }
     if name != entity.name() {
         registry.add_form(id, &name);
     }
+}
+
+/// Whether a name is the body a proxy speaks for: "a report from X", "an
+/// editorial in the Beirut-based X", "a spokesman for the X".
+fn is_proxied(para: &Para<'_>, run: &Run) -> bool {
+    let mut i = run.start();
+    let mut steps = 0;
+    while i > 1 && steps < 3 {
+        let word = para.word(i - 1);
+        if para.words[i - 1].after & punct::BREAK != 0 {
+            return false;
+        }
+        if lexicon::is_proxy_preposition(word) || word == "in" {
+            return lexicon::is_proxy_noun(para.word(i - 2)) && para.words[i - 2].after & punct::BREAK == 0;
+        }
+        if word != "the" && !word.contains('-') {
+            return false;
+        }
+        i -= 1;
+        steps += 1;
+    }
+    false
 }
 
 /// A gender shown right around a mention: a kinship or role noun before it

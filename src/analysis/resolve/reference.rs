@@ -214,8 +214,34 @@ impl Walk<'_, '_> {
                 Some(ids)
             }
             Subject::OrgNoun => Some(self.salient_org(p).unwrap_or_default()),
-            // An unmatched role ("the referee said") is someone unnamed.
-            Subject::Role(word) => Some(self.role(p, s, word).unwrap_or_default()),
+            Subject::Body { from, head } => {
+                let para = &self.paras[p];
+                let words: Vec<&str> = (from..=head).map(|i| para.word(i)).collect();
+                self.seen += 1;
+                let id = self.registry.add(&words, SpeakerKind::Organisation, para.block, self.seen);
+                self.history.push(Entry {
+                    ids: Who::One(id),
+                    para: p,
+                    sentence: s,
+                    word: from,
+                    speaker: true,
+                });
+                Some(vec![id])
+            }
+            Subject::Role { from, head } => {
+                let ids = self.role(p, s, head).or_else(|| self.role_anaphor(p, s, from, head));
+                if let Some(ids) = &ids {
+                    self.history.push(Entry {
+                        ids: Who::of(ids),
+                        para: p,
+                        sentence: s,
+                        word: from,
+                        speaker: true,
+                    });
+                }
+                // An unmatched role ("the referee said") is someone unnamed.
+                Some(ids.unwrap_or_default())
+            }
         }
     }
 
@@ -394,6 +420,63 @@ impl Walk<'_, '_> {
             };
             described(entity.title.as_deref()) || entity.descriptions.iter().any(|d| described(Some(d)))
         })
+    }
+
+    /// Who a definite role that describes nobody yet stands for, at words
+    /// `from..=head`: a spokesperson or a plural ("the nurses") speaks for
+    /// the body in view; any other role ("the former Leeds striker", "the
+    /// Blackburn manager") is a new name for the person just mentioned, and
+    /// becomes one of their descriptions.
+    pub(super) fn role_anaphor(
+        &mut self,
+        p: usize,
+        s: usize,
+        from: usize,
+        head: usize,
+    ) -> Option<Vec<EntityId>> {
+        let para = &self.paras[p];
+        let noun = para.word(head);
+        // A role is a short noun phrase ("the former Leeds striker").
+        if head < from || head - from > 8 || !noun.starts_with(char::is_alphabetic) {
+            return None;
+        }
+        let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("us");
+        if lexicon::is_proxy_noun(noun) || plural {
+            return self.salient_org(p);
+        }
+        let mut sentences = 0;
+        let mut last = None;
+        let found = self
+            .history
+            .iter()
+            .rev()
+            .take(MAX_ENTRIES_BACK)
+            .take_while(|e| e.para + 1 >= p)
+            .filter(|e| e.para != p || e.sentence != s || e.word < from)
+            .find(|e| {
+                if last != Some((e.para, e.sentence)) {
+                    last = Some((e.para, e.sentence));
+                    sentences += 1;
+                }
+                let [id] = e.ids[..] else { return false };
+                let entity = &self.registry.entities[id];
+                // Shown to be a person, not merely a capitalised word that
+                // once seemed to speak ("Newcastle would make a request").
+                let personal = entity.kind == SpeakerKind::Person
+                    && (entity.person || entity.gender.is_some() || entity.words.len() > 1);
+                sentences <= 3 && personal
+            })
+            .map(|e| e.ids.to_vec())?;
+        if sentences > 3 {
+            return None;
+        }
+        let [id] = found[..] else { return Some(found) };
+        let first = if matches!(para.word(from), "the" | "The") { from + 1 } else { from };
+        if first <= head {
+            let phrase = para.text[para.words[first].range().start..para.words[head].range().end].to_owned();
+            super::super::describe::merge(&mut self.registry.entities[id].descriptions, phrase);
+        }
+        Some(found)
     }
 
     /// The organisation "the company" most likely means: the one mentioned
