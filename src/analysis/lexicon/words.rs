@@ -874,6 +874,8 @@ pub(super) const SPEECH_VERBS: WordList = WordList::new(&[
     "adds",
     "admits",
     "admitted",
+    "advertised",
+    "advertises",
     "advised",
     "advises",
     "agreed",
