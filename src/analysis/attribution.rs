@@ -29,8 +29,9 @@ pub(super) enum Subject {
     /// "the Norwegian foreign ministry": a body named by its words, from
     /// its capitalised modifier at `from` to the organisation noun `head`.
     Body { from: usize, head: usize },
-    /// A noun phrase that names nobody ("a Syrian refugee", "his father").
-    Unnamed,
+    /// A noun phrase that names nobody ("a Syrian refugee", "his father"),
+    /// starting at this word.
+    Unnamed(usize),
 }
 
 /// An attribution found in a window.
@@ -220,7 +221,7 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
     match (org_noun, definite, head) {
         (true, _, _) => Subject::OrgNoun,
         (false, true, Some(head)) if !after_preposition => Subject::Role { from: i, head },
-        _ => Subject::Unnamed,
+        _ => Subject::Unnamed(i),
     }
 }
 
@@ -366,7 +367,7 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
             && para.words[s - 1].after & punct::BREAK == 0
         {
             let proxy = s > lo + 1 && lexicon::is_proxy_noun(para.word(s - 2));
-            return Some((if proxy { Subject::Names(vec![run]) } else { Subject::Unnamed }, s));
+            return Some((if proxy { Subject::Names(vec![run]) } else { Subject::Unnamed(s) }, s));
         }
         return Some((Subject::Names(with_partners(para, lo, run)), para.runs[run].start()));
     }
@@ -406,7 +407,7 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
         let subject = match (definite, lexicon::is_org_noun(word)) {
             (true, true) => Subject::OrgNoun,
             (true, false) => Subject::Role { from: s, head: k },
-            _ => Subject::Unnamed,
+            _ => Subject::Unnamed(s),
         };
         return Some((subject, s));
     }

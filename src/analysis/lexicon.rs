@@ -122,6 +122,7 @@ pub(super) fn takes_addressee(word: &str) -> bool {
 #[must_use]
 pub(super) fn is_verb_filler(word: &str) -> bool {
     lower_eq(word, &VERB_FILLERS)
+        || (word.ends_with("n’t") || word.ends_with("n't")) && word.starts_with(char::is_lowercase)
         || word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
 }
 

@@ -133,6 +133,18 @@ impl<'a, 'd> Walk<'a, 'd> {
         for &id in &ids {
             self.registry.entities[id].speaks = true;
         }
+        if !ids.is_empty() {
+            // The speaker of a quote is who a later pronoun most likely means.
+            let (sentence, word) =
+                span.region.map_or((0, 0), |r| (para.sentence_of(para.regions[r].open), para.region_at[r]));
+            self.history.push(reference::Entry {
+                ids: reference::Who::of(&ids),
+                para: p,
+                sentence,
+                word,
+                speaker: true,
+            });
+        }
         self.current = Some(Current { ids: ids.clone(), para: p, strong: true });
         self.pending.push(Pending {
             assigned: Assigned { block: para.block, range: span.range, speakers: ids },

@@ -29,7 +29,7 @@ pub(super) enum Who {
 }
 
 impl Who {
-    fn of(ids: &[EntityId]) -> Self {
+    pub(super) fn of(ids: &[EntityId]) -> Self {
         match ids {
             [id] => Self::One(*id),
             _ => Self::Many(ids.into()),
@@ -197,7 +197,24 @@ impl Walk<'_, '_> {
                 }
                 Some(ids)
             }
-            Subject::Pronoun(_, Pronoun::Other) | Subject::Unnamed => Some(Vec::new()),
+            Subject::Pronoun(_, Pronoun::Other) => Some(Vec::new()),
+            Subject::Unnamed(word) => {
+                // "A former minister told reporters …": someone a later "he"
+                // may mean, though nobody we can name.
+                if matches!(
+                    self.paras[p].word(word),
+                    "a" | "A" | "an" | "An" | "another" | "Another" | "one" | "One"
+                ) {
+                    self.history.push(Entry {
+                        ids: Who::Many(Box::new([])),
+                        para: p,
+                        sentence: s,
+                        word,
+                        speaker: true,
+                    });
+                }
+                Some(Vec::new())
+            }
             Subject::Pronoun(word, pronoun) if !quoting => {
                 let ids =
                     self.candidates(p, s, word, |walk, entry, _| walk.mentionable(&entry.ids, pronoun))?;
@@ -286,6 +303,7 @@ impl Walk<'_, '_> {
     pub(super) fn mentionable(&self, ids: &[EntityId], pronoun: Pronoun) -> bool {
         let single = match ids {
             [id] => &self.registry.entities[*id],
+            [] => return matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
             _ => return pronoun == Pronoun::They,
         };
         match pronoun {
@@ -304,6 +322,8 @@ impl Walk<'_, '_> {
     pub(super) fn compatible(&self, ids: &[EntityId], pronoun: Pronoun, strict: bool) -> bool {
         let single = match ids {
             [id] => &self.registry.entities[*id],
+            // An unnamed speaker ("a former minister said"): anyone.
+            [] => return matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
             _ => return pronoun == Pronoun::They,
         };
         let eligible = single.speaks || single.person;
@@ -359,7 +379,7 @@ impl Walk<'_, '_> {
                 start -= 1;
             }
             let mut group: Vec<&Entry> = self.history[start..end].iter().collect();
-            group.sort_by_key(|e| (!e.speaker, e.word));
+            group.sort_by_key(|e| (!e.speaker, e.ids.is_empty(), e.word));
             if let Some(entry) = group.into_iter().find(|e| accept(self, e, self.is_subject(e))) {
                 return Some(entry.ids.to_vec());
             }
