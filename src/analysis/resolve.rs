@@ -159,8 +159,35 @@ impl<'a, 'd> Walk<'a, 'd> {
     fn inherited(&self, p: usize, opens_para: bool) -> Option<Vec<EntityId>> {
         self.current
             .as_ref()
-            .filter(|c| c.para == p || c.para + 1 == p && (c.strong || opens_para))
+            .filter(|c| {
+                c.para == p
+                    || c.para + 1 == p && (c.strong || opens_para)
+                    // A quotation paragraph after one paragraph of narrative
+                    // about nobody else ("Vole, a painter, filmed at …").
+                    || c.para + 2 == p && c.strong && opens_para && !c.ids.is_empty() && self.about_them(p - 1, &c.ids)
+            })
             .map(|c| c.ids.clone())
+    }
+
+    /// Whether paragraph `q` is narrative whose sentences open with nobody
+    /// but `ids` (or with no name at all).
+    fn about_them(&self, q: usize, ids: &[EntityId]) -> bool {
+        let para = &self.paras[q];
+        if para.kind != ParaKind::Body || !self.spans[q].is_empty() {
+            return false;
+        }
+        (0..para.sentences.len()).all(|s| {
+            let first = para.sentence_words(s).start;
+            let Some(r) = para.run_starting_at(first).filter(|&r| para.runs[r].is_name()) else {
+                return true;
+            };
+            let run = &para.runs[r];
+            let id = match run.kind {
+                RunKind::Single => self.registry.lookup_single(para.word(run.name.start), false),
+                _ => self.entities[q][r],
+            };
+            id.is_some_and(|id| ids.contains(&id)) || run.kind == RunKind::Org
+        })
     }
 
     fn blockquote(&mut self, p: usize) {
@@ -215,7 +242,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             if let Some((subject, colon)) = attribution::speech_event(para, words)
                 && let Some(ids) = self.subject_ids(p, s, subject, colon)
             {
-                self.current = Some(Current { ids, para: p, strong: colon });
+                // Reported speech by the speaker just quoted keeps them
+                // quoted ("“…,” said Vole. She said she was told …").
+                let still = self.current.as_ref().is_some_and(|c| c.strong && c.ids == ids);
+                self.current = Some(Current { ids, para: p, strong: colon || still });
             }
             return;
         }
