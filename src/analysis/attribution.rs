@@ -72,6 +72,17 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
     if word == "points" && next == Some("out") {
         return Some(2);
     }
+    // "A study by X found that …": what a document found, it says.
+    if matches!(word, "found" | "finds" | "showed" | "shows" | "concluded" | "concludes")
+        && (i.saturating_sub(8).max(lo)..i)
+            .rev()
+            .take_while(|&k| {
+                para.words[k].after & (punct::STOP | punct::QUOTE | punct::SEMI | punct::COLON) == 0
+            })
+            .any(|k| lexicon::is_proxy_noun(para.word(k)))
+    {
+        return Some(1);
+    }
     let put_it = word == "put" && next == Some("it");
     if !(para.speech[i] || put_it) {
         return None;
@@ -181,16 +192,20 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
     let mut j = i;
     let mut org_noun = false;
     let mut after_preposition = false;
+    let mut document = false;
     while j < hi && j < i + 12 {
         if let Some(run) = para.run_starting_at(j).filter(|&r| para.runs[r].is_name()) {
             if let Some(head) = body_head(para, j, run, hi) {
                 return Subject::Body { from: j, head };
             }
             let end = para.runs[run].name.end;
+            // "Orbital Freight chief executive Anna Berg": the company is
+            // a modifier of the person named after the role.
+            if let Some(person) = named_after_role(para, end, hi) {
+                return Subject::Names(vec![person]);
+            }
             let possessive = para.words[end - 1].after & punct::POSSESSIVE != 0;
-            let proxy_of = j > i + 1
-                && lexicon::is_proxy_preposition(para.word(j - 1))
-                && lexicon::is_proxy_noun(para.word(j - 2));
+            let proxy_of = j > i && para.proxied(j, i);
             let proxy_owner = possessive && end < hi && lexicon::is_proxy_noun(para.word(end));
             if proxy_of || proxy_owner || !after_preposition && !possessive {
                 return Subject::Names(vec![run]);
@@ -200,10 +215,21 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         }
         let word = para.word(j);
         org_noun |= !after_preposition && lexicon::is_org_noun(word);
+        document |= !after_preposition && lexicon::is_proxy_noun(word);
         after_preposition |= lexicon::is_preposition(word);
         if para.words[j].after & punct::COMMA != 0 {
-            // "his aunt, Jane Morrow": an appositive name right after.
-            if let Some(run) = para.run_starting_at(j + 1).filter(|&r| j + 1 < hi && para.runs[r].is_name()) {
+            // "his aunt, Jane Morrow", "another aide, budget officer Clara
+            // Voss": an appositive name right after (past its role words).
+            let mut k = j + 1;
+            while k < hi
+                && k < j + 4
+                && para.word(k).starts_with(char::is_lowercase)
+                && para.words[k].after & punct::BREAK == 0
+                && para.run_of(k).is_none()
+            {
+                k += 1;
+            }
+            if let Some(run) = para.run_starting_at(k).filter(|&r| k < hi && is_subject_run(para, r)) {
                 return Subject::Names(vec![run]);
             }
             j += 1;
@@ -219,10 +245,33 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         .rev()
         .find(|&h| para.word(h).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
     match (org_noun, definite, head) {
+        // "the letter signed by nine midwives": a document whose authors
+        // are named by nobody.
+        (true, _, _) if document && after_preposition => Subject::Unnamed(i),
         (true, _, _) => Subject::OrgNoun,
         (false, true, Some(head)) if !after_preposition => Subject::Role { from: i, head },
         _ => Subject::Unnamed(i),
     }
+}
+
+/// The person run named after a company's run that ends at `end` and its
+/// role words: "Orbital Freight chief executive Anna Berg".
+fn named_after_role(para: &Para<'_>, end: usize, hi: usize) -> Option<usize> {
+    let mut k = end;
+    while k < hi
+        && k < end + 4
+        && para.words[k - 1].after & punct::BREAK == 0
+        && para.word(k).starts_with(char::is_lowercase)
+    {
+        if lexicon::is_speech_verb(para.word(k)) || lexicon::is_function_word(para.word(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    if k == end || k >= hi || para.words[k - 1].after & punct::BREAK != 0 {
+        return None;
+    }
+    para.run_starting_at(k).filter(|&r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single))
 }
 
 /// "the Lebanese army", "the Norwegian foreign ministry": a capitalised
@@ -257,10 +306,13 @@ fn body_head(para: &Para<'_>, j: usize, run: usize, hi: usize) -> Option<usize> 
 /// ("“…,” said Brandt", "The key, says Kemper, is …").
 fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
     let next = v + n;
-    if lexicon::takes_addressee(para.word(v))
-        || next >= para.words.len()
-        || para.words[next - 1].after & punct::BREAK != 0
-    {
+    // "“Why?” asked Ivo Marek": right after a quotation even "asked" has
+    // its subject after it.
+    let after_quote = v == lo && para.words[v].before & punct::QUOTE != 0
+        || v > lo && para.words[v - 1].after & punct::QUOTE != 0;
+    let addressee =
+        lexicon::takes_addressee(para.word(v)) && !(after_quote && matches!(para.word(v), "asked" | "asks"));
+    if addressee || next >= para.words.len() || para.words[next - 1].after & punct::BREAK != 0 {
         return false;
     }
     let run = para.run_starting_at(next).filter(|&r| para.runs[r].is_name());
@@ -274,7 +326,7 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
         return run.is_some()
             || described
             || lexicon::pronoun(para.word(next)).is_some_and(|p| p != Pronoun::Other)
-            || matches!(para.word(next), "a" | "an" | "the" | "one");
+            || matches!(para.word(next), "a" | "an" | "the" | "one" | "another");
     }
     // Mid-sentence only "…, says Kemper, …": a name closed by punctuation, so
     // that "said Quillon would …" stays reported speech.
@@ -301,12 +353,13 @@ fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> (Subject, usize) {
     while i <= k {
         let opens = i == start || para.words[i - 1].after & (punct::COMMA | punct::DASH) != 0;
         if opens {
-            if let Some(p) = lexicon::pronoun(strip_contraction(para.word(i))) {
-                return (Subject::Pronoun(i, p), i);
-            }
+            // A name first: "He Weimin" is a person, not a pronoun.
             let run = para.run_starting_at(i).filter(|&r| is_subject_run(para, r));
             if let Some(run) = run {
                 return (Subject::Names(with_partners(para, lo, run)), i);
+            }
+            if let Some(p) = lexicon::pronoun(strip_contraction(para.word(i))) {
+                return (Subject::Pronoun(i, p), i);
             }
         }
         i += 1;
@@ -396,6 +449,15 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
             && !lexicon::is_speech_verb(para.word(s - 1))
         {
             s -= 1;
+        }
+        // "Ivo Marek, a city auditor told reporters": an appositive left
+        // open; the name before it is the subject.
+        if s > lo
+            && matches!(para.word(s), "a" | "an" | "the")
+            && para.words[s - 1].after & punct::BREAK == punct::COMMA
+            && let Some(run) = para.run_ending_at(s - 1).filter(|&r| is_subject_run(para, r))
+        {
+            return Some((Subject::Names(with_partners(para, lo, run)), para.runs[run].start()));
         }
         let definite = para.word(s).eq_ignore_ascii_case("the");
         if definite

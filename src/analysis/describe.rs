@@ -693,6 +693,19 @@ pub(super) fn merge(phrases: &mut Vec<String>, phrase: String) {
     }
 }
 
+/// A phrase as shown: a capitalised article or possessive opening a
+/// sentence is lowered ("The company that runs …" → "the company …").
+fn shown(phrase: &str) -> String {
+    let first = phrase.split(' ').next().unwrap_or("");
+    if matches!(first, "The" | "A" | "An" | "His" | "Her" | "Its" | "Their" | "One") {
+        let mut out = first.to_lowercase();
+        out.push_str(&phrase[first.len()..]);
+        out
+    } else {
+        phrase.to_owned()
+    }
+}
+
 /// One description from a title and the phrases of every mention: the
 /// title (unless a bare honorific) and the first few phrases that add to
 /// it, joined by commas.
@@ -704,7 +717,7 @@ pub(super) fn compose(title: Option<&str>, phrases: &[String]) -> Option<String>
         shown.push(title.to_owned());
     }
     for phrase in phrases {
-        merge(&mut shown, phrase.clone());
+        merge(&mut shown, self::shown(phrase));
     }
     shown.truncate(SHOWN_PHRASES);
     let bare = shown.len() == 1 && title.is_some_and(|t| is_honorific(t) && shown[0] == t);

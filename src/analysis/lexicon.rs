@@ -169,6 +169,40 @@ pub(super) fn is_preposition(word: &str) -> bool {
     )
 }
 
+/// Words that never carry a role or a name: articles, possessives,
+/// pronouns, prepositions and conjunctions.
+#[must_use]
+pub(super) fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "where"
+            | "when"
+            | "why"
+            | "how"
+    ) || is_preposition(word)
+        || is_coordinator(word)
+        || is_subordinator(word)
+        || pronoun(word).is_some()
+}
+
 /// Subordinating words after which a verb has no subject of its own
 /// ("when asked", "as noted").
 #[must_use]

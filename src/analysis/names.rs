@@ -148,6 +148,16 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 && is_capitalised(word(end + 1))
             {
                 end += 2;
+            } else if end + 2 < tokens.len()
+                && matches!(next, "of" | "for" | "on")
+                && word(end + 1) == "the"
+                && joinable(end, end + 1)
+                && joinable(end + 1, end + 2)
+                && is_capitalised(word(end + 2))
+                && lexicon::is_org_word(word(end - 1))
+            {
+                // "Office of the Chief Auditor", "Bank of the West".
+                end += 3;
             } else {
                 break;
             }
@@ -174,6 +184,38 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
             runs.push(Run { name: start..end + 1, title: None, kind: RunKind::Org, joined: false });
             i = end + 1;
             continue;
+        }
+        // "He Weimin, a former official, said", "May Linton said": a
+        // pronoun or a month opening a two-word name that is set off or
+        // speaks is a given name, not a pronoun or a date.
+        let given = end == start + 2
+            && matches!(
+                word(start),
+                "He" | "She" | "May" | "June" | "April" | "August" | "Will" | "Long" | "So"
+            )
+            && !lexicon::is_not_name(word(start + 1))
+            && (start == 0
+                || tokens[start - 1].after & punct::BREAK != 0
+                || !lexicon::is_preposition(word(start - 1)))
+            && (tokens[end - 1].after & punct::COMMA != 0
+                || end < tokens.len() && lexicon::is_speech_verb(word(end)));
+        if given {
+            runs.push(Run { name: start..end, title: None, kind: RunKind::Person, joined: false });
+            i = end;
+            continue;
+        }
+        // "envoy to Norway Kurt Dahl": after an office and its preposition,
+        // the first word of a longer run is the place.
+        let place_first = end >= from + 3
+            && from == start
+            && start >= 2
+            && matches!(word(start - 1), "to" | "for" | "in" | "of")
+            && tokens[start - 2].after & punct::BREAK == 0
+            && lexicon::is_title_word(word(start - 2))
+            && word(start - 2).starts_with(char::is_lowercase);
+        if place_first {
+            runs.push(Run { name: start..start + 1, title: None, kind: RunKind::Other, joined: false });
+            from = start + 1;
         }
         let words: Vec<&str> = (from..end).map(word).collect();
         interpret(&words, from, &mut runs);
@@ -227,7 +269,10 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
             return;
         }
         let title = offset..offset + name_at;
+        // "Office of the Chief Auditor": a body named after an office.
+        let body = words[..t].iter().any(|w| lexicon::is_org_word(w));
         match words.get(name_at) {
+            None if body => runs.push(Run { name: title, title: None, kind: RunKind::Org, joined: false }),
             None => runs.push(Run { name: title, title: None, kind: RunKind::Title, joined: false }),
             Some(w) if lexicon::is_name_connector(w) => {
                 runs.push(Run { name: title, title: None, kind: RunKind::Title, joined: false });

@@ -135,6 +135,29 @@ impl<'a> Para<'a> {
         self.run_of(i).filter(|&r| self.runs[r].start() == i)
     }
 
+    /// Whether the name starting at word `j` is the body a proxy speaks
+    /// for ("a report from X", "an editorial in the Beirut-based X", "a
+    /// study by the X"), looking back no further than word `lo`.
+    pub fn proxied(&self, j: usize, lo: usize) -> bool {
+        use super::tokens::punct;
+        let mut i = j;
+        while i > lo + 1 && j - i < 3 {
+            let word = self.word(i - 1);
+            if self.words[i - 1].after & punct::BREAK != 0 {
+                return false;
+            }
+            if super::lexicon::is_proxy_preposition(word) || word == "in" {
+                return super::lexicon::is_proxy_noun(self.word(i - 2))
+                    && self.words[i - 2].after & punct::BREAK == 0;
+            }
+            if word != "the" && !word.contains('-') {
+                return false;
+            }
+            i -= 1;
+        }
+        false
+    }
+
     /// Word indices of sentence `s`.
     pub fn sentence_words(&self, s: usize) -> Range<usize> {
         let start = self.sentence_starts.get(s).copied().unwrap_or(self.words.len());

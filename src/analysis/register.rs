@@ -65,6 +65,8 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                 for r in runs {
                     let id = if let Some(id) = entities[p][r] {
                         id
+                    } else if is_generic_plural(para, &para.runs[r], &registry) {
+                        continue;
                     } else {
                         let word = para.word(para.runs[r].name.start);
                         let id = registry
@@ -79,6 +81,24 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
         }
     }
     (registry, entities)
+}
+
+/// Whether a capitalised word opening a sentence is a plural noun, not a
+/// name ("Commuters chanted", "Residents wrote"): an agent's plural ending,
+/// and no name in the article it could be short for.
+pub(super) fn is_generic_plural(para: &Para<'_>, run: &Run, registry: &Registry) -> bool {
+    let start = run.name.start;
+    let word = para.word(start);
+    let opens = start == 0 || para.words[start - 1].sentence() != para.words[start].sentence();
+    let plural = ["ers", "ors", "ists", "ents", "ants", "ians", "ees", "ics", "als", "ives"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    run.kind == RunKind::Single
+        && run.title.is_none()
+        && opens
+        && plural
+        && word.len() > 4
+        && registry.lookup_single(word, true).is_none()
 }
 
 /// Whether a one-word name is shown to be a person: "who" follows it
@@ -139,26 +159,15 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
     }
 }
 
-/// Whether a name is the body a proxy speaks for: "a report from X", "an
-/// editorial in the Beirut-based X", "a spokesman for the X".
+/// Whether a name is the body a proxy speaks for ("a report from X") or
+/// that an organisation noun names ("a new group called X").
 fn is_proxied(para: &Para<'_>, run: &Run) -> bool {
-    let mut i = run.start();
-    let mut steps = 0;
-    while i > 1 && steps < 3 {
-        let word = para.word(i - 1);
-        if para.words[i - 1].after & punct::BREAK != 0 {
-            return false;
-        }
-        if lexicon::is_proxy_preposition(word) || word == "in" {
-            return lexicon::is_proxy_noun(para.word(i - 2)) && para.words[i - 2].after & punct::BREAK == 0;
-        }
-        if word != "the" && !word.contains('-') {
-            return false;
-        }
-        i -= 1;
-        steps += 1;
-    }
-    false
+    let s = run.start();
+    let called = s >= 2
+        && matches!(para.word(s - 1), "called" | "named" | "dubbed")
+        && para.words[s - 2].after & punct::BREAK == 0
+        && lexicon::is_org_noun(para.word(s - 2));
+    called || para.proxied(s, 0)
 }
 
 /// A gender shown right around a mention: a kinship or role noun before it

@@ -153,7 +153,8 @@ impl Walk<'_, '_> {
         }
         let word = para.word(run.name.start);
         let found = self.registry.lookup_single(word, speaker).or(known);
-        if found.is_some() || !speaker {
+        if found.is_some() || !speaker || super::super::register::is_generic_plural(para, run, &self.registry)
+        {
             return found;
         }
         self.seen += 1;
