@@ -362,6 +362,52 @@ pub(super) fn is_proxy_noun(word: &str) -> bool {
     lower_eq(word, &PROXY_NOUNS)
 }
 
+/// Nouns for what someone said ("That was the *forecast* offered by …",
+/// "Those were the *words* of …").
+#[must_use]
+pub(super) fn is_said_noun(word: &str) -> bool {
+    is_proxy_noun(word)
+        || matches!(
+            word,
+            "words"
+                | "word"
+                | "view"
+                | "views"
+                | "forecast"
+                | "verdict"
+                | "warning"
+                | "prediction"
+                | "promise"
+                | "claim"
+                | "argument"
+                | "message"
+                | "answer"
+                | "reply"
+                | "response"
+                | "advice"
+                | "remark"
+                | "comment"
+                | "description"
+                | "explanation"
+                | "conclusion"
+                | "pledge"
+                | "boast"
+                | "plea"
+                | "assessment"
+                | "estimate"
+                | "summary"
+                | "judgment"
+                | "judgement"
+                | "opinion"
+                | "quip"
+                | "line"
+                | "slogan"
+                | "vow"
+                | "appeal"
+                | "diagnosis"
+        )
+}
+
 /// Prepositions linking a proxy noun to the body it speaks for.
 #[must_use]
 pub(super) fn is_proxy_preposition(word: &str) -> bool {

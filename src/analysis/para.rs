@@ -34,6 +34,11 @@ pub(super) struct Para<'a> {
     pub kind: ParaKind,
     /// A blockquote's own attribution line.
     pub attribution: Option<&'a str>,
+    /// Set apart from the running text (a blockquote, a pull quote, a
+    /// credited tweet): it neither changes nor takes the reader's context.
+    pub aside: bool,
+    /// The block is a plain paragraph.
+    paragraph: bool,
     /// Quotation regions in reading order.
     pub regions: Vec<Region>,
     /// Whether the first region continues a quotation left open by the
@@ -98,6 +103,8 @@ impl<'a> Para<'a> {
             text,
             kind,
             attribution,
+            aside: matches!(source.kind(), BlockKind::Blockquote { .. }),
+            paragraph: matches!(source.kind(), BlockKind::Paragraph),
             regions,
             continues: false,
             sentences,
@@ -185,6 +192,18 @@ fn credit_line(text: &str) -> Option<&str> {
     (words > 0 && (dashed && words <= 12 || plain)).then_some(bare)
 }
 
+/// A credit line led by a dash and a capital ("— Ada Vole, poet", "—
+/// Priya Nair (@priyanair) March 3, 2021"), not a byline.
+fn dash_credit(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let bare = text.trim_start_matches(['—', '–', '―']).trim_start();
+    let bare = if bare.len() == text.len() { text.strip_prefix("- ")? } else { bare };
+    let words = bare.split_whitespace().count();
+    let byline = bare.starts_with("By ") || bare.starts_with("by ");
+    (bare.len() < text.len() && (1..=12).contains(&words) && bare.starts_with(char::is_uppercase) && !byline)
+        .then_some(bare)
+}
+
 /// Prepares every prose block of a document and links paragraphs that
 /// continue a quotation.
 pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
@@ -199,6 +218,19 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
             {
                 para.kind = ParaKind::Credit;
                 prev.attribution = prev.attribution.or(Some(credit));
+            } else if adjacent
+                && prev.paragraph
+                && para.paragraph
+                && prev.kind == ParaKind::Body
+                && prev.regions.is_empty()
+                && let Some(credit) = dash_credit(para.text)
+            {
+                // A tweet or a pull quote set as a paragraph, credited on
+                // the next line ("— Priya Nair (@priyanair) March 3").
+                prev.kind = ParaKind::Blockquote;
+                prev.aside = true;
+                prev.attribution = Some(credit);
+                para.kind = ParaKind::Credit;
             }
             let open = prev.regions.last().is_some_and(|r| !r.closed);
             para.continues = adjacent

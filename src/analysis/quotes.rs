@@ -229,7 +229,7 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
 fn names_something(text: &str, region: &marks::Region) -> bool {
     let next = text[region.end(text)..].split_whitespace().next().unwrap_or("");
     let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    bare.len() == next.len() && WORK_WORDS.iter().any(|k| *k == bare)
+    bare.len() == next.len() && WORK_WORDS.contains(&bare)
 }
 
 /// Whether a title-like quotation is used as a name: no punctuation closes

@@ -90,6 +90,38 @@ impl Walk<'_, '_> {
         (verb_follows && personal).then(|| vec![id])
     }
 
+    /// The agent of the clause a woven quote sits in, when it is someone
+    /// other than the current speaker: a full or titled name right before
+    /// its verb, in the words `before` the quote ("The deal Governor Tomas
+    /// Reyes wanted — a deal “bigger than …”").
+    pub(super) fn agent(&self, p: usize, before: Range<usize>) -> Option<Vec<EntityId>> {
+        let para = &self.paras[p];
+        let first = para.runs.partition_point(|run| run.start() < before.start);
+        let last = para.runs.partition_point(|run| run.start() < before.end);
+        let current = self.current.as_ref().map(|c| &c.ids[..]).unwrap_or_default();
+        (first..last).rev().find_map(|r| {
+            let run = &para.runs[r];
+            let end = run.name.end;
+            let full = run.kind == RunKind::Person && (run.title.is_some() || run.name.len() > 1);
+            let verb = end < before.end
+                && para.words[end - 1].after & super::super::tokens::punct::BREAK == 0
+                && para.word(end).starts_with(char::is_lowercase)
+                && !lexicon::is_function_word(para.word(end));
+            // Not the object of a preposition, nor the subject of a
+            // subordinate clause ("when Lund cut spending").
+            let governed = run.start() > 0 && {
+                let before = para.word(run.start() - 1);
+                lexicon::is_preposition(before)
+                    || lexicon::is_subordinator(before)
+                    || lexicon::is_function_word(before)
+            };
+            let id = self.entities[p][r]?;
+            let entity = &self.registry.entities[id];
+            let person = entity.person || entity.gender.is_some() || entity.title.is_some();
+            (full && verb && person && !governed && !current.contains(&id)).then(|| vec![id])
+        })
+    }
+
     /// Records the names mentioned in sentence `s` of paragraph `p`, and a
     /// pronoun opening it.
     pub(super) fn mentions(&mut self, p: usize, s: usize, words: Range<usize>) {
