@@ -378,13 +378,19 @@ fn is_subject_run(para: &Para<'_>, run: usize) -> bool {
 /// `lo`; with the word where the subject starts.
 fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usize)> {
     let mut j = v;
+    let mut passive = false;
     while j > lo
         && v - j < 6
         && para.words[j - 1].after & punct::BREAK == 0
         && lexicon::is_verb_filler(para.word(j - 1))
         && lexicon::pronoun(para.word(j - 1)).is_none()
     {
+        passive |= matches!(para.word(j - 1), "be" | "been" | "being" | "is" | "was" | "were" | "are");
         j -= 1;
+    }
+    // "The tape could not be confirmed": a passive's subject said nothing.
+    if passive && para.word(v).ends_with("ed") && !matches!(para.word(v), "quoted") {
+        return None;
     }
     if j == lo {
         return None;

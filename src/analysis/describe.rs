@@ -269,6 +269,10 @@ fn starts_lower(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
 }
 
+fn has_digit(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+}
+
 fn has_letter(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
 }
@@ -287,7 +291,10 @@ fn is_role_word(para: &Para<'_>, i: usize) -> bool {
     if !(starts_lower(word) || modifier) || !has_letter(word) || is_function_word(word) && word != "and" {
         return false;
     }
-    if lexicon::is_speech_verb(word) || lexicon::is_verb_filler(word) && !word.ends_with("ly") {
+    if lexicon::is_speech_verb(word)
+        || lexicon::is_verb_filler(word) && !word.ends_with("ly")
+        || lexicon::is_irregular_past(word)
+    {
         return false;
     }
     let participle = !word.contains('-') && (word.ends_with("ing") || word.ends_with("ed"));
@@ -323,6 +330,14 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<Range<usize>> {
     while from < start && matches!(para.word(from), "and" | "late" | "then") {
         from += 1;
     }
+    // "Teves’ father Tom Teves", "Ford’s editor Ada Vole": whose role.
+    if from < start
+        && from > 0
+        && para.words[from - 1].after & punct::BREAK == punct::POSSESSIVE
+        && let Some(owner) = para.run_ending_at(from - 1)
+    {
+        from = para.runs[owner].start();
+    }
     if from < start {
         // "to resist Vole", "does not supply Harbor Lines": a verb before
         // its object, not a role.
@@ -339,7 +354,7 @@ fn before_name(para: &Para<'_>, run: &Run) -> Option<Range<usize>> {
         let head = para.word(start - 1);
         // "Granollers and Lopez": a list of names, no role; "the former
         // Harbor Board" has no role noun either.
-        let listed = head == "and" && run.title.is_none() || is_bare_adjective(head);
+        let listed = run.title.is_none() && (head == "and" || is_bare_adjective(head));
         let plural = head.ends_with('s')
             && !head.ends_with("ss")
             && !run.joined
@@ -408,7 +423,14 @@ fn over_name_comma(para: &Para<'_>, last: usize) -> usize {
     if !capitalised || segment.len() > 6 {
         return last;
     }
-    let listed = segment.clone().any(|i| matches!(para.word(i), "and" | "&"));
+    // "Ports, Roads and Rail" lists inside a name; ", and Kim Lund" adds a
+    // person.
+    let person = segment
+        .clone()
+        .any(|i| para.run_starting_at(i).is_some_and(|r| para.runs[r].kind == RunKind::Person));
+    let listed = !person
+        && !matches!(para.word(last + 1), "and" | "&")
+        && segment.clone().any(|i| matches!(para.word(i), "and" | "&"));
     let body = para.run_starting_at(last + 1).is_some_and(|r| para.runs[r].kind == RunKind::Org);
     let place = segment.len() <= 3 && para.words[next_end].after & punct::STOP != 0;
     if listed || body || place { next_end } else { last }
@@ -477,10 +499,15 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     if from + 2 < para.words.len() && para.word(from) == "who" {
         let mut k = from + 1;
         if !matches!(para.word(k), "is" | "was") {
-            // "who follows the port as a managing director at …".
+            // "who follows the port as a managing director at …"; else the
+            // clause itself, shown only when nothing better describes them.
             let last = phrase_last(para, k)?;
-            let r#as = (k..last).find(|&i| para.word(i) == "as" && matches!(para.word(i + 1), "a" | "an"))?;
-            return is_noun_phrase(para, r#as + 1, last).then(|| text(para, r#as + 1..last + 1));
+            return match (k..last).find(|&i| para.word(i) == "as" && matches!(para.word(i + 1), "a" | "an")) {
+                Some(r#as) => is_noun_phrase(para, r#as + 1, last).then(|| text(para, r#as + 1..last + 1)),
+                None => (last - from < 16
+                    && para.words[last].after & (punct::COMMA | punct::STOP | punct::DASH) != 0)
+                    .then(|| text(para, from..last + 1)),
+            };
         }
         k += 1;
         while k < para.words.len() && matches!(para.word(k), "now" | "also" | "currently" | "still" | "then")
@@ -488,7 +515,11 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
             k += 1;
         }
         if k >= para.words.len() || !matches!(para.word(k), "a" | "an" | "the") {
-            return None;
+            // "who was handing out leaflets": the clause, as a last resort.
+            let last = phrase_last(para, from)?;
+            return (last - from < 16
+                && para.words[last].after & (punct::COMMA | punct::STOP | punct::DASH) != 0)
+                .then(|| text(para, from..last + 1));
         }
         from = k;
     }
@@ -512,6 +543,25 @@ fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
     if !closed && object {
         return None;
     }
+    // "aide to Vice President Pence on the call with …": once a role has
+    // named whom it serves, a phrase of circumstance ends it.
+    let last = (from + 2..last)
+        .find(|&i| {
+            matches!(para.word(i), "on" | "with" | "during" | "over" | "about" | "after" | "before")
+                && para.run_ending_at(i - 1).is_some()
+                && (from..i - 1).any(|k| matches!(para.word(k), "to" | "of" | "at" | "for"))
+        })
+        .map_or(last, |i| i - 1);
+    // "CEO of the company to learn the inside scoop": an infinitive is no
+    // part of a role ("envoy to Norway", "adviser to the mayor" are).
+    let last = (from + 1..last)
+        .find(|&i| {
+            para.word(i) == "to"
+                && starts_lower(para.word(i + 1))
+                && !is_function_word(para.word(i + 1))
+                && !has_digit(para.word(i + 1))
+        })
+        .map_or(last, |to| to - 1);
     // "Kim Lund, the mayor said": an appositive left open ends at the verb
     // (one in a relative clause belongs to it: "a fellow who advised …").
     let last = (from + 1..=last)
@@ -561,6 +611,21 @@ fn preceding(para: &Para<'_>, run: &Run) -> Option<String> {
     if last - clause >= MAX_WORDS {
         return None;
     }
+    // "Harbor United, whose manager, Ada Vole,": the manager of the club.
+    if para.word(clause) == "whose"
+        && clause > 0
+        && clause < last
+        && para.words[clause - 1].after & punct::BREAK == punct::COMMA
+        && let Some(owner) = para.run_ending_at(clause - 1)
+        && (clause + 1..=last).all(|i| starts_lower(para.word(i)) && !is_function_word(para.word(i)))
+    {
+        let owner = &para.runs[owner];
+        return Some(format!(
+            "{} of {}",
+            text(para, clause + 1..last + 1),
+            text(para, owner.start()..owner.name.end)
+        ));
+    }
     let from = (clause..=last).find(|&i| {
         let opens = matches!(
             para.word(i),
@@ -594,6 +659,21 @@ fn copular(para: &Para<'_>, run: &Run) -> Option<String> {
     {
         let last = phrase_last(para, end + 1)?;
         return is_noun_phrase(para, end + 1, last).then(|| text(para, end + 1..last + 1));
+    }
+    // "One of Kim’s oldest friends is Ada Vole": the subject describes the
+    // name after the copula.
+    if s >= 2
+        && matches!(para.word(s - 1), "is" | "was")
+        && para.words[s - 2].after & punct::BREAK == 0
+        && para.words[end - 1].after & (punct::COMMA | punct::STOP) != 0
+    {
+        let start = para.sentence_words(para.words[s].sentence()).start;
+        let opens = matches!(para.word(start), "One" | "The" | "A" | "An" | "His" | "Her" | "Their" | "Its");
+        let plain =
+            (start..s - 1).all(|i| !lexicon::is_speech_verb(para.word(i)) && !is_auxiliary(para.word(i)));
+        if opens && plain && s - 1 - start <= 12 && s - 1 > start + 1 {
+            return Some(text(para, start..s - 1));
+        }
     }
     if s >= 3 && para.words[s - 1].after & punct::BREAK == punct::COMMA {
         let mut clause = s - 1;
@@ -711,17 +791,22 @@ fn shown(phrase: &str) -> String {
 /// it, joined by commas.
 pub(super) fn compose(title: Option<&str>, phrases: &[String]) -> Option<String> {
     let mut shown: Vec<String> = Vec::new();
-    // An office abbreviation ("Rep.") is shown only beside a phrase.
-    let title = title.filter(|t| !is_courtesy(t));
-    if let Some(title) = title {
+    if let Some(title) = title.filter(|t| !is_honorific(t)) {
         shown.push(title.to_owned());
     }
-    for phrase in phrases {
+    // A relative clause ("who won the race in 2005") describes someone
+    // only when nothing else does.
+    let (clauses, roles): (Vec<&String>, Vec<&String>) = phrases.iter().partition(|p| p.starts_with("who"));
+    for phrase in roles {
         merge(&mut shown, self::shown(phrase));
     }
+    if shown.is_empty()
+        && let Some(clause) = clauses.first()
+    {
+        shown.push((*clause).clone());
+    }
     shown.truncate(SHOWN_PHRASES);
-    let bare = shown.len() == 1 && title.is_some_and(|t| is_honorific(t) && shown[0] == t);
-    (!shown.is_empty() && !bare).then(|| shown.join(", "))
+    (!shown.is_empty()).then(|| shown.join(", "))
 }
 
 #[cfg(test)]

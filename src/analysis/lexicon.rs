@@ -9,8 +9,8 @@
 mod words;
 
 use words::{
-    COORDINATORS, DETERMINERS, FEMALE_WORDS, MALE_WORDS, NOT_NAMES, OFFICE_WORDS, ORG_NOUNS, ORG_WORDS,
-    PRONOUN_FORMS, PROXY_NOUNS, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS, VERB_FILLERS,
+    COORDINATORS, DETERMINERS, FEMALE_WORDS, IRREGULAR_PAST, MALE_WORDS, NOT_NAMES, OFFICE_WORDS, ORG_NOUNS,
+    ORG_WORDS, PRONOUN_FORMS, PROXY_NOUNS, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS, VERB_FILLERS,
 };
 
 /// Grammatical gender carried by a pronoun, title or kinship noun.
@@ -408,6 +408,13 @@ pub(super) fn is_said_noun(word: &str) -> bool {
         )
 }
 
+/// Common irregular past forms, which look like nouns to a suffix test
+/// ("Amazon *bought* Harbor Foods").
+#[must_use]
+pub(super) fn is_irregular_past(word: &str) -> bool {
+    lower_eq(word, &IRREGULAR_PAST)
+}
+
 /// Prepositions linking a proxy noun to the body it speaks for.
 #[must_use]
 pub(super) fn is_proxy_preposition(word: &str) -> bool {
@@ -540,6 +547,7 @@ mod tests {
             &NOT_NAMES,
             &ORG_NOUNS,
             &PROXY_NOUNS,
+            &IRREGULAR_PAST,
         ];
         for list in lists {
             let words = list.words;

@@ -146,6 +146,11 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 && (lexicon::is_name_particle(next) || lexicon::is_name_connector(next))
                 && joinable(end, end + 1)
                 && is_capitalised(word(end + 1))
+                // "Mubarak on Wednesday": a date is no part of a name, and
+                // "on", "at", "in" join only a body's name ("Council on
+                // Foreign Relations", not "Pence on Trump").
+                && !(lexicon::is_name_connector(next) && lexicon::is_not_name(word(end + 1)))
+                && (!matches!(next, "on" | "at" | "in") || (start..end).any(|k| lexicon::is_org_word(word(k))))
             {
                 end += 2;
             } else if end + 2 < tokens.len()
@@ -250,7 +255,16 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
             return;
         }
     }
-    if let Some(t) = words.iter().rposition(|w| lexicon::is_title_word(w)) {
+    // "Conservative MP Dean Del Mastro": a title word that is also a given
+    // name, right after a title and before a surname, is the given name.
+    let last_title = words.iter().rposition(|w| lexicon::is_title_word(w)).map(|t| {
+        let given = t > 0
+            && t + 1 < words.len()
+            && lexicon::is_title_word(words[t - 1])
+            && matches!(words[t], "Dean" | "Earl");
+        if given { t - 1 } else { t }
+    });
+    if let Some(t) = last_title {
         let mut name_at = t + 1;
         loop {
             match words.get(name_at..) {

@@ -22,7 +22,10 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
     let mut registry = Registry::default();
     let mut entities: RunEntities = Vec::with_capacity(paras.len());
     let mut seen = 0;
-    for para in paras {
+    // One-word names that matched nobody yet: they may be speakers found
+    // below, whose descriptions they still carry.
+    let mut unknown: Vec<(usize, usize)> = Vec::new();
+    for (p, para) in paras.iter().enumerate() {
         let mut ids = vec![None; para.runs.len()];
         if matches!(para.kind, ParaKind::Body | ParaKind::Credit) {
             for (r, run) in para.runs.iter().enumerate() {
@@ -39,8 +42,9 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                     RunKind::Single => {
                         // A surname alone still says who it is ("Vole, the
                         // harbor master,"); the walk settles whose it is.
-                        if let Some(id) = registry.lookup_single(words[0], false) {
-                            describe(&mut registry.entities[id], para, run);
+                        match registry.lookup_single(words[0], false) {
+                            Some(id) => describe(&mut registry.entities[id], para, run),
+                            None => unknown.push((p, r)),
                         }
                         None
                     }
@@ -78,6 +82,13 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                     registry.entities[id].speaks = true;
                 }
             }
+        }
+    }
+    for (p, r) in unknown {
+        let para = &paras[p];
+        let run = &para.runs[r];
+        if let Some(id) = registry.lookup_single(para.word(run.name.start), false) {
+            describe(&mut registry.entities[id], para, run);
         }
     }
     (registry, entities)

@@ -279,7 +279,7 @@ impl Walk<'_, '_> {
                 Some(vec![id])
             }
             Subject::Role { from, head } => {
-                let ids = self.role(p, s, head).or_else(|| self.role_anaphor(p, s, from, head));
+                let ids = self.role(p, s, from, head).or_else(|| self.role_anaphor(p, s, from, head));
                 if let Some(ids) = &ids {
                     self.history.push(Entry {
                         ids: Who::of(ids),
@@ -455,9 +455,16 @@ impl Walk<'_, '_> {
     /// Who "the coach" or "the 23-year-old" at word `w` is: the latest
     /// person whose title or description holds the noun (or whose age it
     /// gives).
-    pub(super) fn role(&self, p: usize, s: usize, w: usize) -> Option<Vec<EntityId>> {
-        let noun = self.paras[p].word(w).to_lowercase();
+    pub(super) fn role(&self, p: usize, s: usize, from: usize, w: usize) -> Option<Vec<EntityId>> {
+        let para = &self.paras[p];
+        let noun = para.word(w).to_lowercase();
         let age = noun.strip_suffix("-year-old").filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+        // "the Blackburn manager" is not "Portsmouth manager Harry Lund":
+        // the role's names must be in the description too.
+        let modifiers: Vec<&str> = (from..w)
+            .map(|i| para.word(i))
+            .filter(|m| m.starts_with(char::is_uppercase) && *m != "The")
+            .collect();
         self.candidates(p, s, w, |walk, entry, _| {
             let [id] = entry.ids[..] else { return false };
             let entity = &walk.registry.entities[id];
@@ -466,9 +473,11 @@ impl Walk<'_, '_> {
             }
             let described = |text: Option<&str>| {
                 text.is_some_and(|t| {
-                    t.split(|c: char| !c.is_alphanumeric()).any(|word| {
+                    let mut words = t.split(|c: char| !c.is_alphanumeric());
+                    let holds = |m: &str| t.split(|c: char| !c.is_alphanumeric()).any(|word| word == m);
+                    words.any(|word| {
                         word.eq_ignore_ascii_case(&noun) || lexicon::expand_title(word) == Some(noun.as_str())
-                    })
+                    }) && modifiers.iter().all(|m| holds(m))
                 })
             };
             described(entity.title.as_deref()) || entity.descriptions.iter().any(|d| described(Some(d)))
@@ -489,8 +498,13 @@ impl Walk<'_, '_> {
     ) -> Option<Vec<EntityId>> {
         let para = &self.paras[p];
         let noun = para.word(head);
-        // A role is a short noun phrase ("the former Leeds striker").
-        if head < from || head - from > 8 || !noun.starts_with(char::is_alphabetic) {
+        // A role is a short noun phrase ("the former Leeds striker"), not
+        // "the authenticity of the tape".
+        if head < from
+            || head - from > 8
+            || !noun.starts_with(char::is_alphabetic)
+            || (from..head).any(|i| lexicon::is_preposition(para.word(i)))
+        {
             return None;
         }
         let plural = noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("us");
@@ -524,9 +538,8 @@ impl Walk<'_, '_> {
             return None;
         }
         let [id] = found[..] else { return Some(found) };
-        let first = if matches!(para.word(from), "the" | "The") { from + 1 } else { from };
-        if first <= head {
-            let phrase = para.text[para.words[first].range().start..para.words[head].range().end].to_owned();
+        if from <= head {
+            let phrase = para.text[para.words[from].range().start..para.words[head].range().end].to_owned();
             super::super::describe::merge(&mut self.registry.entities[id].descriptions, phrase);
         }
         Some(found)
