@@ -241,6 +241,19 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
         }
         paras.push(para);
     }
+    // A quotation of several paragraphs carries its credit on the last one
+    // (an embedded post): it is every paragraph's.
+    for p in (1..paras.len()).rev() {
+        let (before, after) = paras.split_at_mut(p);
+        let (prev, next) = (&mut before[p - 1], &after[0]);
+        if prev.kind == ParaKind::Blockquote
+            && next.kind == ParaKind::Blockquote
+            && prev.block.0 + 1 == next.block.0
+            && prev.attribution.is_none()
+        {
+            prev.attribution = next.attribution;
+        }
+    }
     paras
 }
 
