@@ -308,7 +308,17 @@ fn a_quoted_heading_among_numbered_headings_is_a_section_not_a_quote() {
     "director of the Institute for Ports, Roads and Rail"
 )]
 #[case::no_function_word(&["“It is done,” Kim Lund, however, said."], "Kim Lund", "")]
-#[case::no_verb_phrase(&["Ada Vole, who retired in May, spoke last. “It is done,” Vole said."], "Ada Vole", "")]
+#[case::relative_clause_when_nothing_else_describes(
+    &["Ada Vole, who retired in May, spoke last. “It is done,” Vole said."],
+    "Ada Vole",
+    "who retired in May"
+)]
+#[case::appositive_whole_with_its_relative_clause(
+    &["Ada Vole, a retired pilot who left in May, spoke last. “It is done,” Vole said."],
+    "Ada Vole",
+    "a retired pilot who left in May"
+)]
+#[case::no_verb_phrase(&["Ada Vole spoke last and left early. “It is done,” Vole said."], "Ada Vole", "")]
 #[case::no_bare_honorific(&["“It is done,” said Rep. Kim Lund."], "Kim Lund", "")]
 #[case::preceding_appositive(
     &["The company that runs the ferry, Harbor Lines, said “the timetable is final.”"],
@@ -328,7 +338,7 @@ fn a_quoted_heading_among_numbered_headings_is_a_section_not_a_quote() {
 #[case::role_noun_after_the_name(
     &["Kim Lund spoke for an hour. “We are ready,” the Harbor Lines captain said."],
     "Kim Lund",
-    "Harbor Lines captain"
+    "the Harbor Lines captain"
 )]
 #[case::title_and_appositive(
     &["“We will appeal,” said Senator Ada Vole, a former harbor pilot."],
@@ -370,4 +380,46 @@ fn the_full_name_is_preferred_to_an_acronym() {
     ]));
     let names: Vec<&str> = analysis.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Lantern Harbor Authority"]);
+}
+
+#[rstest]
+#[case::credit_line_after_it(None, Some("— a senior officer of the coastal fleet"))]
+#[case::own_attribution(Some("a senior officer of the coastal fleet"), None)]
+#[case::dash_tail_in_its_text(None, None)]
+fn a_blockquote_credited_to_someone_unnamed_is_no_named_speaker_s(
+    #[case] attribution: Option<&str>,
+    #[case] credit: Option<&str>,
+) {
+    let quotation = if attribution.is_none() && credit.is_none() {
+        "We call before we sail, not after we are seen. — a senior officer of the coastal fleet"
+    } else {
+        "We call before we sail, not after we are seen."
+    };
+    let mut blocks = vec![
+        Block::new(BlockKind::Paragraph, "“Good ideas have no parents,” Henrik Dahl said at the harbour."),
+        Block::new(BlockKind::Blockquote { attribution: attribution.map(str::to_owned) }, quotation),
+    ];
+    blocks.extend(credit.map(|c| Block::new(BlockKind::Paragraph, c)));
+    let found = attributed_doc(&doc_of(blocks));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, ["Henrik Dahl"]);
+    assert!(found[1].0.starts_with("We call before we sail"), "{found:?}");
+    assert!(found[1].1.is_empty(), "{found:?}");
+}
+
+#[test]
+fn the_bundled_markdown_sample_credits_its_blockquote_to_nobody_named() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/quiet-diplomacy.md");
+    let loaded = byline::source::Loaded::from_bytes(
+        std::fs::read(&path).unwrap(),
+        byline::source::SourceSpec::File(path.clone()),
+    );
+    let article = byline::pipeline::build(&loaded, None).unwrap();
+    let quote = article
+        .analysis
+        .quotes
+        .iter()
+        .find(|q| matches!(article.document.block(q.block).unwrap().kind(), BlockKind::Blockquote { .. }))
+        .unwrap_or_else(|| panic!("no blockquote quote in {path:?}"));
+    assert!(quote.speakers.is_empty(), "{:?}", quote.speakers);
 }

@@ -246,14 +246,43 @@ fn ends_sentence(inner: &str) -> bool {
     inner.trim_end_matches(['’', '\'', ')', ']']).ends_with(['.', '!', '?', '…'])
 }
 
-/// Where a trailing "— Name" attribution starts in a blockquote's text.
+/// Where a trailing "— Name" attribution starts in a blockquote's text:
+/// a short capitalised tail, or, after a finished sentence, someone
+/// unnamed ("… not after we are seen. — a senior officer").
 pub(super) fn dash_attribution_start(text: &str) -> Option<usize> {
     let at = text.rfind(['—', '―']).or_else(|| text.rfind(" - ").map(|i| i + 1))?;
     let tail = text[at..].trim_start_matches(['—', '―', '-', ' ']);
     let words = tail.split_whitespace().count();
-    (at > 0
-        && (1..=8).contains(&words)
-        && tail.starts_with(char::is_uppercase)
-        && !tail.ends_with(['.', '!', '?']))
-    .then_some(at)
+    let named = tail.starts_with(char::is_uppercase) && words <= 8;
+    // A lower-case tail is a credit only when it cannot be the sentence
+    // going on after a dash ("it was slow — a mistake").
+    let unnamed = ends_sentence(text[..at].trim_end())
+        && matches!(tail.split_whitespace().next(), Some("a" | "an" | "the" | "one"))
+        && words <= 12;
+    (at > 0 && words >= 1 && (named || unnamed) && !tail.ends_with(['.', '!', '?'])).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dash_attribution_start;
+
+    #[test]
+    fn a_dash_tail_is_a_credit_only_in_a_credit_s_shape() {
+        let cases = [
+            ("We call first. — Ada Vole, harbour pilot", Some("— Ada Vole, harbour pilot")),
+            (
+                "We call first. — a senior officer of the coastal fleet",
+                Some("— a senior officer of the coastal fleet"),
+            ),
+            ("We call first - Ada Vole", Some("- Ada Vole")),
+            // The sentence going on after a dash is no credit.
+            ("It was slow — a mistake we all made", None),
+            ("We call first. — and then we sail", None),
+            ("We call first. — Then we sail, and nobody sees us go.", None),
+            ("— Ada Vole", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(dash_attribution_start(text).map(|at| &text[at..]), expected, "{text}");
+        }
+    }
 }
