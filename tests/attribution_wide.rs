@@ -345,6 +345,26 @@ fn a_quoted_heading_among_numbered_headings_is_a_section_not_a_quote() {
     "Ada Vole",
     "Senator, a former harbor pilot"
 )]
+#[case::role_after_his_is_the_sentence_subject_s(
+    &["Kim Teves, 24, went to the screening with his girlfriend Lena Ruiz and a friend.", "“He saved me,” Lena Ruiz said."],
+    "Lena Ruiz",
+    "Kim Teves’ girlfriend"
+)]
+#[case::role_after_her_is_the_nearest_name_s(
+    &["When Quist visited her editor Mara Dune at the office, she left poems.", "“She was the best of us,” Dune said."],
+    "Mara Dune",
+    "Quist’s editor"
+)]
+#[case::role_after_its_is_a_body_s(
+    &["Harbor Lines and its chief engineer Omar Haddad refused.", "“The hulls are sound,” Haddad said."],
+    "Omar Haddad",
+    "Harbor Lines’ chief engineer"
+)]
+#[case::no_owner_in_the_sentence_keeps_the_role(
+    &["“She wrote every morning,” her friend Tom Lark said."],
+    "Tom Lark",
+    "friend"
+)]
 fn descriptions(#[case] texts: &[&str], #[case] name: &str, #[case] expected: &str) {
     assert_eq!(description_of(texts, name).unwrap_or_default(), expected);
 }

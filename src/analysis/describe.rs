@@ -687,6 +687,31 @@ fn copular(para: &Para<'_>, run: &Run) -> Option<String> {
     None
 }
 
+/// "Kim Teves went with his girlfriend Lena Ruiz": the role words right
+/// after a possessive pronoun belong to the nearest name before it in the
+/// sentence (a person's for "his", "her", "their"; any for "its"), which
+/// is returned as it is written there.
+fn pronoun_owner(para: &Para<'_>, role_from: usize) -> Option<String> {
+    let pronoun = role_from.checked_sub(1)?;
+    if para.words[pronoun].after & punct::BREAK != 0 {
+        return None;
+    }
+    let person = match para.word(pronoun) {
+        "his" | "His" | "her" | "Her" | "their" | "Their" => true,
+        "its" | "Its" => false,
+        _ => return None,
+    };
+    let sentence = para.sentence_words(para.words[pronoun].sentence());
+    let owner = para.runs.iter().rev().find(|r| {
+        r.name.end <= pronoun
+            && r.start() >= sentence.start
+            && r.is_name()
+            && (r.kind == RunKind::Org) != person
+    })?;
+    let name = text(para, owner.name.clone());
+    Some(if name.ends_with('s') { format!("{name}’") } else { format!("{name}’s") })
+}
+
 /// Every description one mention of `run` carries, in reading order.
 pub(super) fn of_mention(para: &Para<'_>, run: &Run) -> Vec<String> {
     let mut found = Vec::new();
@@ -694,9 +719,14 @@ pub(super) fn of_mention(para: &Para<'_>, run: &Run) -> Vec<String> {
     found.extend(copular(para, run));
     let before = before_name(para, run);
     let post = post_modifier(para, run);
+    let owner = before.as_ref().and_then(|b| pronoun_owner(para, b.start));
+    let before = before.map(|b| match &owner {
+        Some(owner) => format!("{owner} {}", text(para, b)),
+        None => text(para, b),
+    });
     match (before, post) {
-        (Some(b), Some(p)) => found.push(format!("{} {}", text(para, b), text(para, p))),
-        (Some(b), None) => found.push(text(para, b)),
+        (Some(b), Some(p)) => found.push(format!("{b} {}", text(para, p))),
+        (Some(b), None) => found.push(b),
         (None, Some(p)) => found.push(text(para, p)),
         (None, None) => {}
     }
