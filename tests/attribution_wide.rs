@@ -104,6 +104,12 @@ fn documents_polls_and_studies_speak_for_their_authors(#[case] texts: &[&str], #
 #[case::reminded(&["Noor Baptiste reminded the board that “the ferry is the only road some of us have.”"], &["Noor Baptiste"])]
 #[case::accused(&["Kim Alder accused the mayor of “running the port like a private yacht club.”"], &["Kim Alder"])]
 #[case::denounced(&["Ada Vole denounced “the clerks who think the harbor belongs to them.”"], &["Ada Vole"])]
+#[case::reports_before_its_subject(
+    &["The vote slipped again.", "Now, though, reports Harbor Radio, “several experts fear the vote will slip to March.”"],
+    &["Harbor Radio"]
+)]
+#[case::reports_after_its_subject(&["Harbor Radio reports that “the minister will resign by Friday.”"], &["Harbor Radio"])]
+#[case::tweets_after_its_subject(&["Ada Vole tweets that “the ferry is late again.”"], &["Ada Vole"])]
 fn speech_verbs_and_forms(#[case] texts: &[&str], #[case] expected: &[&str]) {
     assert_eq!(last_speakers(texts), expected, "{:?}", attributed(texts));
 }

@@ -110,6 +110,14 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
     word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && SPEECH_VERBS.holds(word.as_bytes())
 }
 
+/// Verb forms of nouns left out of the speech verbs ("reports", "posts"):
+/// speech verbs only right beside a name ("Harbor Radio reports", "reports
+/// Harbor Radio,"), where they cannot be plural nouns.
+#[must_use]
+pub(super) fn is_noun_speech_verb(word: &str) -> bool {
+    matches!(word, "reports" | "posts" | "tweets" | "blogs")
+}
+
 /// Speech verbs whose object, not their subject, follows them ("told
 /// reporters"), so "VERB NAME" is never an inverted attribution.
 #[must_use]

@@ -87,7 +87,24 @@ impl<'a> Para<'a> {
         let sentences = sentences::split_with(text, &regions);
         let tokens = tokens::tokenize(text, &regions, &sentences);
         let runs = names::find(text, &tokens.words);
-        let speech = tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range()])).collect();
+        let mut speech: Vec<bool> =
+            tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range()])).collect();
+        let word_at = |i: usize| &text[tokens.words[i].range()];
+        for run in runs.iter().filter(|r| r.is_name()) {
+            let (first, last) = (run.start(), run.name.end - 1);
+            if last + 1 < speech.len()
+                && tokens.words[last].after & tokens::punct::BREAK == 0
+                && super::lexicon::is_noun_speech_verb(word_at(last + 1))
+            {
+                speech[last + 1] = true;
+            }
+            if first > 0
+                && tokens.words[first - 1].after & tokens::punct::BREAK == 0
+                && super::lexicon::is_noun_speech_verb(word_at(first - 1))
+            {
+                speech[first - 1] = true;
+            }
+        }
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut word = 0;
         for s in 0..=sentences.len() {
