@@ -16,6 +16,7 @@
 //! - `speakers` and `sections` build the lists the model exposes.
 
 mod attribution;
+mod describe;
 mod lexicon;
 pub mod marks;
 mod names;

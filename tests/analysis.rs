@@ -151,7 +151,7 @@ fn one_speaker_per_entity_with_titles_aliases_and_description() {
     let vole = &analysis.speakers[0];
     assert!(vole.aliases.contains(&"Vole".to_owned()), "{:?}", vole.aliases);
     assert!(vole.aliases.contains(&"Secretary of State Ada Vole".to_owned()), "{:?}", vole.aliases);
-    assert_eq!(vole.description.as_deref(), Some("former harbor pilot"));
+    assert_eq!(vole.description.as_deref(), Some("Secretary of State, a former harbor pilot"));
     assert_eq!(vole.quotes, [0, 1]);
     assert_eq!(vole.first_block.0, 0);
     assert_eq!(vole.kind, SpeakerKind::Person);

@@ -192,3 +192,59 @@ fn hundred_thousand_levels_of_nesting_are_read_without_overflow() {
     let json = extract("deep.html", page.into_bytes());
     assert!(json["text"].as_str().unwrap().contains("Deep inside"));
 }
+
+/// A page with narrative, one set-apart quotation in `shape` (`{q}` the
+/// quotation, `{c}` its credit) and narrative about someone else after it.
+fn page_with_quotation(shape: &str) -> Vec<u8> {
+    let quotation = shape
+        .replace("{q}", "Nobody rebuilt the sea wall because nobody owned it.")
+        .replace("{c}", "Mara Quist, harbour engineer");
+    format!(
+        "<html><head><title>Sea wall</title></head><body><article><h1>Sea wall</h1>\
+        <p>The council met on Tuesday to debate the sea wall, which has cracked twice since spring, \
+        and members argued for hours about who should pay for it.</p>\
+        <p>Tomas Reyes, the mayor, said the town would not wait for the province to act, and spoke for most of the afternoon.</p>\
+        {quotation}\
+        <p>The vote is expected next week after a final round of hearings with residents of the harbour district.</p>\
+        </article></body></html>"
+    )
+    .into_bytes()
+}
+
+#[rstest::rstest]
+#[case::class_named_credit_div(
+    "<blockquote><p>{q}</p></blockquote><div class=\"quote-attribution\">— {c}</div>"
+)]
+#[case::pull_quote_author_span(
+    "<div class=\"pullquote\"><p>{q}</p><span class=\"pullquote-author\">{c}</span></div>"
+)]
+#[case::quote_source_paragraph(
+    "<div class=\"quote\"><blockquote><p>{q}</p></blockquote><p class=\"quote-source\">{c}</p></div>"
+)]
+#[case::cite_after_the_blockquote("<blockquote><p>{q}</p></blockquote><cite>{c}</cite>")]
+#[case::cite_inside_the_blockquote("<blockquote><p>{q}</p><cite>{c}</cite></blockquote>")]
+#[case::figcaption_of_a_quote_figure(
+    "<figure><blockquote><p>{q}</p></blockquote><figcaption>— {c}</figcaption></figure>"
+)]
+fn a_blockquote_credited_in_a_sibling_element_is_its_credit(#[case] shape: &str) {
+    let json = extract("quote.html", page_with_quotation(shape));
+    let quotes = json["quotes"].as_array().unwrap();
+    let quote = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with("Nobody rebuilt")).unwrap();
+    assert_eq!(quote["speakers"], serde_json::json!(["Mara Quist"]), "{shape}: {quotes:?}");
+    // The credit stays readable and is never a quotation of its own.
+    assert!(json["text"].as_str().unwrap().contains("Mara Quist"), "{shape}");
+    assert!(!quotes.iter().any(|q| q["text"].as_str().unwrap().contains("Mara Quist")), "{shape}");
+}
+
+#[test]
+fn an_embedded_post_s_credit_reaches_every_paragraph() {
+    let shape = "<blockquote class=\"twitter-tweet\"><p>The wall stays. Full stop.</p>\
+        <p>Anyone who says otherwise has not walked it at high tide.</p>\
+        <p>— Mara Quist (@maraquist) March 3, 2021</p></blockquote>";
+    let json = extract("post.html", page_with_quotation(shape));
+    let quotes = json["quotes"].as_array().unwrap();
+    let credited: Vec<_> =
+        quotes.iter().filter(|q| q["speakers"] == serde_json::json!(["Mara Quist"])).collect();
+    assert_eq!(credited.len(), 2, "{quotes:?}");
+    assert!(credited[0]["text"].as_str().unwrap().starts_with("The wall stays"));
+}

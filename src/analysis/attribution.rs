@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::lexicon::{self, Pronoun};
+use super::names::RunKind;
 use super::para::Para;
 use super::tokens::punct;
 
@@ -23,10 +24,14 @@ pub(super) enum Subject {
     /// "the company", "the group": an organisation mentioned before.
     OrgNoun,
     /// "the coach", "the 23-year-old": someone described so before; the
-    /// head noun is at this word.
-    Role(usize),
-    /// A noun phrase that names nobody ("a Syrian refugee", "his father").
-    Unnamed,
+    /// noun phrase starts at `from` (its article) and ends at its `head`.
+    Role { from: usize, head: usize },
+    /// "the Norwegian foreign ministry": a body named by its words, from
+    /// its capitalised modifier at `from` to the organisation noun `head`.
+    Body { from: usize, head: usize },
+    /// A noun phrase that names nobody ("a Syrian refugee", "his father"),
+    /// starting at this word.
+    Unnamed(usize),
 }
 
 /// An attribution found in a window.
@@ -63,6 +68,20 @@ fn verb_at(para: &Para<'_>, lo: usize, i: usize) -> Option<usize> {
     let next = (i + 1 < para.words.len()).then(|| para.word(i + 1));
     if word.eq_ignore_ascii_case("according") && next == Some("to") {
         return Some(2);
+    }
+    if word == "points" && next == Some("out") {
+        return Some(2);
+    }
+    // "A study by X found that …": what a document found, it says.
+    if matches!(word, "found" | "finds" | "showed" | "shows" | "concluded" | "concludes")
+        && (i.saturating_sub(8).max(lo)..i)
+            .rev()
+            .take_while(|&k| {
+                para.words[k].after & (punct::STOP | punct::QUOTE | punct::SEMI | punct::COLON) == 0
+            })
+            .any(|k| lexicon::is_proxy_noun(para.word(k)))
+    {
+        return Some(1);
     }
     let put_it = word == "put" && next == Some("it");
     if !(para.speech[i] || put_it) {
@@ -106,7 +125,13 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
                 break;
             }
             if word == "and" {
-                partner = i.checked_sub(1).filter(|&p| p >= lo).and_then(|p| para.run_ending_at(p));
+                // "at the Harbor Festival, and Vole said" joins clauses: a
+                // name after a preposition is no partner.
+                partner = i
+                    .checked_sub(1)
+                    .filter(|&p| p >= lo)
+                    .and_then(|p| para.run_ending_at(p))
+                    .filter(|&r| !is_object(para, lo, r));
                 break;
             }
             let lower = word.starts_with(char::is_lowercase);
@@ -131,6 +156,14 @@ fn with_partners(para: &Para<'_>, lo: usize, run: usize) -> Vec<usize> {
         }
     }
     runs
+}
+
+/// Whether run `r` is the object of a preposition ("at the Harbor
+/// Festival"), so no subject.
+fn is_object(para: &Para<'_>, lo: usize, r: usize) -> bool {
+    let s = para.runs[r].start();
+    let before = if s > lo + 1 && para.word(s - 1) == "the" { s - 2 } else { s.saturating_sub(1) };
+    s > lo && lexicon::is_preposition(para.word(before))
 }
 
 /// Extends joint speakers with the names listed before them ("Vole, Lund
@@ -159,13 +192,20 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
     let mut j = i;
     let mut org_noun = false;
     let mut after_preposition = false;
+    let mut document = false;
     while j < hi && j < i + 12 {
         if let Some(run) = para.run_starting_at(j).filter(|&r| para.runs[r].is_name()) {
+            if let Some(head) = body_head(para, j, run, hi) {
+                return Subject::Body { from: j, head };
+            }
             let end = para.runs[run].name.end;
+            // "Orbital Freight chief executive Anna Berg": the company is
+            // a modifier of the person named after the role.
+            if let Some(person) = named_after_role(para, end, hi) {
+                return Subject::Names(vec![person]);
+            }
             let possessive = para.words[end - 1].after & punct::POSSESSIVE != 0;
-            let proxy_of = j > i + 1
-                && lexicon::is_proxy_preposition(para.word(j - 1))
-                && lexicon::is_proxy_noun(para.word(j - 2));
+            let proxy_of = j > i && para.proxied(j, i);
             let proxy_owner = possessive && end < hi && lexicon::is_proxy_noun(para.word(end));
             if proxy_of || proxy_owner || !after_preposition && !possessive {
                 return Subject::Names(vec![run]);
@@ -175,10 +215,21 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         }
         let word = para.word(j);
         org_noun |= !after_preposition && lexicon::is_org_noun(word);
+        document |= !after_preposition && lexicon::is_proxy_noun(word);
         after_preposition |= lexicon::is_preposition(word);
         if para.words[j].after & punct::COMMA != 0 {
-            // "his aunt, Jane Morrow": an appositive name right after.
-            if let Some(run) = para.run_starting_at(j + 1).filter(|&r| j + 1 < hi && para.runs[r].is_name()) {
+            // "his aunt, Jane Morrow", "another aide, budget officer Clara
+            // Voss": an appositive name right after (past its role words).
+            let mut k = j + 1;
+            while k < hi
+                && k < j + 4
+                && para.word(k).starts_with(char::is_lowercase)
+                && para.words[k].after & punct::BREAK == 0
+                && para.run_of(k).is_none()
+            {
+                k += 1;
+            }
+            if let Some(run) = para.run_starting_at(k).filter(|&r| k < hi && is_subject_run(para, r)) {
                 return Subject::Names(vec![run]);
             }
             j += 1;
@@ -194,10 +245,60 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
         .rev()
         .find(|&h| para.word(h).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
     match (org_noun, definite, head) {
+        // "the letter signed by nine midwives": a document whose authors
+        // are named by nobody.
+        (true, _, _) if document && after_preposition => Subject::Unnamed(i),
         (true, _, _) => Subject::OrgNoun,
-        (false, true, Some(head)) if !after_preposition => Subject::Role(head),
-        _ => Subject::Unnamed,
+        (false, true, Some(head)) if !after_preposition => Subject::Role { from: i, head },
+        _ => Subject::Unnamed(i),
     }
+}
+
+/// The person run named after a company's run that ends at `end` and its
+/// role words: "Orbital Freight chief executive Anna Berg".
+fn named_after_role(para: &Para<'_>, end: usize, hi: usize) -> Option<usize> {
+    let mut k = end;
+    while k < hi
+        && k < end + 4
+        && para.words[k - 1].after & punct::BREAK == 0
+        && para.word(k).starts_with(char::is_lowercase)
+    {
+        if lexicon::is_speech_verb(para.word(k)) || lexicon::is_function_word(para.word(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    if k == end || k >= hi || para.words[k - 1].after & punct::BREAK != 0 {
+        return None;
+    }
+    para.run_starting_at(k).filter(|&r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single))
+}
+
+/// "the Lebanese army", "the Norwegian foreign ministry": a capitalised
+/// modifier (run `run` at word `j`, after "the") and up to three lower-case
+/// words ending in an organisation noun; the index of that noun.
+fn body_head(para: &Para<'_>, j: usize, run: usize, hi: usize) -> Option<usize> {
+    let modifier = &para.runs[run];
+    let end = modifier.name.end;
+    let definite = j > 0 && para.word(j - 1).eq_ignore_ascii_case("the");
+    if !definite || modifier.kind == RunKind::Org || para.words[end - 1].after & punct::BREAK != 0 {
+        return None;
+    }
+    let mut k = end;
+    while k < hi && k < end + 3 && para.word(k).starts_with(char::is_lowercase) {
+        if lexicon::is_org_noun(para.word(k)) {
+            let closes = k + 1 >= hi
+                || para.words[k].after & punct::BREAK != 0
+                || !para.word(k + 1).starts_with(char::is_lowercase)
+                || para.speech[k + 1];
+            return closes.then_some(k);
+        }
+        if para.words[k].after & punct::BREAK != 0 || lexicon::is_preposition(para.word(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether the verb at `v` comes before its subject: at the start of its
@@ -205,10 +306,13 @@ fn noun_phrase(para: &Para<'_>, i: usize, hi: usize) -> Subject {
 /// ("“…,” said Brandt", "The key, says Kemper, is …").
 fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
     let next = v + n;
-    if lexicon::takes_addressee(para.word(v))
-        || next >= para.words.len()
-        || para.words[next - 1].after & punct::BREAK != 0
-    {
+    // "“Why?” asked Ivo Marek": right after a quotation even "asked" has
+    // its subject after it.
+    let after_quote = v == lo && para.words[v].before & punct::QUOTE != 0
+        || v > lo && para.words[v - 1].after & punct::QUOTE != 0;
+    let addressee =
+        lexicon::takes_addressee(para.word(v)) && !(after_quote && matches!(para.word(v), "asked" | "asks"));
+    if addressee || next >= para.words.len() || para.words[next - 1].after & punct::BREAK != 0 {
         return false;
     }
     let run = para.run_starting_at(next).filter(|&r| para.runs[r].is_name());
@@ -222,7 +326,7 @@ fn inverted(para: &Para<'_>, lo: usize, v: usize, n: usize) -> bool {
         return run.is_some()
             || described
             || lexicon::pronoun(para.word(next)).is_some_and(|p| p != Pronoun::Other)
-            || matches!(para.word(next), "a" | "an" | "the" | "one");
+            || matches!(para.word(next), "a" | "an" | "the" | "one" | "another");
     }
     // Mid-sentence only "…, says Kemper, …": a name closed by punctuation, so
     // that "said Quillon would …" stays reported speech.
@@ -249,12 +353,13 @@ fn clause_subject(para: &Para<'_>, lo: usize, k: usize) -> (Subject, usize) {
     while i <= k {
         let opens = i == start || para.words[i - 1].after & (punct::COMMA | punct::DASH) != 0;
         if opens {
-            if let Some(p) = lexicon::pronoun(strip_contraction(para.word(i))) {
-                return (Subject::Pronoun(i, p), i);
-            }
+            // A name first: "He Weimin" is a person, not a pronoun.
             let run = para.run_starting_at(i).filter(|&r| is_subject_run(para, r));
             if let Some(run) = run {
                 return (Subject::Names(with_partners(para, lo, run)), i);
+            }
+            if let Some(p) = lexicon::pronoun(strip_contraction(para.word(i))) {
+                return (Subject::Pronoun(i, p), i);
             }
         }
         i += 1;
@@ -273,13 +378,19 @@ fn is_subject_run(para: &Para<'_>, run: usize) -> bool {
 /// `lo`; with the word where the subject starts.
 fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usize)> {
     let mut j = v;
+    let mut passive = false;
     while j > lo
         && v - j < 6
         && para.words[j - 1].after & punct::BREAK == 0
         && lexicon::is_verb_filler(para.word(j - 1))
         && lexicon::pronoun(para.word(j - 1)).is_none()
     {
+        passive |= matches!(para.word(j - 1), "be" | "been" | "being" | "is" | "was" | "were" | "are");
         j -= 1;
+    }
+    // "The tape could not be confirmed": a passive's subject said nothing.
+    if passive && para.word(v).ends_with("ed") && !matches!(para.word(v), "quoted") {
+        return None;
     }
     if j == lo {
         return None;
@@ -298,12 +409,24 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
     }
     if let Some(run) = para.run_ending_at(k).filter(|&r| para.runs[r].is_name()) {
         let s = para.runs[run].start();
+        // "Ada Vole of the Harbor Party said": the person, not her party.
+        let of = if s > lo + 1 && para.word(s - 1) == "the" { s - 2 } else { s.saturating_sub(1) };
+        if s > lo
+            && of > lo
+            && matches!(para.word(of), "of" | "at" | "from")
+            && para.words[of - 1].after & punct::BREAK == 0
+            && let Some(person) = para
+                .run_ending_at(of - 1)
+                .filter(|&r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single))
+        {
+            return Some((Subject::Names(with_partners(para, lo, person)), para.runs[person].start()));
+        }
         if s > lo
             && lexicon::is_proxy_preposition(para.word(s - 1))
             && para.words[s - 1].after & punct::BREAK == 0
         {
             let proxy = s > lo + 1 && lexicon::is_proxy_noun(para.word(s - 2));
-            return Some((if proxy { Subject::Names(vec![run]) } else { Subject::Unnamed }, s));
+            return Some((if proxy { Subject::Names(vec![run]) } else { Subject::Unnamed(s) }, s));
         }
         return Some((Subject::Names(with_partners(para, lo, run)), para.runs[run].start()));
     }
@@ -314,6 +437,10 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
         return None;
     }
     if word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+        // "for the body to respond": an infinitive has no subject.
+        if word == "to" {
+            return None;
+        }
         let possessor = k > lo && para.words[k - 1].after & punct::POSSESSIVE != 0;
         if possessor
             && lexicon::is_proxy_noun(word)
@@ -329,11 +456,26 @@ fn subject_before(para: &Para<'_>, lo: usize, v: usize) -> Option<(Subject, usiz
         {
             s -= 1;
         }
+        // "Ivo Marek, a city auditor told reporters": an appositive left
+        // open; the name before it is the subject.
+        if s > lo
+            && matches!(para.word(s), "a" | "an" | "the")
+            && para.words[s - 1].after & punct::BREAK == punct::COMMA
+            && let Some(run) = para.run_ending_at(s - 1).filter(|&r| is_subject_run(para, r))
+        {
+            return Some((Subject::Names(with_partners(para, lo, run)), para.runs[run].start()));
+        }
         let definite = para.word(s).eq_ignore_ascii_case("the");
+        if definite
+            && let Some(run) = para.run_starting_at(s + 1).filter(|&r| para.runs[r].is_name())
+            && body_head(para, s + 1, run, k + 1) == Some(k)
+        {
+            return Some((Subject::Body { from: s + 1, head: k }, s));
+        }
         let subject = match (definite, lexicon::is_org_noun(word)) {
             (true, true) => Subject::OrgNoun,
-            (true, false) => Subject::Role(k),
-            _ => Subject::Unnamed,
+            (true, false) => Subject::Role { from: s, head: k },
+            _ => Subject::Unnamed(s),
         };
         return Some((subject, s));
     }
@@ -382,6 +524,10 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
             continue;
         }
         if let Some((subject, start)) = subject_before(para, lo, v) {
+            let subject = match side {
+                Side::Before => outer_subject(para, lo, start, &verbs).unwrap_or(subject),
+                Side::After => subject,
+            };
             return Some(Found { subject, tight: side == Side::Before || start == lo });
         }
     }
@@ -395,6 +541,31 @@ pub(super) fn find(para: &Para<'_>, window: Range<usize>, side: Side) -> Option<
             let run = para.run_starting_at(lo).filter(|&r| para.runs[r].is_name())?;
             Some(Found { subject: Subject::Names(vec![run]), tight: true })
         }
+        _ => None,
+    }
+}
+
+/// The speaker of a reported clause that holds the subject starting at word
+/// `inner`: "Okafor said that after a review Brussels had concluded the dam
+/// was “…”" quotes Okafor, who reports Brussels. The outer verb must come
+/// first in the window with no clause break (a stop, a semicolon, a colon,
+/// another quotation, or ", and" / ", but") between it and the inner subject.
+fn outer_subject(para: &Para<'_>, lo: usize, inner: usize, verbs: &[(usize, usize)]) -> Option<Subject> {
+    let (v, n) = verbs.iter().copied().find(|&(v, n)| v + n <= inner)?;
+    if para.word(v).eq_ignore_ascii_case("according") || inverted(para, lo, v, n) {
+        return None;
+    }
+    let broken = (v..inner).any(|i| {
+        let after = para.words[i].after;
+        after & (punct::STOP | punct::SEMI | punct::COLON | punct::QUOTE) != 0
+            || after & punct::COMMA != 0
+                && (lexicon::is_coordinator(para.word(i + 1)) || matches!(para.word(i + 1), "who" | "which"))
+    });
+    if broken {
+        return None;
+    }
+    match subject_before(para, lo, v)? {
+        (subject @ (Subject::Names(_) | Subject::Pronoun(..)), _) => Some(subject),
         _ => None,
     }
 }

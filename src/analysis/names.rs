@@ -70,11 +70,54 @@ fn is_modifier(word: &str) -> bool {
     word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && tail.starts_with(char::is_lowercase))
 }
 
+/// Two capitals opening a name are a person's initials ("DJ", "TJ").
+fn is_initials(index: usize, word: &str) -> bool {
+    index == 0 && word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && !word.contains('.')
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
+/// Where a wire dateline opening a paragraph ends ("CAIRO, Egypt —", "NEW
+/// YORK --", "KABUL, Afghanistan (AP) -"): a place in capitals, perhaps its
+/// country, then a dash or a bracket. Its words name no speaker.
+fn dateline_end(text: &str, tokens: &[Token]) -> usize {
+    let word = |i: usize| &text[tokens[i].range()];
+    let shouting =
+        |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let mut i = 0;
+    while i < tokens.len().min(4) && shouting(word(i)) {
+        i += 1;
+        if tokens[i - 1].after & punct::BREAK != 0 {
+            break;
+        }
+    }
+    if i == 0 || i >= tokens.len() {
+        return 0;
+    }
+    let ends = |i: usize| tokens[i].after & (punct::DASH | punct::OTHER | punct::OPEN) != 0;
+    if ends(i - 1) {
+        return i;
+    }
+    if tokens[i - 1].after & punct::COMMA == 0 {
+        return 0;
+    }
+    // The country or state after the comma, then the dash.
+    let mut j = i;
+    while j < tokens.len().min(i + 3) && is_capitalised(word(j)) {
+        j += 1;
+        if ends(j - 1) {
+            return j;
+        }
+        if tokens[j - 1].after & punct::BREAK != 0 {
+            break;
+        }
+    }
+    0
 }
 
 /// Finds the name runs among `tokens` (the words of one paragraph), in word
@@ -87,7 +130,7 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
             && tokens[i].sentence() == tokens[j].sentence()
     };
     let mut runs = Vec::new();
-    let mut i = 0;
+    let mut i = dateline_end(text, tokens);
     while i < tokens.len() {
         if !is_capitalised(word(i)) {
             i += 1;
@@ -103,8 +146,23 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 && (lexicon::is_name_particle(next) || lexicon::is_name_connector(next))
                 && joinable(end, end + 1)
                 && is_capitalised(word(end + 1))
+                // "Mubarak on Wednesday": a date is no part of a name, and
+                // "on", "at", "in" join only a body's name ("Council on
+                // Foreign Relations", not "Pence on Trump").
+                && !(lexicon::is_name_connector(next) && lexicon::is_not_name(word(end + 1)))
+                && (!matches!(next, "on" | "at" | "in") || (start..end).any(|k| lexicon::is_org_word(word(k))))
             {
                 end += 2;
+            } else if end + 2 < tokens.len()
+                && matches!(next, "of" | "for" | "on")
+                && word(end + 1) == "the"
+                && joinable(end, end + 1)
+                && joinable(end + 1, end + 2)
+                && is_capitalised(word(end + 2))
+                && lexicon::is_org_word(word(end - 1))
+            {
+                // "Office of the Chief Auditor", "Bank of the West".
+                end += 3;
             } else {
                 break;
             }
@@ -118,6 +176,51 @@ pub(super) fn find(text: &str, tokens: &[Token]) -> Vec<Run> {
                 interpret(&words, from, &mut runs);
                 from = k + 1;
             }
+        }
+        // "France 24", "Channel 4": one capitalised word and a number after
+        // it name a body.
+        let numbered = end == start + 1
+            && end < tokens.len()
+            && joinable(start, end)
+            && word(end).len() <= 4
+            && word(end).chars().all(|c| c.is_ascii_digit())
+            && !lexicon::is_not_name(word(start));
+        if numbered {
+            runs.push(Run { name: start..end + 1, title: None, kind: RunKind::Org, joined: false });
+            i = end + 1;
+            continue;
+        }
+        // "He Weimin, a former official, said", "May Linton said": a
+        // pronoun or a month opening a two-word name that is set off or
+        // speaks is a given name, not a pronoun or a date.
+        let given = end == start + 2
+            && matches!(
+                word(start),
+                "He" | "She" | "May" | "June" | "April" | "August" | "Will" | "Long" | "So"
+            )
+            && !lexicon::is_not_name(word(start + 1))
+            && (start == 0
+                || tokens[start - 1].after & punct::BREAK != 0
+                || !lexicon::is_preposition(word(start - 1)))
+            && (tokens[end - 1].after & punct::COMMA != 0
+                || end < tokens.len() && lexicon::is_speech_verb(word(end)));
+        if given {
+            runs.push(Run { name: start..end, title: None, kind: RunKind::Person, joined: false });
+            i = end;
+            continue;
+        }
+        // "envoy to Norway Kurt Dahl": after an office and its preposition,
+        // the first word of a longer run is the place.
+        let place_first = end >= from + 3
+            && from == start
+            && start >= 2
+            && matches!(word(start - 1), "to" | "for" | "in" | "of")
+            && tokens[start - 2].after & punct::BREAK == 0
+            && lexicon::is_title_word(word(start - 2))
+            && word(start - 2).starts_with(char::is_lowercase);
+        if place_first {
+            runs.push(Run { name: start..start + 1, title: None, kind: RunKind::Other, joined: false });
+            from = start + 1;
         }
         let words: Vec<&str> = (from..end).map(word).collect();
         interpret(&words, from, &mut runs);
@@ -152,7 +255,16 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
             return;
         }
     }
-    if let Some(t) = words.iter().rposition(|w| lexicon::is_title_word(w)) {
+    // "Conservative MP Dean Del Mastro": a title word that is also a given
+    // name, right after a title and before a surname, is the given name.
+    let last_title = words.iter().rposition(|w| lexicon::is_title_word(w)).map(|t| {
+        let given = t > 0
+            && t + 1 < words.len()
+            && lexicon::is_title_word(words[t - 1])
+            && matches!(words[t], "Dean" | "Earl");
+        if given { t - 1 } else { t }
+    });
+    if let Some(t) = last_title {
         let mut name_at = t + 1;
         loop {
             match words.get(name_at..) {
@@ -171,7 +283,10 @@ fn interpret(words: &[&str], offset: usize, runs: &mut Vec<Run>) {
             return;
         }
         let title = offset..offset + name_at;
+        // "Office of the Chief Auditor": a body named after an office.
+        let body = words[..t].iter().any(|w| lexicon::is_org_word(w));
         match words.get(name_at) {
+            None if body => runs.push(Run { name: title, title: None, kind: RunKind::Org, joined: false }),
             None => runs.push(Run { name: title, title: None, kind: RunKind::Title, joined: false }),
             Some(w) if lexicon::is_name_connector(w) => {
                 runs.push(Run { name: title, title: None, kind: RunKind::Title, joined: false });
@@ -218,7 +333,13 @@ fn push_plain(words: &[&str], offset: usize, runs: &mut Vec<Run>, joined: bool) 
         _ if place_abbreviation => RunKind::Other,
         1 if words[0].contains('.') => RunKind::Other,
         1 => RunKind::Single,
-        2..=4 if !has_connector && !words.iter().any(|w| is_acronym(w)) => RunKind::Person,
+        // "DJ Trahan", "AJ Lund": initials written as capitals.
+        2..=4
+            if !has_connector
+                && !words.iter().enumerate().any(|(i, w)| is_acronym(w) && !is_initials(i, w)) =>
+        {
+            RunKind::Person
+        }
         _ => RunKind::Other,
     };
     runs.push(Run { name: offset..offset + words.len(), title: None, kind, joined });

@@ -34,6 +34,11 @@ pub(super) struct Para<'a> {
     pub kind: ParaKind,
     /// A blockquote's own attribution line.
     pub attribution: Option<&'a str>,
+    /// Set apart from the running text (a blockquote, a pull quote, a
+    /// credited tweet): it neither changes nor takes the reader's context.
+    pub aside: bool,
+    /// The block is a plain paragraph.
+    paragraph: bool,
     /// Quotation regions in reading order.
     pub regions: Vec<Region>,
     /// Whether the first region continues a quotation left open by the
@@ -82,7 +87,24 @@ impl<'a> Para<'a> {
         let sentences = sentences::split_with(text, &regions);
         let tokens = tokens::tokenize(text, &regions, &sentences);
         let runs = names::find(text, &tokens.words);
-        let speech = tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range()])).collect();
+        let mut speech: Vec<bool> =
+            tokens.words.iter().map(|t| super::lexicon::is_speech_verb(&text[t.range()])).collect();
+        let word_at = |i: usize| &text[tokens.words[i].range()];
+        for run in runs.iter().filter(|r| r.is_name()) {
+            let (first, last) = (run.start(), run.name.end - 1);
+            if last + 1 < speech.len()
+                && tokens.words[last].after & tokens::punct::BREAK == 0
+                && super::lexicon::is_noun_speech_verb(word_at(last + 1))
+            {
+                speech[last + 1] = true;
+            }
+            if first > 0
+                && tokens.words[first - 1].after & tokens::punct::BREAK == 0
+                && super::lexicon::is_noun_speech_verb(word_at(first - 1))
+            {
+                speech[first - 1] = true;
+            }
+        }
         let mut sentence_starts = Vec::with_capacity(sentences.len() + 1);
         let mut word = 0;
         for s in 0..=sentences.len() {
@@ -98,6 +120,8 @@ impl<'a> Para<'a> {
             text,
             kind,
             attribution,
+            aside: matches!(source.kind(), BlockKind::Blockquote { .. }),
+            paragraph: matches!(source.kind(), BlockKind::Paragraph),
             regions,
             continues: false,
             sentences,
@@ -135,6 +159,29 @@ impl<'a> Para<'a> {
         self.run_of(i).filter(|&r| self.runs[r].start() == i)
     }
 
+    /// Whether the name starting at word `j` is the body a proxy speaks
+    /// for ("a report from X", "an editorial in the Beirut-based X", "a
+    /// study by the X"), looking back no further than word `lo`.
+    pub fn proxied(&self, j: usize, lo: usize) -> bool {
+        use super::tokens::punct;
+        let mut i = j;
+        while i > lo + 1 && j - i < 3 {
+            let word = self.word(i - 1);
+            if self.words[i - 1].after & punct::BREAK != 0 {
+                return false;
+            }
+            if super::lexicon::is_proxy_preposition(word) || word == "in" {
+                return super::lexicon::is_proxy_noun(self.word(i - 2))
+                    && self.words[i - 2].after & punct::BREAK == 0;
+            }
+            if word != "the" && !word.contains('-') {
+                return false;
+            }
+            i -= 1;
+        }
+        false
+    }
+
     /// Word indices of sentence `s`.
     pub fn sentence_words(&self, s: usize) -> Range<usize> {
         let start = self.sentence_starts.get(s).copied().unwrap_or(self.words.len());
@@ -162,6 +209,18 @@ fn credit_line(text: &str) -> Option<&str> {
     (words > 0 && (dashed && words <= 12 || plain)).then_some(bare)
 }
 
+/// A credit line led by a dash and a capital ("— Ada Vole, poet", "—
+/// Priya Nair (@priyanair) March 3, 2021"), not a byline.
+fn dash_credit(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let bare = text.trim_start_matches(['—', '–', '―']).trim_start();
+    let bare = if bare.len() == text.len() { text.strip_prefix("- ")? } else { bare };
+    let words = bare.split_whitespace().count();
+    let byline = bare.starts_with("By ") || bare.starts_with("by ");
+    (bare.len() < text.len() && (1..=12).contains(&words) && bare.starts_with(char::is_uppercase) && !byline)
+        .then_some(bare)
+}
+
 /// Prepares every prose block of a document and links paragraphs that
 /// continue a quotation.
 pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
@@ -176,6 +235,19 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
             {
                 para.kind = ParaKind::Credit;
                 prev.attribution = prev.attribution.or(Some(credit));
+            } else if adjacent
+                && prev.paragraph
+                && para.paragraph
+                && prev.kind == ParaKind::Body
+                && prev.regions.is_empty()
+                && let Some(credit) = dash_credit(para.text)
+            {
+                // A tweet or a pull quote set as a paragraph, credited on
+                // the next line ("— Priya Nair (@priyanair) March 3").
+                prev.kind = ParaKind::Blockquote;
+                prev.aside = true;
+                prev.attribution = Some(credit);
+                para.kind = ParaKind::Credit;
             }
             let open = prev.regions.last().is_some_and(|r| !r.closed);
             para.continues = adjacent
@@ -185,6 +257,19 @@ pub(super) fn prepare(doc: &Document) -> Vec<Para<'_>> {
                 && para.regions.first().is_some_and(|r| para.text[..r.open].trim().is_empty());
         }
         paras.push(para);
+    }
+    // A quotation of several paragraphs carries its credit on the last one
+    // (an embedded post): it is every paragraph's.
+    for p in (1..paras.len()).rev() {
+        let (before, after) = paras.split_at_mut(p);
+        let (prev, next) = (&mut before[p - 1], &after[0]);
+        if prev.kind == ParaKind::Blockquote
+            && next.kind == ParaKind::Blockquote
+            && prev.block.0 + 1 == next.block.0
+            && prev.attribution.is_none()
+        {
+            prev.attribution = next.attribution;
+        }
     }
     paras
 }

@@ -121,6 +121,8 @@ struct Place {
     complement: bool,
     /// A comma or an attribution right after it.
     attributed: bool,
+    /// Right after a speech verb ("a sign advertised “…”").
+    after_verb: bool,
 }
 
 fn place(para: &Para<'_>, index: usize) -> Place {
@@ -137,19 +139,24 @@ fn place(para: &Para<'_>, index: usize) -> Place {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    let complement = before.ends_with(':')
-        || before.ends_with(',')
-            && lexicon::is_speech_verb(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
-    let after = text[region.end(text)..].trim_start();
-    let after = &after[..after.find(marks::is_mark).unwrap_or(after.len())];
+    let verb = last_word.trim_matches(|c: char| !c.is_alphanumeric());
+    let after_verb = lexicon::is_speech_verb(verb);
     let raw_inner = text[region.inner.clone()].trim_end();
+    let after = text[region.end(text)..].trim_start();
+    // "would only respond “defer,” indicating …": right after the verb, and
+    // closed by punctuation.
+    let closed = raw_inner.ends_with([',', '.', '!', '?']) || after.starts_with([',', '.', ';', '!', '?']);
+    let complement = before.ends_with(':')
+        || before.ends_with(',') && after_verb
+        || after_verb && !verb.ends_with("ing") && before.ends_with(|c: char| c.is_alphanumeric()) && closed;
+    let after = &after[..after.find(marks::is_mark).unwrap_or(after.len())];
     let attributed = after.starts_with(',')
         || raw_inner.ends_with(',')
         || after
             .split_whitespace()
             .take(4)
             .any(|w| lexicon::is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    Place { stands, complement, attributed }
+    Place { stands, complement, attributed, after_verb }
 }
 
 /// The quotes of one paragraph, in reading order.
@@ -179,6 +186,7 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
         ParaKind::Body => {}
     }
     let mut spans = Vec::new();
+    let mut previous_complement = None;
     for (index, region) in para.regions.iter().enumerate() {
         let range = trimmed(text, region.inner.clone());
         let inner = &text[range.clone()];
@@ -190,8 +198,20 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
             true
         } else {
             let place = place(para, index);
-            let utterance = place.complement || place.stands && (place.attributed || ends_sentence(inner));
-            if looks_like_title(inner) && !utterance && after_work_word(text, region.open) {
+            // “Staff our wards,” and “Pay us fairly,”: a second complement.
+            let coordinated = previous_complement == Some(index.wrapping_sub(1))
+                && text[para.regions[index - 1].end(text)..region.open].trim().trim_start_matches(',').trim()
+                    == "and";
+            let utterance =
+                place.complement || coordinated || place.stands && (place.attributed || ends_sentence(inner));
+            if place.complement || coordinated {
+                previous_complement = Some(index);
+            }
+            let title = looks_like_title(inner);
+            let woven_title = !utterance && !place.after_verb;
+            let subject = place.stands && used_as_name(text, region);
+            let named = title && (woven_title || after_work_word(text, region.open) || subject);
+            if named || names_something(text, region) {
                 false
             } else {
                 words > MAX_FRAGMENT_WORDS || utterance
@@ -204,18 +224,65 @@ pub(super) fn find(para: &Para<'_>) -> Vec<Span> {
     spans
 }
 
+/// Whether the quotation names a work or a campaign right after it ("the
+/// “Drive Sober” campaign", "the “Fix It” song").
+fn names_something(text: &str, region: &marks::Region) -> bool {
+    let next = text[region.end(text)..].split_whitespace().next().unwrap_or("");
+    let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    bare.len() == next.len() && WORK_WORDS.contains(&bare)
+}
+
+/// Whether a title-like quotation is used as a name: no punctuation closes
+/// it and a lower-case word follows ("“The Harbor Weekly” quotes sources").
+fn used_as_name(text: &str, region: &marks::Region) -> bool {
+    let inner = text[region.inner.clone()].trim_end();
+    let after = &text[region.end(text)..];
+    !inner.ends_with(|c: char| c.is_ascii_punctuation())
+        && after.starts_with(' ')
+        && after.trim_start().starts_with(char::is_lowercase)
+}
+
 fn ends_sentence(inner: &str) -> bool {
     inner.trim_end_matches(['’', '\'', ')', ']']).ends_with(['.', '!', '?', '…'])
 }
 
-/// Where a trailing "— Name" attribution starts in a blockquote's text.
+/// Where a trailing "— Name" attribution starts in a blockquote's text:
+/// a short capitalised tail, or, after a finished sentence, someone
+/// unnamed ("… not after we are seen. — a senior officer").
 pub(super) fn dash_attribution_start(text: &str) -> Option<usize> {
     let at = text.rfind(['—', '―']).or_else(|| text.rfind(" - ").map(|i| i + 1))?;
     let tail = text[at..].trim_start_matches(['—', '―', '-', ' ']);
     let words = tail.split_whitespace().count();
-    (at > 0
-        && (1..=8).contains(&words)
-        && tail.starts_with(char::is_uppercase)
-        && !tail.ends_with(['.', '!', '?']))
-    .then_some(at)
+    let named = tail.starts_with(char::is_uppercase) && words <= 8;
+    // A lower-case tail is a credit only when it cannot be the sentence
+    // going on after a dash ("it was slow — a mistake").
+    let unnamed = ends_sentence(text[..at].trim_end())
+        && matches!(tail.split_whitespace().next(), Some("a" | "an" | "the" | "one"))
+        && words <= 12;
+    (at > 0 && words >= 1 && (named || unnamed) && !tail.ends_with(['.', '!', '?'])).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dash_attribution_start;
+
+    #[test]
+    fn a_dash_tail_is_a_credit_only_in_a_credit_s_shape() {
+        let cases = [
+            ("We call first. — Ada Vole, harbour pilot", Some("— Ada Vole, harbour pilot")),
+            (
+                "We call first. — a senior officer of the coastal fleet",
+                Some("— a senior officer of the coastal fleet"),
+            ),
+            ("We call first - Ada Vole", Some("- Ada Vole")),
+            // The sentence going on after a dash is no credit.
+            ("It was slow — a mistake we all made", None),
+            ("We call first. — and then we sail", None),
+            ("We call first. — Then we sail, and nobody sees us go.", None),
+            ("— Ada Vole", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(dash_attribution_start(text).map(|at| &text[at..]), expected, "{text}");
+        }
+    }
 }

@@ -6,25 +6,26 @@
 use crate::model::SpeakerKind;
 
 use super::attribution::{self, Subject};
+use super::describe;
 use super::lexicon::{self, Gender};
 use super::names::{Run, RunKind};
 use super::para::{Para, ParaKind};
-use super::registry::{EntityId, Registry};
+use super::registry::{Entity, EntityId, Registry};
 use super::tokens::punct;
 
 /// The entity of each run of each paragraph, as far as the first pass knows
 /// (one-word names are settled in reading order by the second pass).
 pub(super) type RunEntities = Vec<Vec<Option<EntityId>>>;
 
-/// Longest description kept, in words.
-const MAX_DESCRIPTION_WORDS: usize = 25;
-
 /// Registers every name of `paras`.
 pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
     let mut registry = Registry::default();
     let mut entities: RunEntities = Vec::with_capacity(paras.len());
     let mut seen = 0;
-    for para in paras {
+    // One-word names that matched nobody yet: they may be speakers found
+    // below, whose descriptions they still carry.
+    let mut unknown: Vec<(usize, usize)> = Vec::new();
+    for (p, para) in paras.iter().enumerate() {
         let mut ids = vec![None; para.runs.len()];
         if matches!(para.kind, ParaKind::Body | ParaKind::Credit) {
             for (r, run) in para.runs.iter().enumerate() {
@@ -37,6 +38,15 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                         Some(registry.lookup_single(words[0], false).unwrap_or_else(|| {
                             registry.add_single(words[0], SpeakerKind::Person, para.block, seen)
                         }))
+                    }
+                    RunKind::Single => {
+                        // A surname alone still says who it is ("Vole, the
+                        // harbor master,"); the walk settles whose it is.
+                        match registry.lookup_single(words[0], false) {
+                            Some(id) => describe(&mut registry.entities[id], para, run),
+                            None => unknown.push((p, r)),
+                        }
+                        None
                     }
                     _ => None,
                 };
@@ -59,6 +69,8 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
                 for r in runs {
                     let id = if let Some(id) = entities[p][r] {
                         id
+                    } else if is_generic_plural(para, &para.runs[r], &registry) {
+                        continue;
                     } else {
                         let word = para.word(para.runs[r].name.start);
                         let id = registry
@@ -72,7 +84,32 @@ pub(super) fn register(paras: &[Para<'_>]) -> (Registry, RunEntities) {
             }
         }
     }
+    for (p, r) in unknown {
+        let para = &paras[p];
+        let run = &para.runs[r];
+        if let Some(id) = registry.lookup_single(para.word(run.name.start), false) {
+            describe(&mut registry.entities[id], para, run);
+        }
+    }
     (registry, entities)
+}
+
+/// Whether a capitalised word opening a sentence is a plural noun, not a
+/// name ("Commuters chanted", "Residents wrote"): an agent's plural ending,
+/// and no name in the article it could be short for.
+pub(super) fn is_generic_plural(para: &Para<'_>, run: &Run, registry: &Registry) -> bool {
+    let start = run.name.start;
+    let word = para.word(start);
+    let opens = start == 0 || para.words[start - 1].sentence() != para.words[start].sentence();
+    let plural = ["ers", "ors", "ists", "ents", "ants", "ians", "ees", "ics", "als", "ives"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    run.kind == RunKind::Single
+        && run.title.is_none()
+        && opens
+        && plural
+        && word.len() > 4
+        && registry.lookup_single(word, true).is_none()
 }
 
 /// Whether a one-word name is shown to be a person: "who" follows it
@@ -110,7 +147,7 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
         if entity.gender.is_none() {
             entity.gender = title.clone().find_map(|i| lexicon::gender_of(para.word(i)));
         }
-        if entity.title.is_none() {
+        if entity.title.as_deref().is_none_or(describe::is_honorific) {
             entity.title = Some(title_text.clone());
         }
         let form = format!("{title_text} {name}");
@@ -123,15 +160,25 @@ fn annotate(registry: &mut Registry, para: &Para<'_>, run: &Run, id: EntityId) {
     if entity.age.is_none() {
         entity.age = age(para, run);
     }
-    let described = appositive(para, run).or_else(|| before_name(para, run));
-    // "the novelist Mira Solberg", "Tomas Brevik, a fisherman": a person.
-    entity.person |= described.is_some() && run.kind == RunKind::Person;
-    if entity.description.is_none() {
-        entity.description = described;
+    describe(entity, para, run);
+    if is_proxied(para, run) && !entity.person {
+        entity.kind = SpeakerKind::Organisation;
+        entity.kind_known = true;
     }
     if name != entity.name() {
         registry.add_form(id, &name);
     }
+}
+
+/// Whether a name is the body a proxy speaks for ("a report from X") or
+/// that an organisation noun names ("a new group called X").
+fn is_proxied(para: &Para<'_>, run: &Run) -> bool {
+    let s = run.start();
+    let called = s >= 2
+        && matches!(para.word(s - 1), "called" | "named" | "dubbed")
+        && para.words[s - 2].after & punct::BREAK == 0
+        && lexicon::is_org_noun(para.word(s - 2));
+    called || para.proxied(s, 0)
 }
 
 /// A gender shown right around a mention: a kinship or role noun before it
@@ -167,18 +214,6 @@ pub(super) fn gender_cue(para: &Para<'_>, run: &Run) -> Option<Gender> {
     None
 }
 
-fn is_break(para: &Para<'_>, i: usize) -> bool {
-    para.words[i].after
-        & (punct::COMMA
-            | punct::STOP
-            | punct::SEMI
-            | punct::COLON
-            | punct::QUOTE
-            | punct::DASH
-            | punct::CLOSE)
-        != 0
-}
-
 /// "Jonas Ekdahl, 23,": an age right after the name.
 fn age(para: &Para<'_>, run: &Run) -> Option<String> {
     let end = run.name.end;
@@ -187,90 +222,20 @@ fn age(para: &Para<'_>, run: &Run) -> Option<String> {
     (word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit())).then(|| word.to_owned())
 }
 
-/// "Name, a description, said": the words after the comma up to the next
-/// comma or full stop, without a leading article.
-fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
-    let end = run.name.end;
-    if para.words[end - 1].after & punct::COMMA == 0 || end >= para.words.len() {
-        return None;
+/// Adds the descriptions of one mention to its entity; a description headed
+/// by a body ("a Dublin think tank") makes it an organisation, any other
+/// makes a two-word name a person ("Tomas Brevik, a fisherman").
+pub(super) fn describe(entity: &mut Entity, para: &Para<'_>, run: &Run) {
+    if entity.descriptions.len() >= describe::MAX_PHRASES {
+        return;
     }
-    if para.words[end].sentence() != para.words[end - 1].sentence() {
-        return None;
-    }
-    let first = para.word(end);
-    let starts_badly = lexicon::is_speech_verb(first)
-        || lexicon::pronoun(first).is_some()
-        || lexicon::is_preposition(first)
-        || lexicon::is_subordinator(first)
-        || lexicon::is_coordinator(first)
-        || matches!(first, "which" | "whose" | "where" | "when" | "said")
-        || para
-            .run_starting_at(end)
-            .is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
-    if starts_badly {
-        return None;
-    }
-    let mut last = end;
-    while last < para.words.len() && last - end < MAX_DESCRIPTION_WORDS && !is_break(para, last) {
-        last += 1;
-    }
-    if last >= para.words.len() || last - end >= MAX_DESCRIPTION_WORDS {
-        return None;
-    }
-    let mut from = end;
-    if matches!(para.word(from), "a" | "an" | "the" | "A" | "An" | "The") && from < last {
-        from += 1;
-    }
-    // "a fellow at the Institute who advised …, said": the description
-    // ends where a relative clause or a speech verb starts.
-    let cut = (from + 1..=last)
-        .find(|&i| lexicon::is_speech_verb(para.word(i)) || matches!(para.word(i), "who" | "which" | "whose"))
-        .unwrap_or(last + 1);
-    let words = &para.words[from..cut];
-    let numeric = words.iter().all(|w| para.text[w.range()].chars().all(|c| c.is_ascii_digit()));
-    let finite = words.iter().any(|w| {
-        let word = &para.text[w.range()];
-        word.starts_with(char::is_lowercase) && lexicon::is_verb_filler(word) && !word.ends_with("ly")
-    });
-    if words.is_empty() || numeric || finite || lexicon::is_speech_verb(para.word(from)) {
-        return None;
-    }
-    Some(para.text[words[0].range().start..words[words.len() - 1].range().end].to_owned())
-}
-
-/// "former envoy Karl Lund": lower-case words right before the name
-/// (and any title inside its run).
-fn before_name(para: &Para<'_>, run: &Run) -> Option<String> {
-    let start = run.start();
-    let mut from = start;
-    while from > 0 && para.words[from - 1].after & punct::BREAK == 0 && start - from < MAX_DESCRIPTION_WORDS {
-        let word = para.word(from - 1);
-        let lower = word.starts_with(char::is_lowercase);
-        let verb_form = !word.contains('-') && (word.ends_with("ing") || word.ends_with("ed"));
-        let stop = lexicon::is_determiner(word)
-            || lexicon::is_preposition(word)
-            || lower && verb_form
-            || lexicon::is_speech_verb(word)
-            || lexicon::is_verb_filler(word)
-            || lexicon::is_subordinator(word)
-            || lexicon::pronoun(word).is_some()
-            || matches!(
-                word,
-                "to" | "at" | "by" | "with" | "from" | "than" | "like" | "into" | "about" | "who" | "told"
-            )
-            || !lower
-                && para
-                    .run_of(from - 1)
-                    .is_some_and(|r| matches!(para.runs[r].kind, RunKind::Person | RunKind::Single));
-        if stop {
-            break;
+    for phrase in describe::of_mention(para, run) {
+        if describe::heads_a_body(&phrase) && !entity.person && entity.title.is_none() {
+            entity.kind = SpeakerKind::Organisation;
+            entity.kind_known = true;
+        } else if run.kind == RunKind::Person && entity.kind == SpeakerKind::Person {
+            entity.person = true;
         }
-        from -= 1;
+        describe::merge(&mut entity.descriptions, phrase);
     }
-    while from < start && matches!(para.word(from), "and" | "or") {
-        from += 1;
-    }
-    let end = run.title.as_ref().map_or(start, |t| t.end);
-    (from < end)
-        .then(|| para.text[para.words[from].range().start..para.words[end - 1].range().end].to_owned())
 }

@@ -24,8 +24,9 @@ pub(super) struct Entity {
     pub kind_known: bool,
     /// Gender, when the article shows it.
     pub gender: Option<Gender>,
-    /// The article's own appositive or pre-name description.
-    pub description: Option<String>,
+    /// The article's own descriptions of it (appositives, pre-name roles),
+    /// merged in reading order.
+    pub descriptions: Vec<String>,
     /// A title written before the name ("Secretary of State").
     pub title: Option<String>,
     /// An age given in an appositive ("Jonas Ekdahl, 23,").
@@ -83,6 +84,13 @@ fn surname(words: &[String]) -> Option<&String> {
     words.iter().rev().find(|w| !is_suffix(w))
 }
 
+/// Whether two first names are one ("Josh" and "Joshua"): equal, or one a
+/// short form that starts the other.
+fn same_first_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || short.len() >= 3 && !is_initial(short) && long.starts_with(short)
+}
+
 /// Initials of an organisation's capitalised words ("Foundation for Defense of
 /// Democracies" → "fdd").
 fn initials(words: &[String]) -> String {
@@ -137,7 +145,7 @@ impl Registry {
                 kind,
                 kind_known: kind == SpeakerKind::Organisation,
                 gender: None,
-                description: None,
+                descriptions: Vec::new(),
                 title: None,
                 age: None,
                 first_block: block,
@@ -189,9 +197,17 @@ impl Registry {
         let last = key(surname(words)?);
         let ids = self.by_surname.get(&last)?;
         let first = key(&words[0]);
+        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
         ids.iter().copied().find(|&id| {
             let entity = &self.entities[id];
-            entity.kind == SpeakerKind::Person && (entity.words.len() == 1 || key(&entity.words[0]) == first)
+            let theirs: Vec<String> = entity.words.iter().map(|w| key(w)).collect();
+            entity.kind == SpeakerKind::Person
+                && (entity.words.len() == 1
+                    || same_first_name(&theirs[0], &first)
+                    // "Hawk Sawyer", "Bin Laden": the surname of a longer
+                    // name, whole, in either order of mention.
+                    || theirs.ends_with(&keys)
+                    || keys.ends_with(&theirs))
         })
     }
 

@@ -12,6 +12,7 @@ use crate::model::{BlockId, SpeakerKind};
 mod reference;
 
 use super::attribution::{self, Side};
+use super::lexicon;
 use super::names::RunKind;
 use super::para::{Para, ParaKind};
 use super::quotes::{self, Span};
@@ -30,6 +31,7 @@ pub(super) struct Assigned {
 }
 
 /// The speaker the text is currently quoting, and since which paragraph.
+#[derive(Clone)]
 struct Current {
     ids: Vec<EntityId>,
     para: usize,
@@ -89,6 +91,10 @@ impl<'a, 'd> Walk<'a, 'd> {
     /// Walks the article and returns every quote with its speakers.
     pub fn run(mut self) -> (Vec<Assigned>, Registry) {
         for p in 0..self.paras.len() {
+            // What is set apart from the text is read and then forgotten: a
+            // pull quote between two paragraphs of one speaker leaves the
+            // chain of pronouns as it was.
+            let aside = self.paras[p].aside.then(|| (self.current.clone(), self.history.len()));
             match self.paras[p].kind {
                 ParaKind::Heading => self.current = None,
                 ParaKind::Credit => {}
@@ -99,8 +105,13 @@ impl<'a, 'd> Walk<'a, 'd> {
                     }
                 }
             }
+            if let Some((current, len)) = aside {
+                self.history.truncate(len);
+                self.current = current.map(|c| Current { para: p, ..c });
+            }
         }
         self.fill_chains();
+        self.fill_cataphora();
         (self.pending.into_iter().map(|p| p.assigned).collect(), self.registry)
     }
 
@@ -120,6 +131,59 @@ impl<'a, 'd> Walk<'a, 'd> {
         }
     }
 
+    /// Gives the unattributed quotes of a paragraph to the speaker the next
+    /// paragraph names for them ("That was the forecast offered by Nadia
+    /// Karimi", "Those were the words of Tomas Brevik").
+    fn fill_cataphora(&mut self) {
+        let mut first_of_block = 0;
+        while first_of_block < self.pending.len() {
+            let block = self.pending[first_of_block].assigned.block;
+            let mut end = first_of_block;
+            while end < self.pending.len() && self.pending[end].assigned.block == block {
+                end += 1;
+            }
+            let unattributed =
+                self.pending[first_of_block..end].iter().all(|q| q.assigned.speakers.is_empty());
+            if unattributed && let Some(ids) = self.named_next(block) {
+                for pending in &mut self.pending[first_of_block..end] {
+                    pending.assigned.speakers.clone_from(&ids);
+                }
+                for &id in &ids {
+                    self.registry.entities[id].speaks = true;
+                }
+            }
+            first_of_block = end;
+        }
+    }
+
+    /// The speaker named by the paragraph after `block` when it opens by
+    /// pointing back at words ("That was the forecast offered by …").
+    fn named_next(&mut self, block: BlockId) -> Option<Vec<EntityId>> {
+        let p = self.paras.iter().position(|para| para.block.0 == block.0 + 1)?;
+        let para = &self.paras[p];
+        if para.kind != ParaKind::Body || para.sentences.is_empty() || !self.spans[p].is_empty() {
+            return None;
+        }
+        let words = para.sentence_words(0);
+        if words.is_empty() || !matches!(para.word(words.start), "That" | "This" | "Those" | "These" | "Such")
+        {
+            return None;
+        }
+        let pointing = words.clone().take(8).any(|i| lexicon::is_said_noun(para.word(i)));
+        let r = words
+            .clone()
+            .skip(1)
+            .find(|&i| {
+                matches!(para.word(i - 1), "by" | "of" | "from")
+                    && para.run_starting_at(i).is_some_and(|r| para.runs[r].is_name())
+            })
+            .and_then(|i| para.run_starting_at(i))?;
+        if !pointing {
+            return None;
+        }
+        self.entity_of(p, r, true).map(|id| vec![id])
+    }
+
     fn push(&mut self, p: usize, span: Span, ids: Vec<EntityId>, own: bool) {
         let para = &self.paras[p];
         let continues = para.continues && span.region == Some(0);
@@ -132,6 +196,18 @@ impl<'a, 'd> Walk<'a, 'd> {
         };
         for &id in &ids {
             self.registry.entities[id].speaks = true;
+        }
+        if !ids.is_empty() {
+            // The speaker of a quote is who a later pronoun most likely means.
+            let (sentence, word) =
+                span.region.map_or((0, 0), |r| (para.sentence_of(para.regions[r].open), para.region_at[r]));
+            self.history.push(reference::Entry {
+                ids: reference::Who::of(&ids),
+                para: p,
+                sentence,
+                word,
+                speaker: true,
+            });
         }
         self.current = Some(Current { ids: ids.clone(), para: p, strong: true });
         self.pending.push(Pending {
@@ -147,8 +223,35 @@ impl<'a, 'd> Walk<'a, 'd> {
     fn inherited(&self, p: usize, opens_para: bool) -> Option<Vec<EntityId>> {
         self.current
             .as_ref()
-            .filter(|c| c.para == p || c.para + 1 == p && (c.strong || opens_para))
+            .filter(|c| {
+                c.para == p
+                    || c.para + 1 == p && (c.strong || opens_para)
+                    // A quotation paragraph after one paragraph of narrative
+                    // about nobody else ("Vole, a painter, filmed at …").
+                    || c.para + 2 == p && c.strong && opens_para && !c.ids.is_empty() && self.about_them(p - 1, &c.ids)
+            })
             .map(|c| c.ids.clone())
+    }
+
+    /// Whether paragraph `q` is narrative whose sentences open with nobody
+    /// but `ids` (or with no name at all).
+    fn about_them(&self, q: usize, ids: &[EntityId]) -> bool {
+        let para = &self.paras[q];
+        if para.kind != ParaKind::Body || !self.spans[q].is_empty() {
+            return false;
+        }
+        (0..para.sentences.len()).all(|s| {
+            let first = para.sentence_words(s).start;
+            let Some(r) = para.run_starting_at(first).filter(|&r| para.runs[r].is_name()) else {
+                return true;
+            };
+            let run = &para.runs[r];
+            let id = match run.kind {
+                RunKind::Single => self.registry.lookup_single(para.word(run.name.start), false),
+                _ => self.entities[q][r],
+            };
+            id.is_some_and(|id| ids.contains(&id)) || run.kind == RunKind::Org
+        })
     }
 
     fn blockquote(&mut self, p: usize) {
@@ -158,8 +261,14 @@ impl<'a, 'd> Walk<'a, 'd> {
             let line = para.attribution.or(tail);
             let line = line.map(|l| l.trim_start_matches(['—', '–', '―', '-', ' ']));
             let named = line.and_then(|line| self.name_in(para.block, line));
-            let own = named.is_some();
-            let ids = named.map(|id| vec![id]).or_else(|| self.inherited(p, true)).unwrap_or_default();
+            // A credit naming nobody ("— a senior officer") is someone
+            // unnamed, not the last speaker.
+            let own = line.is_some_and(|l| !l.trim().is_empty());
+            let ids = match named {
+                Some(id) => vec![id],
+                None if own => Vec::new(),
+                None => self.inherited(p, true).unwrap_or_default(),
+            };
             self.push(p, span, ids, own);
         }
     }
@@ -203,7 +312,10 @@ impl<'a, 'd> Walk<'a, 'd> {
             if let Some((subject, colon)) = attribution::speech_event(para, words)
                 && let Some(ids) = self.subject_ids(p, s, subject, colon)
             {
-                self.current = Some(Current { ids, para: p, strong: colon });
+                // Reported speech by the speaker just quoted keeps them
+                // quoted ("“…,” said Vole. She said she was told …").
+                let still = self.current.as_ref().is_some_and(|c| c.strong && c.ids == ids);
+                self.current = Some(Current { ids, para: p, strong: colon || still });
             }
             return;
         }
@@ -233,9 +345,11 @@ impl<'a, 'd> Walk<'a, 'd> {
             let opens_sentence = span
                 .region
                 .is_some_and(|r| para.text[para.sentences[s].start..para.regions[r].open].trim().is_empty());
+            let at_word = span.region.map_or(words.start, |r| para.region_at[r]);
             let ids = nearby
                 .cloned()
                 .or_else(|| opens_sentence.then(|| self.topic(p, s)).flatten())
+                .or_else(|| (!opens_sentence).then(|| self.agent(p, words.start..at_word)).flatten())
                 .or_else(|| self.inherited(p, opens_para))
                 .unwrap_or_default();
             self.push(p, span, ids, false);

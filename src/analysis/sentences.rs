@@ -77,13 +77,22 @@ fn word_before(text: &str, end: usize) -> &str {
 /// words, then a speech verb ("Smith asked", "Prime Minister Lang said").
 fn attribution_follows(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
-    for word in rest.split_whitespace().take(4) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut words = rest.split_whitespace().take(16);
+    let mut names = 0;
+    while let Some(raw) = words.next() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if lexicon::is_speech_verb(word) {
             return true;
         }
-        if !word.chars().next().is_some_and(char::is_uppercase) {
+        if !word.chars().next().is_some_and(char::is_uppercase) || names == 4 {
             return false;
+        }
+        names += 1;
+        // "“Why?” Ivo Marek, a city auditor, said.": past an appositive.
+        if raw.ends_with(',') {
+            let closed = words.by_ref().take(10).any(|w| w.ends_with(','));
+            let next = words.next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+            return closed && next.is_some_and(lexicon::is_speech_verb);
         }
     }
     false

@@ -41,12 +41,22 @@ fn speaker(registry: &Registry, id: EntityId) -> Speaker {
         }
     };
     if entity.kind == SpeakerKind::Person && entity.words.len() > 1 {
-        add(&surname(&entity.words));
+        // A compound surname the article writes on its own ("Hawk Sawyer")
+        // is the surname; otherwise the last word with its particles.
+        let compound = entity
+            .forms
+            .iter()
+            .filter(|f| f.contains(' ') && name.ends_with(&format!(" {f}")))
+            .max_by_key(|f| f.len());
+        match compound {
+            Some(form) => add(&form.clone()),
+            None => add(&surname(&entity.words)),
+        }
     }
     for form in &entity.forms {
         add(form);
     }
-    let description = entity.description.clone().or_else(|| entity.title.clone());
+    let description = super::describe::compose(entity.title.as_deref(), &entity.descriptions);
     Speaker {
         name,
         aliases,

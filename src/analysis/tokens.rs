@@ -148,7 +148,8 @@ impl Builder<'_> {
             after |= punct::POSSESSIVE;
             trail = &trail[trail.chars().next().map_or(0, char::len_utf8)..];
         }
-        if trail.starts_with('.') && keeps_period(&self.text[core.clone()]) {
+        // "D-Ore.," "Inc.,": a period before a comma is an abbreviation's.
+        if trail.starts_with('.') && (keeps_period(&self.text[core.clone()]) || trail[1..].starts_with(',')) {
             core.end += 1;
             trail = &trail[1..];
         }

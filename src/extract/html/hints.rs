@@ -74,6 +74,11 @@ enum Token {
     Hidden,
     Footnote,
     Quote,
+    /// `quote`, `quotation`: names nothing alone, but a credit named with it
+    /// (`quote-attribution`) is a quotation's credit line.
+    QuoteWord,
+    /// `cite`, `source`: a credit only beside a quotation's name.
+    Cite,
     Neutral,
 }
 
@@ -109,6 +114,8 @@ fn classify(token: &[u8]) -> Token {
         b"sronly" | b"visuallyhidden" | b"screenreader" | b"offscreen" | b"srtext" => Token::Hidden,
         b"footnote" | b"footnotes" | b"endnote" | b"endnotes" => Token::Footnote,
         b"pullquote" | b"blockquote" => Token::Quote,
+        b"quote" | b"quotation" => Token::QuoteWord,
+        b"cite" | b"source" => Token::Cite,
         b"hidden" | b"hid" | b"media" | b"scroll" | b"shopping" | b"contact" | b"header" | b"teaser"
         | b"extra" | b"supplemental" | b"rating" | b"combx" | b"shoutbox" | b"skyscraper" => Token::Negative,
         _ => classify_compound(token),
@@ -241,6 +248,8 @@ struct Acc {
     hidden: bool,
     footnote: bool,
     quote: bool,
+    quote_word: bool,
+    cite: bool,
 }
 
 impl Acc {
@@ -259,7 +268,22 @@ impl Acc {
             Token::Hidden => self.hidden = true,
             Token::Footnote => self.footnote = true,
             Token::Quote => self.quote = true,
+            Token::QuoteWord => self.quote_word = true,
+            Token::Cite => self.cite = true,
             Token::Neutral => {}
+        }
+    }
+
+    /// A quotation's credit line (`quote-attribution`, `pullquote-author`,
+    /// `blockquote-cite`) is neither a quotation nor a photo credit nor the
+    /// article's byline: plain text, which analysis reads as the credit of
+    /// the quotation before it.
+    fn settle_quote_credit(&mut self) {
+        if (self.quote || self.quote_word) && (self.credit || self.byline || self.cite) {
+            self.quote = false;
+            self.credit = false;
+            self.byline = false;
+            self.meta = false;
         }
     }
 
@@ -310,6 +334,7 @@ pub fn read(attrs: &Attrs<'_>) -> Hints {
     for value in names {
         let mut acc = Acc::default();
         read_names(value, &mut acc);
+        acc.settle_quote_credit();
         weight += acc.weight();
         if acc.strong {
             flags |= CHROME | STRONG_CHROME;
@@ -480,5 +505,22 @@ mod tests {
         assert!(class("footnote").has(FOOTNOTE));
         assert!(class("pullquote").has(QUOTE));
         assert!(class("button-wrapper").has(CHROME));
+    }
+
+    #[test]
+    fn a_quotation_s_credit_line_is_plain_text() {
+        for name in
+            ["quote-attribution", "pullquote-credit", "pullquote-author", "blockquote-cite", "quote-source"]
+        {
+            let hints = class(name);
+            assert!(!hints.has(QUOTE | CREDIT | BYLINE | META | CHROME), "{name}");
+            assert!(hints.weight >= 0, "{name}");
+        }
+        // Each word alone keeps its own meaning.
+        assert!(class("image-credit").has(CREDIT));
+        assert!(class("author-name").has(BYLINE));
+        assert!(class("pullquote").has(QUOTE));
+        assert_eq!(class("quote"), Hints::default());
+        assert_eq!(class("source"), Hints::default());
     }
 }

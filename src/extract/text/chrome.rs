@@ -131,6 +131,8 @@ const PREFIXES: &[&str] = &[
     "share on ",
     "share via ",
     "share to ",
+    "share all sharing options",
+    "all sharing options for",
     "follow us on",
     "follow us:",
     "sign up for",

@@ -168,7 +168,7 @@ fn first_role(unit: &Unit, layout: Layout) -> Role {
         }
         UnitKind::Text => {
             let link_dense = unit.links > 0 && words <= unit.links * 5;
-            if link_dense {
+            if link_dense || is_menu_paragraph(unit, words) {
                 Role::Chrome(Chrome::Menu)
             } else if is_prose(&unit.text, words) && !headline {
                 Role::Prose
@@ -177,6 +177,23 @@ fn first_role(unit: &Unit, layout: Layout) -> Role {
             }
         }
     }
+}
+
+/// Fewest words of a menu printed as one paragraph.
+const MENU_PARAGRAPH_WORDS: usize = 12;
+
+/// A site's menu printed as one run of words ("Home News Politics Business
+/// Sport Culture Opinion …"): no punctuation that prose has, and almost
+/// every word capitalised.
+fn is_menu_paragraph(unit: &Unit, words: usize) -> bool {
+    let text = &unit.text;
+    // A title-case headline is shorter, and on one or two lines.
+    let long = words >= 2 * MENU_PARAGRAPH_WORDS || unit.lines >= 3;
+    if words < MENU_PARAGRAPH_WORDS || !long || text.contains(['.', ',', ';', '?', '!', '"', '“', '”']) {
+        return false;
+    }
+    let capitalised = text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
+    capitalised * 3 >= words * 2
 }
 
 /// How often each unit's words (lower-cased, punctuation aside) occur as a

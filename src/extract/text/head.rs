@@ -37,7 +37,8 @@ pub fn read(units: &[Unit], infos: &[Info], body: usize, layout: Layout) -> Head
     let authors = author_units(units, infos, from, (body + META_INTO_BODY).min(units.len()));
     let title = (from..body)
         .filter(|&i| is_title_shaped(units, infos, i, layout) && !authors.contains(&i))
-        .max_by_key(|&i| (title_score(units, infos, i, body, &authors, layout), i));
+        .max_by_key(|&i| (title_score(units, infos, i, body, &authors, layout), i))
+        .or_else(|| headline_opening(units, infos, body));
     let mut head = Head { title, ..Head::default() };
     let start = title.map_or(from, |t| t + 1);
     if let Some(t) = title {
@@ -83,6 +84,51 @@ pub fn read(units: &[Unit], infos: &[Info], body: usize, layout: Layout) -> Head
     head
 }
 
+/// With nothing title-shaped above the main text, a headline right above
+/// it at the body's own indent, set apart by blank lines.
+fn headline_opening(units: &[Unit], infos: &[Info], body: usize) -> Option<usize> {
+    let at = (body.saturating_sub(2)..body).rev().find(|&i| !matches!(infos[i].role, Role::Chrome(_)))?;
+    let unit = &units[at];
+    let followed = infos.get(body).is_some_and(|next| next.role == Role::Prose);
+    let shaped = infos[at].role == Role::Short
+        && unit.kind == UnitKind::Text
+        && (3..=30).contains(&unit.words())
+        && unit.lines <= 3
+        && unit.blank_before
+        && unit.blank_after
+        && infos[at].date.is_none()
+        && !unit.text.ends_with(['.', ',', ';', ':'])
+        && unit.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase())
+        && !is_credit_label(&unit.text)
+        && byline_of(units, at, infos).is_none();
+    (shaped && followed).then_some(at)
+}
+
+/// A picture's credit ("Photograph: Ann Lee", "PHOTO: AP", "Image by …"),
+/// which is never a title.
+fn is_credit_label(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    [
+        "photo",
+        "photograph",
+        "photos",
+        "image",
+        "picture",
+        "illustration",
+        "credit",
+        "source",
+        "video",
+        "graphic",
+    ]
+    .iter()
+    .any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            rest.starts_with([':', '/']) || rest.starts_with(" by ") || rest.starts_with(" credit")
+        })
+    }) || lower.ends_with("/getty images")
+        || lower.ends_with("getty images")
+}
+
 fn is_title_shaped(units: &[Unit], infos: &[Info], i: usize, layout: Layout) -> bool {
     let (unit, info) = (&units[i], &infos[i]);
     let words = unit.words();
@@ -112,6 +158,7 @@ fn is_title_shaped(units: &[Unit], infos: &[Info], i: usize, layout: Layout) -> 
         && !unit.text.ends_with(['.', ',', ';', ':'])
         && first.is_some_and(|c| !c.is_lowercase())
         && !unit.text.to_lowercase().starts_with("by ")
+        && !is_credit_label(&unit.text)
         && byline_of(units, i, infos).is_none()
         && (layout.body_indent == 0 || unit.kind != UnitKind::Text || apart_from_body(unit, layout))
 }

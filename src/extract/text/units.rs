@@ -17,6 +17,9 @@ const WRAP_SLACK: usize = 2;
 const WRAP_BAND: usize = 15;
 /// Words a line needs to count as running text when measuring the layout.
 const PROSE_LINE_WORDS: usize = 5;
+/// Columns a line must reach to be read as wrapped when the wrap width is
+/// unknown.
+const MIN_WRAPPED_COLS: usize = 40;
 
 /// How the document is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -334,17 +337,19 @@ fn underline_level(line: &Line, next: &Line) -> Option<u8> {
 
 /// Whether `next` continues the unit whose last line is `previous`.
 fn continues(previous: &Line, next: &Line, text_col: usize, kind: &UnitKind, layout: Layout) -> bool {
-    let Some(width) = layout.wrap_cols else { return false };
     if next.is_blank() || next.chrome || is_rule(&next.text) || atx(&next.text).is_some() {
         return false;
     }
+    let Some(width) = layout.wrap_cols else { return unwrapped_continues(previous, next, kind, layout) };
     // A dump may count a non-ASCII letter as two columns: a little slack.
     let full = previous.end_col() + 1 + first_word_cols(&next.text) + WRAP_SLACK > width;
     if let Some((_, label)) = bullet(&next.text, next.indent) {
-        // "43. He said" wrapped into a paragraph is no list item.
-        let wrapped_number =
-            label.is_some() && *kind == UnitKind::Text && next.indent == previous.indent && full;
-        if !wrapped_number {
+        // "43. He said" wrapped into a paragraph is no list item, nor is a
+        // dash wrapped to the start of a line mid-sentence ("every last /
+        // - and I mean every last - plank").
+        let in_text = *kind == UnitKind::Text && next.indent == previous.indent && full;
+        let dash = label.is_none() && next.text.starts_with(['-', '–']) && !ends_sentence(&previous.text);
+        if !(in_text && (label.is_some() || dash)) {
             return false;
         }
     }
@@ -353,6 +358,27 @@ fn continues(previous: &Line, next: &Line, text_col: usize, kind: &UnitKind, lay
         _ => next.indent.abs_diff(previous.indent) <= 1,
     };
     aligned && full
+}
+
+/// Whether `next` continues a paragraph of a text whose wrap width could
+/// not be measured (too few lines, or most of them ending a sentence): in
+/// a text whose paragraphs are set apart by blank lines, a long line that
+/// stops mid-word-run (a lower-case word or a comma) goes on in the next
+/// line of the same indent.
+fn unwrapped_continues(previous: &Line, next: &Line, kind: &UnitKind, layout: Layout) -> bool {
+    layout.gapped
+        && *kind == UnitKind::Text
+        && next.indent == previous.indent
+        && previous.end_col() >= MIN_WRAPPED_COLS
+        && count_words(&previous.text) >= PROSE_LINE_WORDS
+        && previous.text.ends_with(|c: char| c.is_lowercase() || matches!(c, ',' | ';'))
+        && (bullet(&next.text, next.indent).is_none() || next.text.starts_with(['-', '–']))
+}
+
+/// Whether a line ends a sentence (closing quotes and brackets skipped).
+fn ends_sentence(text: &str) -> bool {
+    let core = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
+    core.ends_with(['.', '!', '?', '…', ':'])
 }
 
 /// Appends a wrapped line. A break after a hyphen inside a word ("long-" /

@@ -90,7 +90,7 @@ pub struct Surface<B> {
     /// events ([`Surface::set_size`]), so that a frame never waits on the
     /// terminal; read again after [`Surface::forget_size`].
     size: std::cell::Cell<Option<Size>>,
-    /// The size the terminal reported, before [`capped`].
+    /// The size the terminal reported, before `capped`.
     reported: std::cell::Cell<Option<Size>>,
     /// Whether the cursor is hidden, when known: a frame hides it, and a
     /// frame that changed nothing must send nothing.
@@ -137,14 +137,14 @@ impl<B> Surface<B> {
     }
 
     /// The terminal's new size, from a resize event (capped, see
-    /// [`capped`]).
+    /// `capped`).
     pub fn set_size(&mut self, size: Size) {
         self.reported.set(Some(size));
         self.size.set(Some(capped(size)));
     }
 
     /// The size the terminal last reported, when it is larger than what is
-    /// drawn (see [`capped`]).
+    /// drawn (see `capped`).
     #[must_use]
     pub fn clipped_from(&self) -> Option<Size> {
         let reported = self.reported.get()?;

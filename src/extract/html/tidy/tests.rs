@@ -176,7 +176,7 @@ fn without_a_paragraph_no_caption_is_taken_for_the_lead_pictures() {
         Block::new(BlockKind::Heading { level: 2 }, "Ferries cut for the winter"),
         Block::new(BlockKind::Caption, "The quay at dawn, before the ferry left."),
         Block::new(
-            BlockKind::ListItem { depth: 0, ordered: false },
+            BlockKind::ListItem { depth: 0, ordered: false, number: None },
             "The island council votes on the timetable next week.",
         ),
         Block::new(BlockKind::Caption, "The timetable pinned to the harbour office door."),

@@ -168,3 +168,19 @@ fn shingle_count_is_the_number_of_shingles() {
         assert_eq!(shingle_count(words), shingles(&text).len(), "{words} words");
     }
 }
+
+#[test]
+fn a_menu_printed_as_one_paragraph_is_chrome() {
+    let text = "
+   Harbour Courier Home News Politics Business Sport Culture Opinion Podcasts
+   Newsletters Events Jobs Subscribe Sign in Search About us Contact us
+   Advertise with us Terms of use Privacy policy Cookie settings Archive
+
+   The board voted on Monday to rebuild the harbour wall before the storms
+   arrive, after three years of arguments about who would pay for it and
+   which builder could be trusted with the work in the end.
+";
+    let (_, infos, _) = classified(text);
+    let roles: Vec<Role> = infos.iter().map(|i| i.role).collect();
+    assert_eq!(roles, [Role::Chrome(Chrome::Menu), Role::Prose]);
+}

@@ -101,3 +101,35 @@ fn no_title_without_a_heading_shape() {
     let head = head_of("just a lower-case line\n\nThe text of the note, a sentence.\n");
     assert_eq!(head.title, None);
 }
+
+/// The same article under three kinds of page furniture: each must leave
+/// the headline as the title.
+#[test]
+fn the_headline_survives_menus_share_widgets_and_picture_credits() {
+    let body = "
+   The board voted on Monday to rebuild the harbour wall before the storms
+   arrive, after three years of arguments about who would pay for it and
+   which builder could be trusted with the work.
+
+   Work is to start in May and should take four months, the board said on
+   Monday, and the wall will stay open to walkers for most of that time.
+";
+    let menu = "
+   Harbour Courier Home News Politics Business Sport Culture Opinion Podcasts
+   Newsletters Events Jobs Subscribe Sign in Search About us Contact us
+   Advertise with us Terms of use Privacy policy Cookie settings Archive
+
+   Share All sharing options for: Board votes to rebuild the harbour wall
+
+Board votes to rebuild the harbour wall
+";
+    let credit = "
+                          Photograph: Harbour Courier
+
+   Board votes to rebuild the harbour wall
+";
+    for top in [menu, credit] {
+        let head = head_of(&format!("{top}{body}"));
+        assert_eq!(head.title_text.as_deref(), Some("Board votes to rebuild the harbour wall"), "{top}");
+    }
+}

@@ -138,3 +138,53 @@ fn markers_and_rules_by_shape() {
     assert!(is_rule("* * *") && is_rule("-----") && is_rule("__________"));
     assert!(!is_rule("-") && !is_rule("- item") && !is_rule(""));
 }
+
+#[test]
+fn a_dash_wrapped_to_the_start_of_a_line_is_no_list_item() {
+    let text = [
+        "Harbour wall plan",
+        "",
+        "   The board met on Monday to discuss the plan for the harbour wall.",
+        "   \"We will rebuild the wall and the steps down to it, each and every single",
+        "   - and I do mean every single - stone of it by spring,\" said Ada Vole.",
+        "   Work is to start in May and should take four months in all.",
+        "",
+        "   A second paragraph of the dump that wraps at the same column as the",
+        "   first one, so that the layout of the page can be measured from it.",
+    ]
+    .join("\n");
+    let units = units_of(&text);
+    assert!(units.iter().all(|u| u.kind == UnitKind::Text), "{units:?}");
+    assert!(
+        units.iter().any(|u| u.text.contains("each and every single - and I do mean every single - stone")),
+        "{:?}",
+        texts(&units)
+    );
+}
+
+#[test]
+fn lines_cut_mid_sentence_rejoin_when_the_wrap_width_cannot_be_measured() {
+    // Too few lines break inside a sentence to measure a wrap column, yet
+    // a long line ending on a lower-case word goes on in the next.
+    let text = [
+        "Harbour wall plan",
+        "",
+        "The board voted on Monday to rebuild the harbour wall. Work starts soon.",
+        "\"We will rebuild the wall and the steps down to it by spring,\" said",
+        "Ada Vole, the harbour master. \"Nobody will wait another winter.\"",
+        "",
+        "The money comes from the spring budget, the treasurer said on Friday.",
+        "\"We moved it from the road fund,\" she said. \"The roads can wait.\"",
+    ]
+    .join("\n");
+    let units = units_of(&text);
+    assert_eq!(
+        texts(&units)[1..],
+        [
+            "The board voted on Monday to rebuild the harbour wall. Work starts soon.",
+            "\"We will rebuild the wall and the steps down to it by spring,\" said Ada Vole, the harbour master. \"Nobody will wait another winter.\"",
+            "The money comes from the spring budget, the treasurer said on Friday.",
+            "\"We moved it from the road fund,\" she said. \"The roads can wait.\"",
+        ]
+    );
+}
