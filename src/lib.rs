@@ -19,6 +19,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod layout;
+pub mod library;
 pub mod log;
 pub mod model;
 pub mod output;

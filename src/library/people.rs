@@ -1,0 +1,150 @@
+//! Who said what across the library: every speaker of every article and
+//! their quotes, read from the tables schema 3 keeps beside the articles
+//! (so that a question over 10,000 articles reads rows, never parses one).
+//! Merging one person's forms across articles is the caller's business;
+//! `speaker_names` holds every folded form (name, alias, a person's
+//! surname) for lookups by any of them.
+
+use rusqlite::params;
+
+use super::Library;
+use super::index::fold;
+use crate::error::Result;
+use crate::model::SpeakerKind;
+
+/// One speaker of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerRow {
+    /// The article.
+    pub article_id: i64,
+    /// The speaker's index in the article's analysis.
+    pub ordinal: usize,
+    /// The canonical name.
+    pub name: String,
+    /// The other forms the article uses.
+    pub aliases: Vec<String>,
+    /// The role the article gives.
+    pub description: Option<String>,
+    /// Person or organisation.
+    pub kind: SpeakerKind,
+    /// How many quotes the article attributes to them.
+    pub quote_count: usize,
+    /// The article's date, as written.
+    pub published: Option<String>,
+    /// When the article was saved (Unix seconds).
+    pub saved_at: i64,
+}
+
+/// Which quotes to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteFilter {
+    /// Only quotes by a speaker known under this form (a full name, an
+    /// alias or a surname; case and spacing do not matter).
+    pub speaker: Option<String>,
+    /// Only this article's quotes.
+    pub article: Option<i64>,
+}
+
+/// One quote with its speakers and its article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRow {
+    /// The article.
+    pub article_id: i64,
+    /// The quote's index in the article's analysis.
+    pub ordinal: usize,
+    /// The block holding it.
+    pub block: u32,
+    /// Byte range into that block's text (quotation marks excluded).
+    pub range: std::ops::Range<usize>,
+    /// The quote.
+    pub text: String,
+    /// The section it is in.
+    pub section: Option<String>,
+    /// Its speakers: name and description, in the article's order.
+    pub speakers: Vec<(String, Option<String>)>,
+    /// The article's title.
+    pub title: Option<String>,
+    /// The article's site.
+    pub site: Option<String>,
+    /// The article's date, as written.
+    pub published: Option<String>,
+    /// The article's URL.
+    pub url: Option<String>,
+}
+
+impl Library {
+    /// Every speaker of every article, oldest article first.
+    pub fn speakers(&self) -> Result<Vec<SpeakerRow>> {
+        let run = || -> rusqlite::Result<Vec<SpeakerRow>> {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT s.article_id, s.ordinal, s.name, s.aliases, s.description, s.kind, s.quote_count,
+                        a.published, a.saved_at
+                 FROM speakers s JOIN articles a ON a.id = s.article_id
+                 ORDER BY a.saved_at, a.id, s.ordinal",
+            )?;
+            let rows = statement.query_map([], |row| {
+                let aliases: String = row.get(3)?;
+                let kind: String = row.get(5)?;
+                Ok(SpeakerRow {
+                    article_id: row.get(0)?,
+                    ordinal: row.get::<_, i64>(1)?.max(0) as usize,
+                    name: row.get(2)?,
+                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                    description: row.get(4)?,
+                    kind: if kind == "organisation" {
+                        SpeakerKind::Organisation
+                    } else {
+                        SpeakerKind::Person
+                    },
+                    quote_count: row.get::<_, i64>(6)?.max(0) as usize,
+                    published: row.get(7)?,
+                    saved_at: row.get(8)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(|e| self.read_error(&e))
+    }
+
+    /// Quotes with their speakers and articles, by article date then in
+    /// reading order.
+    pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>> {
+        let speaker = filter.speaker.as_deref().map(fold).filter(|name| !name.is_empty());
+        let run = || -> rusqlite::Result<Vec<QuoteRow>> {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT q.article_id, q.ordinal, q.block, q.start, q.end, q.text, q.section,
+                        a.title, a.site, a.published, a.url,
+                        (SELECT json_group_array(json_array(s.name, s.description))
+                         FROM quote_speakers qs JOIN speakers s ON s.id = qs.speaker_id WHERE qs.quote_id = q.id)
+                 FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE (?1 IS NULL OR q.id IN (SELECT qs.quote_id FROM quote_speakers qs
+                                               JOIN speaker_names n ON n.speaker_id = qs.speaker_id
+                                               WHERE n.name = ?1))
+                   AND (?2 IS NULL OR q.article_id = ?2)
+                 ORDER BY a.published, a.saved_at, a.id, q.ordinal",
+            )?;
+            let rows = statement.query_map(params![speaker, filter.article], |row| {
+                let speakers: Option<String> = row.get(11)?;
+                let speakers: Vec<(String, Option<String>)> =
+                    speakers.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+                let start = row.get::<_, i64>(3)?.max(0) as usize;
+                let end = row.get::<_, i64>(4)?.max(0) as usize;
+                Ok(QuoteRow {
+                    article_id: row.get(0)?,
+                    ordinal: row.get::<_, i64>(1)?.max(0) as usize,
+                    block: row.get(2)?,
+                    range: start..end.max(start),
+                    text: row.get(5)?,
+                    section: row.get(6)?,
+                    speakers,
+                    title: row.get(7)?,
+                    site: row.get(8)?,
+                    published: row.get(9)?,
+                    url: row.get(10)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(|e| self.read_error(&e))
+    }
+}

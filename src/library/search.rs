@@ -1,0 +1,476 @@
+//! Full-text search. A query is words and "phrases" (all must match,
+//! ranked by FTS5's bm25 with the title weighing most), narrowed by
+//! fields: `title:`, `byline:`, `site:` (in the article), `speaker:` and
+//! `quote:` (on one and the same quote: `speaker:Vole quote:"never again"`
+//! finds the articles where Vole said it), and `tag:`. A word ending in
+//! `*` matches as a prefix; the library screen makes the word being typed
+//! one. User text never reaches FTS5's syntax: every term is quoted.
+
+use std::collections::HashSet;
+
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+use super::Library;
+use super::store::{ListFilter, SUMMARY_COLUMNS, Summary, normalize_tag, summary_from_row};
+use crate::error::Result;
+
+/// Marks where a match starts in a snippet (never in sanitised text).
+pub const MATCH_START: char = '\u{1}';
+/// Marks where a match ends in a snippet.
+pub const MATCH_END: char = '\u{2}';
+
+/// One word or phrase of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The words (several make a phrase).
+    pub words: String,
+    /// Whether the last word matches as a prefix.
+    pub prefix: bool,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Terms matched against the whole article, with the column they are
+    /// limited to (`None`: any).
+    pub article: Vec<(Option<&'static str>, Term)>,
+    /// Terms the speaker of a quote must match.
+    pub speaker: Vec<Term>,
+    /// Terms the text of that same quote must match.
+    pub quote: Vec<Term>,
+    /// Tags the article must have.
+    pub tags: Vec<String>,
+    /// Text the article's site name must contain.
+    pub sites: Vec<String>,
+}
+
+impl Query {
+    /// Whether the query asks for nothing.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.article.is_empty()
+            && self.speaker.is_empty()
+            && self.quote.is_empty()
+            && self.tags.is_empty()
+            && self.sites.is_empty()
+    }
+
+    fn article_match(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .article
+            .iter()
+            .map(|(column, term)| match column {
+                Some(column) => format!("{column} : {}", fts_string(term)),
+                None => fts_string(term),
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" AND "))
+    }
+
+    fn quote_match(&self) -> Option<String> {
+        let parts: Vec<String> = (self.speaker.iter().map(|t| format!("speaker : {}", fts_string(t))))
+            .chain(self.quote.iter().map(|t| format!("text : {}", fts_string(t))))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" AND "))
+    }
+}
+
+/// A term as an FTS5 string: quoted, quotes doubled, `*` after for a prefix.
+fn fts_string(term: &Term) -> String {
+    let quoted = format!("\"{}\"", term.words.replace('"', "\"\""));
+    if term.prefix { format!("{quoted} *") } else { quoted }
+}
+
+/// Whether FTS5's tokenizer finds a word in `text` (a term of punctuation
+/// alone would match nothing, or be a syntax error).
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// Where the last parsed term went, for `prefix_last`.
+#[derive(Clone, Copy)]
+enum Slot {
+    Article,
+    Speaker,
+    Quote,
+    Other,
+}
+
+/// Reads one whitespace-separated token: an optional `field:` and a word
+/// or a quoted phrase. Returns (field, text, quoted).
+fn token(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> (Option<String>, String, bool) {
+    let mut raw = String::new();
+    let mut field = None;
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            break;
+        }
+        chars.next();
+        if is_quote_mark(c) {
+            let mut phrase = String::new();
+            while let Some(c) = chars.next_if(|c| !is_quote_mark(*c)) {
+                phrase.push(c);
+            }
+            chars.next();
+            if raw.is_empty() {
+                return (field, phrase, true);
+            }
+            raw.push_str(&phrase);
+            continue;
+        }
+        if c == ':' && field.is_none() && !raw.is_empty() && raw.chars().all(char::is_alphabetic) {
+            field = Some(std::mem::take(&mut raw).to_lowercase());
+            continue;
+        }
+        raw.push(c);
+    }
+    (field, raw, false)
+}
+
+/// Parses a query; with `prefix_last` the last term, unless a space
+/// follows it, matches as a prefix (search as you type).
+#[must_use]
+pub fn parse_query(text: &str, prefix_last: bool) -> Query {
+    let mut query = Query::default();
+    let mut chars = text.chars().peekable();
+    let mut last = Slot::Other;
+    let mut quoted_last = false;
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if chars.peek().is_none() {
+            break;
+        }
+        let (field, raw, quoted) = token(&mut chars);
+        let prefix = !quoted && raw.ends_with('*');
+        let words = raw.trim_end_matches('*').trim().to_owned();
+        let term = Term { words, prefix };
+        last = Slot::Other;
+        if field.as_deref() == Some("tag") {
+            query.tags.extend(normalize_tag(&term.words));
+            continue;
+        }
+        if field.as_deref() == Some("site") {
+            if !term.words.is_empty() {
+                query.sites.push(term.words);
+            }
+            continue;
+        }
+        if !has_word(&term.words) {
+            continue;
+        }
+        (last, quoted_last) = (
+            match field.as_deref() {
+                Some("speaker" | "who") => {
+                    query.speaker.push(term);
+                    Slot::Speaker
+                }
+                Some("quote" | "said") => {
+                    query.quote.push(term);
+                    Slot::Quote
+                }
+                Some("title") => push(&mut query, Some("title"), term),
+                Some("byline" | "author" | "by") => push(&mut query, Some("byline"), term),
+                Some("text" | "body") => push(&mut query, Some("body"), term),
+                // An unknown field is no field: "a:b" is searched as words.
+                Some(name) => {
+                    push(&mut query, None, Term { words: format!("{name} {}", term.words), ..term })
+                }
+                None => push(&mut query, None, term),
+            },
+            quoted,
+        );
+    }
+    if prefix_last && !text.ends_with(char::is_whitespace) && !quoted_last {
+        let term = match last {
+            Slot::Article => query.article.last_mut().map(|(_, term)| term),
+            Slot::Speaker => query.speaker.last_mut(),
+            Slot::Quote => query.quote.last_mut(),
+            Slot::Other => None,
+        };
+        if let Some(term) = term {
+            term.prefix = true;
+        }
+    }
+    query
+}
+
+fn push(query: &mut Query, column: Option<&'static str>, term: Term) -> Slot {
+    query.article.push((column, term));
+    Slot::Article
+}
+
+/// How to search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// At most this many articles, best first.
+    pub limit: Option<usize>,
+    /// Whether to make snippets (they cost a pass over each hit's text).
+    pub snippets: bool,
+    /// Only articles not marked read.
+    pub unread: bool,
+    /// Whether the last word is a prefix (search as you type).
+    pub prefix_last: bool,
+}
+
+/// An article found, with where the query matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The article.
+    pub summary: Summary,
+    /// A few words around the best match, each match between
+    /// [`MATCH_START`] and [`MATCH_END`].
+    pub snippet: Option<String>,
+    /// The best quote matching `speaker:` and `quote:`, if they were asked.
+    pub quote: Option<QuoteHit>,
+}
+
+/// A quote that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteHit {
+    /// Its speakers' names, joined with " & ".
+    pub speaker: Option<String>,
+    /// The quote (or the part around the match) with marked matches.
+    pub text: String,
+    /// Its index among the article's quotes.
+    pub ordinal: usize,
+}
+
+/// Words of context in a snippet.
+const SNIPPET_TOKENS: usize = 14;
+
+/// The SQL after `WHERE …` that narrows by tags, site and read state.
+fn narrow(query: &Query, unread: bool, sql: &mut String, args: &mut Vec<Value>) {
+    for tag in &query.tags {
+        sql.push_str(" AND a.id IN (SELECT article_id FROM tags WHERE tag = ?)");
+        args.push(Value::Text(tag.clone()));
+    }
+    for site in &query.sites {
+        sql.push_str(" AND a.site LIKE ? ESCAPE '\\'");
+        let escaped = site.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        args.push(Value::Text(format!("%{escaped}%")));
+    }
+    if unread {
+        sql.push_str(" AND a.read = 0");
+    }
+}
+
+fn limit_of(limit: Option<usize>) -> i64 {
+    limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+impl Library {
+    /// Searches the library (see the module's documentation for the query
+    /// language). A query with no words lists what its filters leave,
+    /// newest first.
+    pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
+        let query = parse_query(text, options.prefix_last);
+        let run = || -> rusqlite::Result<Vec<Hit>> {
+            if let Some(matching) = query.article_match() {
+                self.search_articles(&query, &matching, options)
+            } else if let Some(matching) = query.quote_match() {
+                self.search_quotes(&query, &matching, options)
+            } else {
+                let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM articles a WHERE 1");
+                let mut args = Vec::new();
+                narrow(&query, options.unread, &mut sql, &mut args);
+                sql.push_str(" ORDER BY a.saved_at DESC, a.id DESC LIMIT ?");
+                args.push(Value::Integer(limit_of(options.limit)));
+                let mut statement = self.conn.prepare_cached(&sql)?;
+                let rows = statement.query_map(params_from_iter(args), summary_from_row)?;
+                rows.map(|row| row.map(|summary| Hit { summary, snippet: None, quote: None })).collect()
+            }
+        };
+        run().map_err(|e| self.read_error(&e))
+    }
+
+    /// The ids of every article `text` finds, best first, its last word a
+    /// prefix: what the library screen filters by as you type.
+    pub fn search_ids(&self, text: &str) -> Result<Vec<i64>> {
+        let query = parse_query(text, true);
+        if query.article_match().is_none() && query.quote_match().is_none() {
+            let filter = ListFilter { tag: query.tags.first().cloned(), ..ListFilter::default() };
+            return Ok(self.list(&filter)?.into_iter().map(|s| s.id).collect());
+        }
+        let options = SearchOptions { prefix_last: true, ..SearchOptions::default() };
+        let run = || -> rusqlite::Result<Vec<i64>> {
+            if let Some(matching) = query.article_match() {
+                let (sql, args) = article_sql(&query, &matching, &options, "a.id");
+                let mut statement = self.conn.prepare_cached(&sql)?;
+                let rows = statement.query_map(params_from_iter(args), |row| row.get(0))?;
+                rows.collect()
+            } else {
+                let matching = query.quote_match().unwrap_or_default();
+                Ok(self
+                    .quote_hits(&query, &matching, &options, None)?
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect())
+            }
+        };
+        run().map_err(|e| self.read_error(&e))
+    }
+
+    fn search_articles(
+        &self,
+        query: &Query,
+        matching: &str,
+        options: &SearchOptions,
+    ) -> rusqlite::Result<Vec<Hit>> {
+        let columns = if options.snippets {
+            format!("{SUMMARY_COLUMNS}, snippet(article_fts, -1, char(1), char(2), '…', {SNIPPET_TOKENS})")
+        } else {
+            format!("{SUMMARY_COLUMNS}, NULL")
+        };
+        let (sql, args) = article_sql(query, matching, options, &columns);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params_from_iter(args), |row| {
+            Ok(Hit { summary: summary_from_row(row)?, snippet: row.get(13)?, quote: None })
+        })?;
+        let mut hits = rows.collect::<rusqlite::Result<Vec<Hit>>>()?;
+        if let Some(quotes) = query.quote_match() {
+            for hit in &mut hits {
+                hit.quote = self
+                    .quote_hits(query, &quotes, options, Some(hit.summary.id))?
+                    .into_iter()
+                    .next()
+                    .map(|(_, q)| q);
+            }
+        }
+        Ok(hits)
+    }
+
+    fn search_quotes(
+        &self,
+        query: &Query,
+        matching: &str,
+        options: &SearchOptions,
+    ) -> rusqlite::Result<Vec<Hit>> {
+        let found = self.quote_hits(query, matching, options, None)?;
+        let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+        let summaries = self.summaries_in_order(&ids)?;
+        let mut quotes: std::collections::HashMap<i64, QuoteHit> = found.into_iter().collect();
+        Ok(summaries
+            .into_iter()
+            .map(|summary| {
+                let quote = quotes.remove(&summary.id);
+                Hit { summary, snippet: None, quote }
+            })
+            .collect())
+    }
+
+    /// The best quote of each article matching `matching` (an FTS5
+    /// expression over `quote_fts`), best first; only `article`'s when given.
+    fn quote_hits(
+        &self,
+        query: &Query,
+        matching: &str,
+        options: &SearchOptions,
+        article: Option<i64>,
+    ) -> rusqlite::Result<Vec<(i64, QuoteHit)>> {
+        let mut sql = String::from(
+            "SELECT q.article_id, q.ordinal, snippet(quote_fts, 1, char(1), char(2), '…', 40),
+                (SELECT group_concat(s.name, ' & ') FROM quote_speakers qs JOIN speakers s ON s.id = qs.speaker_id
+                 WHERE qs.quote_id = q.id)
+             FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid JOIN articles a ON a.id = q.article_id
+             WHERE quote_fts MATCH ?",
+        );
+        let mut args = vec![Value::Text(matching.to_owned())];
+        if let Some(id) = article {
+            sql.push_str(" AND q.article_id = ?");
+            args.push(Value::Integer(id));
+        }
+        narrow(query, options.unread, &mut sql, &mut args);
+        sql.push_str(" ORDER BY quote_fts.rank");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows = statement.query(params_from_iter(args))?;
+        let mut seen = HashSet::new();
+        let mut found = Vec::new();
+        let limit = if article.is_some() { 1 } else { options.limit.unwrap_or(usize::MAX) };
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if !seen.insert(id) {
+                continue;
+            }
+            let text: Option<String> = row.get(2)?;
+            let hit = QuoteHit {
+                speaker: row.get(3)?,
+                text: text.unwrap_or_default(),
+                ordinal: row.get::<_, i64>(1)?.max(0) as usize,
+            };
+            found.push((id, hit));
+            if found.len() >= limit {
+                break;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The statement for a search with article terms: `columns` of each
+/// article, best first.
+fn article_sql(
+    query: &Query,
+    matching: &str,
+    options: &SearchOptions,
+    columns: &str,
+) -> (String, Vec<Value>) {
+    let mut sql = format!(
+        "SELECT {columns} FROM article_fts JOIN articles a ON a.id = article_fts.rowid WHERE article_fts MATCH ?"
+    );
+    let mut args = vec![Value::Text(matching.to_owned())];
+    if let Some(quotes) = query.quote_match() {
+        sql.push_str(
+            " AND a.id IN (SELECT q.article_id FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid \
+             WHERE quote_fts MATCH ?)",
+        );
+        args.push(Value::Text(quotes));
+    }
+    narrow(query, options.unread, &mut sql, &mut args);
+    sql.push_str(" ORDER BY article_fts.rank LIMIT ?");
+    args.push(Value::Integer(limit_of(options.limit)));
+    (sql, args)
+}
+
+/// A snippet without its match marks, and where the matches are (ranges
+/// of characters).
+#[must_use]
+pub fn highlights(snippet: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut text = String::with_capacity(snippet.len());
+    let mut ranges = Vec::new();
+    let mut start = None;
+    let mut count = 0;
+    for c in snippet.chars() {
+        match c {
+            MATCH_START => start = Some(count),
+            MATCH_END => {
+                if let Some(from) = start.take() {
+                    ranges.push(from..count);
+                }
+            }
+            c => {
+                text.push(c);
+                count += 1;
+            }
+        }
+    }
+    (text, ranges)
+}
+
+/// Writes `snippet` with its matches between `open` and `close`.
+#[must_use]
+pub fn mark_matches(snippet: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(snippet.len() + 8);
+    for c in snippet.chars() {
+        match c {
+            MATCH_START => out.push_str(open),
+            MATCH_END => out.push_str(close),
+            c => out.push(c),
+        }
+    }
+    out
+}
