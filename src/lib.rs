@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod import;
 pub mod layout;
 pub mod library;
 pub mod log;

@@ -38,6 +38,9 @@ pub(super) struct QuoteFacts {
 #[derive(Debug, Clone)]
 pub(super) struct Derived {
     pub title: String,
+    /// The title lists show: the article's, else its first heading, else
+    /// the start of its text.
+    pub display_title: Option<String>,
     pub byline: String,
     pub body: String,
     pub speakers_text: String,
@@ -109,6 +112,7 @@ impl Derived {
             .collect();
         let quotes_text = quotes.iter().map(|q| q.text.as_str()).collect::<Vec<_>>().join("\n");
         Self {
+            display_title: meta.title.clone().or_else(|| fallback_title(article)),
             title,
             byline: meta.byline.clone().unwrap_or_default(),
             body,
@@ -119,6 +123,24 @@ impl Derived {
             quotes,
         }
     }
+}
+
+/// Longest title made from an article's text, in characters.
+const FALLBACK_TITLE_CHARS: usize = 80;
+
+/// A title for an article without one: its first heading, else the start
+/// of its first paragraph, cut at a word.
+fn fallback_title(article: &Article) -> Option<String> {
+    let blocks = article.blocks();
+    let heading = blocks.iter().find(|b| b.heading_level().is_some() && !b.text().trim().is_empty());
+    let block = heading.or_else(|| blocks.iter().find(|b| !b.text().trim().is_empty()))?;
+    let text = crate::model::sanitize::collapse_whitespace(block.text());
+    if text.chars().count() <= FALLBACK_TITLE_CHARS {
+        return Some(text);
+    }
+    let cut: String = text.chars().take(FALLBACK_TITLE_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']);
+    Some(format!("{cut}…"))
 }
 
 /// A name as lookups compare it: lower case, single spaces.

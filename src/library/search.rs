@@ -6,14 +6,15 @@
 //! `*` matches as a prefix; the library screen makes the word being typed
 //! one. User text never reaches FTS5's syntax: every term is quoted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::Library;
-use super::store::{ListFilter, SUMMARY_COLUMNS, Summary, normalize_tag, summary_from_row};
+use super::store::{SUMMARY_COLUMNS, Summary, normalize_tag, summary_from_row};
 use crate::error::Result;
+use crate::model::sanitize;
 
 /// Marks where a match starts in a snippet (never in sanitised text).
 pub const MATCH_START: char = '\u{1}';
@@ -292,25 +293,29 @@ impl Library {
     /// prefix: what the library screen filters by as you type.
     pub fn search_ids(&self, text: &str) -> Result<Vec<i64>> {
         let query = parse_query(text, true);
-        if query.article_match().is_none() && query.quote_match().is_none() {
-            let filter = ListFilter { tag: query.tags.first().cloned(), ..ListFilter::default() };
-            return Ok(self.list(&filter)?.into_iter().map(|s| s.id).collect());
-        }
         let options = SearchOptions { prefix_last: true, ..SearchOptions::default() };
+        let articles = |best: &[(i64, i64)]| best.iter().map(|(article, _)| *article).collect::<Vec<_>>();
         let run = || -> rusqlite::Result<Vec<i64>> {
-            if let Some(matching) = query.article_match() {
-                let (sql, args) = article_sql(&query, &matching, &options, "a.id");
-                let mut statement = self.conn.prepare_cached(&sql)?;
-                let rows = statement.query_map(params_from_iter(args), |row| row.get(0))?;
-                rows.collect()
+            let (sql, args) = if let Some(matching) = query.article_match() {
+                let within = match query.quote_match() {
+                    Some(quotes) => {
+                        Some(articles(&self.best_quotes(&query, &quotes, &options, usize::MAX, false)?))
+                    }
+                    None => None,
+                };
+                article_sql(&query, &matching, &options, "a.id", within.as_deref())
+            } else if let Some(quotes) = query.quote_match() {
+                return Ok(articles(&self.best_quotes(&query, &quotes, &options, usize::MAX, true)?));
             } else {
-                let matching = query.quote_match().unwrap_or_default();
-                Ok(self
-                    .quote_hits(&query, &matching, &options, None)?
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect())
-            }
+                let mut sql = String::from("SELECT a.id FROM articles a WHERE 1");
+                let mut args = Vec::new();
+                narrow(&query, false, &mut sql, &mut args);
+                sql.push_str(" ORDER BY a.saved_at DESC, a.id DESC");
+                (sql, args)
+            };
+            let mut statement = self.conn.prepare_cached(&sql)?;
+            let rows = statement.query_map(params_from_iter(args), |row| row.get(0))?;
+            rows.collect()
         };
         run().map_err(|e| self.read_error(&e))
     }
@@ -326,19 +331,31 @@ impl Library {
         } else {
             format!("{SUMMARY_COLUMNS}, NULL")
         };
-        let (sql, args) = article_sql(query, matching, options, &columns);
+        // The quotes first, in one pass: the articles they are in narrow
+        // the article search, and each hit shows its best quote.
+        let quotes = match query.quote_match() {
+            Some(quotes) => Some((self.best_quotes(query, &quotes, options, usize::MAX, false)?, quotes)),
+            None => None,
+        };
+        let within =
+            quotes.as_ref().map(|(best, _)| best.iter().map(|(article, _)| *article).collect::<Vec<_>>());
+        let (sql, args) = article_sql(query, matching, options, &columns, within.as_deref());
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params_from_iter(args), |row| {
-            Ok(Hit { summary: summary_from_row(row)?, snippet: row.get(13)?, quote: None })
+            let snippet: Option<String> = row.get(13)?;
+            Ok(Hit {
+                summary: summary_from_row(row)?,
+                snippet: snippet.as_deref().map(clean_snippet),
+                quote: None,
+            })
         })?;
         let mut hits = rows.collect::<rusqlite::Result<Vec<Hit>>>()?;
-        if let Some(quotes) = query.quote_match() {
+        if let Some((best, matching)) = quotes {
+            let best: HashMap<i64, i64> = best.into_iter().collect();
             for hit in &mut hits {
-                hit.quote = self
-                    .quote_hits(query, &quotes, options, Some(hit.summary.id))?
-                    .into_iter()
-                    .next()
-                    .map(|(_, q)| q);
+                if let Some(quote) = best.get(&hit.summary.id) {
+                    hit.quote = self.quote_hit(&matching, *quote)?;
+                }
             }
         }
         Ok(hits)
@@ -350,64 +367,76 @@ impl Library {
         matching: &str,
         options: &SearchOptions,
     ) -> rusqlite::Result<Vec<Hit>> {
-        let found = self.quote_hits(query, matching, options, None)?;
-        let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+        let best = self.best_quotes(query, matching, options, options.limit.unwrap_or(usize::MAX), true)?;
+        let ids: Vec<i64> = best.iter().map(|(article, _)| *article).collect();
         let summaries = self.summaries_in_order(&ids)?;
-        let mut quotes: std::collections::HashMap<i64, QuoteHit> = found.into_iter().collect();
-        Ok(summaries
+        let best: HashMap<i64, i64> = best.into_iter().collect();
+        summaries
             .into_iter()
             .map(|summary| {
-                let quote = quotes.remove(&summary.id);
-                Hit { summary, snippet: None, quote }
+                let quote = match best.get(&summary.id) {
+                    Some(quote) => self.quote_hit(matching, *quote)?,
+                    None => None,
+                };
+                Ok(Hit { summary, snippet: None, quote })
             })
-            .collect())
+            .collect()
     }
 
-    /// The best quote of each article matching `matching` (an FTS5
-    /// expression over `quote_fts`), best first; only `article`'s when given.
-    fn quote_hits(
+    /// A quote of each article that has one matching `matching` (an FTS5
+    /// expression over `quote_fts`): (article, quote) pairs for at most
+    /// `limit` articles. `ranked`: the best quote of each, best first;
+    /// else the first in reading order of each, in no order (when the
+    /// article search ranks, ranking every quote too would be wasted).
+    fn best_quotes(
         &self,
         query: &Query,
         matching: &str,
         options: &SearchOptions,
-        article: Option<i64>,
-    ) -> rusqlite::Result<Vec<(i64, QuoteHit)>> {
+        limit: usize,
+        ranked: bool,
+    ) -> rusqlite::Result<Vec<(i64, i64)>> {
         let mut sql = String::from(
-            "SELECT q.article_id, q.ordinal, snippet(quote_fts, 1, char(1), char(2), '…', 40),
-                (SELECT group_concat(s.name, ' & ') FROM quote_speakers qs JOIN speakers s ON s.id = qs.speaker_id
-                 WHERE qs.quote_id = q.id)
-             FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid JOIN articles a ON a.id = q.article_id
-             WHERE quote_fts MATCH ?",
+            "SELECT q.article_id, q.id FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid
+             JOIN articles a ON a.id = q.article_id WHERE quote_fts MATCH ?",
         );
         let mut args = vec![Value::Text(matching.to_owned())];
-        if let Some(id) = article {
-            sql.push_str(" AND q.article_id = ?");
-            args.push(Value::Integer(id));
-        }
         narrow(query, options.unread, &mut sql, &mut args);
-        sql.push_str(" ORDER BY quote_fts.rank");
+        sql.push_str(if ranked { " ORDER BY quote_fts.rank" } else { " ORDER BY quote_fts.rowid" });
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut rows = statement.query(params_from_iter(args))?;
         let mut seen = HashSet::new();
         let mut found = Vec::new();
-        let limit = if article.is_some() { 1 } else { options.limit.unwrap_or(usize::MAX) };
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if !seen.insert(id) {
-                continue;
-            }
-            let text: Option<String> = row.get(2)?;
-            let hit = QuoteHit {
-                speaker: row.get(3)?,
-                text: text.unwrap_or_default(),
-                ordinal: row.get::<_, i64>(1)?.max(0) as usize,
-            };
-            found.push((id, hit));
-            if found.len() >= limit {
-                break;
+        while found.len() < limit
+            && let Some(row) = rows.next()?
+        {
+            let article: i64 = row.get(0)?;
+            if seen.insert(article) {
+                found.push((article, row.get(1)?));
             }
         }
         Ok(found)
+    }
+
+    /// A matching quote's snippet and speakers.
+    fn quote_hit(&self, matching: &str, quote: i64) -> rusqlite::Result<Option<QuoteHit>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT q.ordinal, snippet(quote_fts, 1, char(1), char(2), '…', 40),
+                (SELECT group_concat(s.name, ' & ') FROM quote_speakers qs JOIN speakers s ON s.id = qs.speaker_id
+                 WHERE qs.quote_id = q.id)
+             FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid
+             WHERE quote_fts MATCH ?1 AND quote_fts.rowid = ?2",
+        )?;
+        statement
+            .query_row(rusqlite::params![matching, quote], |row| {
+                let text: Option<String> = row.get(1)?;
+                Ok(QuoteHit {
+                    speaker: sanitize::clean_field(row.get(2)?),
+                    text: clean_snippet(&text.unwrap_or_default()),
+                    ordinal: row.get::<_, i64>(0)?.max(0) as usize,
+                })
+            })
+            .optional()
     }
 }
 
@@ -418,17 +447,15 @@ fn article_sql(
     matching: &str,
     options: &SearchOptions,
     columns: &str,
+    within: Option<&[i64]>,
 ) -> (String, Vec<Value>) {
     let mut sql = format!(
         "SELECT {columns} FROM article_fts JOIN articles a ON a.id = article_fts.rowid WHERE article_fts MATCH ?"
     );
     let mut args = vec![Value::Text(matching.to_owned())];
-    if let Some(quotes) = query.quote_match() {
-        sql.push_str(
-            " AND a.id IN (SELECT q.article_id FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid \
-             WHERE quote_fts MATCH ?)",
-        );
-        args.push(Value::Text(quotes));
+    if let Some(ids) = within {
+        sql.push_str(" AND a.id IN (SELECT value FROM json_each(?))");
+        args.push(Value::Text(serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())));
     }
     narrow(query, options.unread, &mut sql, &mut args);
     sql.push_str(" ORDER BY article_fts.rank LIMIT ?");
@@ -471,6 +498,20 @@ pub fn mark_matches(snippet: &str, open: &str, close: &str) -> String {
             MATCH_END => out.push_str(close),
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// A snippet sanitised like all text shown (the file could have been
+/// edited by anything), its match marks kept.
+fn clean_snippet(snippet: &str) -> String {
+    let mut out = String::with_capacity(snippet.len());
+    for (index, piece) in snippet.split([MATCH_START, MATCH_END]).enumerate() {
+        if index > 0 {
+            // Marks alternate: a start before every odd piece.
+            out.push(if index % 2 == 1 { MATCH_START } else { MATCH_END });
+        }
+        out.push_str(&sanitize::clean(piece));
     }
     out
 }

@@ -250,7 +250,7 @@ impl Library {
                                    THEN origin ELSE ?14 END
                          WHERE id = ?1",
                         params![
-                            found.id, item.source, hash, meta.title, meta.byline, meta.site, meta.published,
+                            found.id, item.source, hash, derived.display_title, meta.byline, meta.site, meta.published,
                             meta.language, meta.url, index::to_i64(derived.words), EXTRACTOR_VERSION, now, key, item.origin
                         ],
                     )?;
@@ -262,7 +262,7 @@ impl Library {
                          lang, words, extractor_version, saved_at, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
                         params![
-                            item.source, item.origin, meta.url, key, hash, meta.title, meta.byline, meta.site,
+                            item.source, item.origin, meta.url, key, hash, derived.display_title, meta.byline, meta.site,
                             meta.published, meta.language, index::to_i64(derived.words), EXTRACTOR_VERSION, now
                         ],
                     )?;
@@ -302,7 +302,7 @@ impl Library {
                 "UPDATE articles SET title = ?2, byline = ?3, site = ?4, published = ?5, lang = ?6, url = ?7,
                  words = ?8, extractor_version = ?9, updated_at = ?10, position = ?11, marks = ?12 WHERE id = ?1",
                 params![
-                    id, meta.title, meta.byline, meta.site, meta.published, meta.language, meta.url,
+                    id, derived.display_title, meta.byline, meta.site, meta.published, meta.language, meta.url,
                     index::to_i64(derived.words), EXTRACTOR_VERSION, now, position, marks
                 ],
             )?;
