@@ -1,7 +1,10 @@
 //! The command line: clap arguments → validated options → dispatch. Errors get
 //! their context here (anyhow) and become one line on stderr and an exit code.
+//! The library's commands live in `cli/library.rs` and `cli/import.rs`.
 
 mod docs;
+mod import;
+mod library;
 
 use std::io::{IsTerminal, Write};
 use std::panic::UnwindSafe;
@@ -74,6 +77,10 @@ struct Common {
         help = "What goes to the log file [default: warn, or BYLINE_LOG]"
     )]
     log_level: Option<String>,
+    /// The library file (default: $`BYLINE_LIBRARY`, else the config's
+    /// `library`, else $`XDG_DATA_HOME/byline/library.db`).
+    #[arg(long, value_name = "PATH", global = true)]
+    library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,6 +106,8 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    #[command(flatten)]
+    Library(library::LibraryCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,8 +220,11 @@ fn report(error: &anyhow::Error) {
 enum Reading {
     /// `extract [SOURCE]` in this format.
     Extract(Option<String>, Format),
-    /// The reader on SOURCE (stdin when none and it is piped).
+    /// The reader on SOURCE (stdin when none and it is piped; the library
+    /// screen when neither).
     Reader(Option<String>),
+    /// One of the library's commands.
+    Library(library::LibraryCommand),
 }
 
 /// `byline config path|default`.
@@ -291,6 +303,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
         Some(Command::Man) => return print_with(|out| docs::man(out).unwrap_or(())),
         Some(Command::Config { action }) => return config_command(&action, args.common.config.as_deref()),
         Some(Command::Extract { source, format }) => Reading::Extract(source, format.into()),
+        Some(Command::Library(command)) => Reading::Library(command),
         None => Reading::Reader(args.source),
     };
     crate::log::init(args.common.log_level.as_deref(), crate::log::default_path())?;
@@ -317,13 +330,19 @@ fn run(args: Args) -> anyhow::Result<u8> {
             };
             extract(&spec, &sources, &sites, forced, format)
         }
+        Reading::Library(command) => {
+            let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+            library::run(command, &library_context(&args.common, config, tools, forced)?)
+        }
         Reading::Reader(source) => {
             let spec = match source {
                 Some(source) => SourceSpec::parse(&source),
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
-                None => anyhow::bail!(
-                    "no article given: byline FILE, byline URL, byline -, or pipe one in (see --help)"
-                ),
+                // No article and nothing piped: the library.
+                None => {
+                    let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+                    return library::screen(&library_context(&args.common, config, tools, forced)?, None);
+                }
             };
             // Into a file or a pipe, the reader would write escape sequences
             // nobody sees: print the article as text instead, as less does.
@@ -337,6 +356,10 @@ fn run(args: Args) -> anyhow::Result<u8> {
             }
             let loaded = fetch_with_progress(&sources, &spec)?;
             let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+            // Where `S` saves; without a home directory it says so then.
+            let mut config = config;
+            config.library =
+                crate::library::locate(args.common.library.as_deref(), config.library.as_deref()).ok();
             match tui::run(loaded, forced, &config, tools)? {
                 // Ended by a signal: 128 + its number, as shells expect.
                 Some(signal) => Ok(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
@@ -385,6 +408,18 @@ fn fetch_with_progress(sources: &Loader, spec: &SourceSpec) -> anyhow::Result<Lo
         say(&format!("byline: {url}: {note}"));
     }
     Ok(loaded)
+}
+
+/// What the library's commands need: its file, the loader and site rules
+/// articles are read with, and the configuration.
+fn library_context(
+    common: &Common,
+    config: Config,
+    tools: tui::jobs::Tools,
+    forced: Option<SourceKind>,
+) -> anyhow::Result<library::Context> {
+    let path = crate::library::locate(common.library.as_deref(), config.library.as_deref())?;
+    Ok(library::Context { path, tools, forced, config })
 }
 
 /// Runs `work`, turning a panic (a bug, never an expected outcome) into one

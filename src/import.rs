@@ -22,7 +22,9 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::extract::SourceKind;
 use crate::library::{Hints, Library, Outcome, prepare};
-use crate::source::{self, LoadLimits, Loaded, SourceSpec};
+use std::sync::Arc;
+
+use crate::source::{Loaded, Loader, SourceSpec};
 
 /// One thing to import.
 #[derive(Debug)]
@@ -75,8 +77,10 @@ impl std::fmt::Debug for Collection {
 impl Collection {
     /// Finds out what `spec` is: a folder, an archive (by its first bytes),
     /// a feed, or else a single article. Files and URLs go through
-    /// [`source::load`]; a local archive is read entry by entry instead.
-    pub fn open(spec: &SourceSpec, limits: LoadLimits) -> Result<Self> {
+    /// the `loader` (its limits, fetch settings and offline copies); a local
+    /// archive is read entry by entry instead.
+    pub fn open(spec: &SourceSpec, loader: &Loader) -> Result<Self> {
+        let limits = loader.limits;
         if let SourceSpec::File(path) = spec {
             if path.is_dir() {
                 return match substack::Export::from_dir(path, limits)? {
@@ -90,7 +94,7 @@ impl Collection {
                 return Ok(Self(Inner::Export(substack::Export::from_zip(Box::new(file), path, limits)?)));
             }
         }
-        let loaded = source::load(spec, limits)?;
+        let loaded = loader.load(spec)?;
         if loaded.bytes.starts_with(ZIP_MAGIC) {
             let name = spec.display_name();
             let reader = Box::new(std::io::Cursor::new(loaded.bytes));
@@ -155,8 +159,9 @@ fn is_zip_file(path: &Path) -> bool {
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Largest item accepted.
-    pub limits: LoadLimits,
+    /// What items are loaded with (a feed entry's page): limits, fetch
+    /// settings, offline copies.
+    pub loader: Arc<Loader>,
     /// The kind to treat every item as (`--from`).
     pub forced: Option<SourceKind>,
     /// Tags to give every item.
@@ -244,7 +249,7 @@ pub fn import_one(library: &mut Library, item: Item, options: &Options) -> (Item
     };
     let loaded = match content {
         Content::Loaded(loaded) => Ok(loaded),
-        Content::Load(spec) => source::load(&spec, options.limits),
+        Content::Load(spec) => options.loader.load(&spec),
         Content::Skip(reason) => {
             report.status = Status::Skipped;
             report.reason = Some(reason);

@@ -347,6 +347,21 @@ impl Library {
         })
     }
 
+    /// Replaces an article's tags with `tags`; returns them as stored.
+    pub fn set_tags(&mut self, id: i64, tags: &[String]) -> Result<Vec<String>> {
+        let mut tags: Vec<String> = tags.iter().filter_map(|t| normalize_tag(t)).collect();
+        tags.sort();
+        tags.dedup();
+        self.write(|tx| {
+            ensure_exists(tx, id)?;
+            tx.execute("DELETE FROM tags WHERE article_id = ?1", [id])?;
+            for tag in &tags {
+                tx.execute("INSERT INTO tags (article_id, tag) VALUES (?1, ?2)", params![id, tag])?;
+            }
+            Ok(tags.clone())
+        })
+    }
+
     /// Marks an article read or unread.
     pub fn set_read(&mut self, id: i64, read: bool) -> Result<()> {
         self.write(|tx| {

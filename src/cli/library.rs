@@ -1,0 +1,486 @@
+//! The library's commands: `save`, `list`, `search`, `open`, `rm`, `tag`,
+//! `export`, `backup` (`import` and `reextract`, which report progress,
+//! are in `cli/import.rs`), and the library screen that `byline` with no
+//! argument opens. Their arguments are defined here and flattened into the
+//! CLI's command list.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::{EXIT_ERROR, EXIT_NO_ARTICLE, EXIT_OK};
+use crate::config::Config;
+use crate::error::Error;
+use crate::extract::SourceKind;
+use crate::library::{
+    self, Hit, Library, ListFilter, SearchOptions, Summary, highlights, mark_matches, time,
+};
+use crate::output::Format;
+use crate::source::SourceSpec;
+use crate::tui::jobs::Tools;
+
+/// The library's subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// Save articles to the library: files, URLs, or `-` for stdin (read
+    /// when piped and no source is given).
+    Save {
+        /// Files, URLs, or `-`.
+        sources: Vec<String>,
+        /// Tag them (repeat for more tags).
+        #[arg(long = "tag", short = 't', value_name = "TAG")]
+        tags: Vec<String>,
+        /// Report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the saved articles, newest first.
+    List {
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// Only articles not marked read.
+        #[arg(long)]
+        unread: bool,
+        /// Only articles with this tag.
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// At most this many.
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Search the library: words and "phrases" (all must match), narrowed
+    /// by speaker:NAME, quote:"WORDS" (both on one quote), title:, byline:,
+    /// site:, tag:; a word ending in * is a prefix.
+    Search {
+        /// The query (several arguments are joined with spaces).
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Only articles not marked read.
+        #[arg(long)]
+        unread: bool,
+    },
+    /// Open a saved article in the reader where you stopped (Backspace:
+    /// the library).
+    Open {
+        /// The article's id (see `byline list`).
+        id: i64,
+    },
+    /// Remove articles from the library.
+    Rm {
+        /// Their ids.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Tag an article (or take tags away with --remove).
+    Tag {
+        /// The article's id.
+        id: i64,
+        /// The tags.
+        #[arg(required = true)]
+        tags: Vec<String>,
+        /// Take these tags away instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Print a saved article, or write it to a file.
+    Export {
+        /// The article's id.
+        id: i64,
+        /// Output format (`original`: the bytes as they were saved).
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Import a folder of saved posts, a Substack export (.zip or its
+    /// folder), or an RSS/Atom feed (a file or a URL).
+    Import {
+        /// A folder, a .zip, a feed file, or a URL.
+        source: String,
+        /// Tag every article imported (repeat for more tags).
+        #[arg(long = "tag", short = 't', value_name = "TAG")]
+        tags: Vec<String>,
+        /// Report every item as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Extract saved articles again from their original bytes: those made
+    /// by an older byline, the ones given, or all with --all. Reading
+    /// positions are kept.
+    Reextract {
+        /// Only these articles.
+        ids: Vec<i64>,
+        /// Every article, whichever byline extracted it.
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// Report every article as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a consistent copy of the library to a new file (safe while
+    /// another byline uses it).
+    Backup {
+        /// The copy to write.
+        file: PathBuf,
+    },
+}
+
+/// Formats of `byline export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Markdown,
+    /// The JSON contract of `byline extract`.
+    Json,
+    /// A standalone HTML page.
+    Html,
+    /// Plain text.
+    Text,
+    /// The original bytes.
+    Original,
+}
+
+/// What every library command needs.
+#[derive(Debug)]
+pub struct Context {
+    /// The library file.
+    pub path: PathBuf,
+    /// What sources are loaded with (limits, fetch settings, offline
+    /// copies) and extracted with (site rules).
+    pub tools: Tools,
+    /// The kind forced with `--from`.
+    pub forced: Option<SourceKind>,
+    /// The configuration (for the screen).
+    pub config: Config,
+}
+
+impl Context {
+    /// The library, opened (created if needed).
+    pub fn open(&self) -> Result<Library, Error> {
+        Library::open(&self.path)
+    }
+}
+
+/// Runs a library command.
+pub fn run(command: LibraryCommand, ctx: &Context) -> anyhow::Result<u8> {
+    match command {
+        LibraryCommand::Save { sources, tags, json } => save(ctx, &sources, &tags, json),
+        LibraryCommand::List { json, unread, tag, limit } => {
+            let summaries = ctx.open()?.list(&ListFilter { unread, tag, limit })?;
+            if json {
+                let items: Vec<ArticleJson<'_>> = summaries.iter().map(ArticleJson::from).collect();
+                print_json(&items)
+            } else {
+                let mut lines = String::new();
+                for summary in &summaries {
+                    lines.push_str(&list_line(summary));
+                    lines.push('\n');
+                }
+                print(lines.as_bytes())
+            }
+        }
+        LibraryCommand::Search { query, json, limit, unread } => {
+            let options = SearchOptions { limit: Some(limit), snippets: true, unread, prefix_last: false };
+            let hits = ctx.open()?.search(&query.join(" "), &options)?;
+            if json {
+                print_json(&hits.iter().map(HitJson::from).collect::<Vec<_>>())
+            } else {
+                print(hits.iter().map(hit_text).collect::<String>().as_bytes())
+            }
+        }
+        LibraryCommand::Open { id } => {
+            // Refuse an unknown id before the terminal is taken over.
+            ctx.open()?.summary(id)?;
+            screen(ctx, Some(id))
+        }
+        LibraryCommand::Rm { ids } => {
+            let mut library = ctx.open()?;
+            let found = library.existing(&ids)?;
+            let removed = library.remove(&found)?;
+            let missing: Vec<String> =
+                ids.iter().filter(|id| !found.contains(id)).map(ToString::to_string).collect();
+            print(format!("removed {removed} article{}\n", plural(removed)).as_bytes())?;
+            if missing.is_empty() {
+                Ok(EXIT_OK)
+            } else {
+                anyhow::bail!("no article {} in the library (see byline list)", missing.join(", "))
+            }
+        }
+        LibraryCommand::Tag { id, tags, remove } => {
+            let tags = ctx.open()?.tag(id, &tags, remove)?;
+            print(
+                format!("{id}: {}\n", if tags.is_empty() { "no tags".to_owned() } else { tags.join(", ") })
+                    .as_bytes(),
+            )
+        }
+        LibraryCommand::Export { id, format, output } => export(ctx, id, format, output.as_deref()),
+        LibraryCommand::Import { source, tags, json } => super::import::import(ctx, &source, tags, json),
+        LibraryCommand::Reextract { ids, all, json } => super::import::reextract(ctx, &ids, all, json),
+        LibraryCommand::Backup { file } => {
+            let library = ctx.open()?;
+            library.backup(&file)?;
+            let count = library.count()?;
+            print(format!("copied {count} article{} to {}\n", plural(count), file.display()).as_bytes())
+        }
+    }
+}
+
+/// The library screen, opened on article `open` when given; into a file
+/// or a pipe (where a screen is no use), the list as `byline list` prints it.
+pub fn screen(ctx: &Context, open: Option<i64>) -> anyhow::Result<u8> {
+    if !std::io::stdout().is_terminal() {
+        let list = LibraryCommand::List { json: false, unread: false, tag: None, limit: None };
+        return run(list, ctx);
+    }
+    match crate::tui::run_library(&ctx.path, open, &ctx.config, ctx.tools.clone())? {
+        // Ended by a signal: 128 + its number, as shells expect.
+        Some(signal) => Ok(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
+        None => Ok(EXIT_OK),
+    }
+}
+
+fn save(ctx: &Context, sources: &[String], tags: &[String], json: bool) -> anyhow::Result<u8> {
+    let specs: Vec<SourceSpec> = if sources.is_empty() {
+        if std::io::stdin().is_terminal() {
+            anyhow::bail!("nothing to save: byline save FILE|URL|- (or pipe an article in)");
+        }
+        vec![SourceSpec::Stdin]
+    } else {
+        sources.iter().map(|s| SourceSpec::parse(s)).collect()
+    };
+    let mut library = ctx.open()?;
+    let mut reports = Vec::new();
+    let mut code = EXIT_OK;
+    for spec in specs {
+        let name = spec.display_name();
+        let saved = ctx.tools.loader.load(&spec)
+            .and_then(|loaded| library::prepare(loaded, ctx.forced, None, library::Hints::default()))
+            .and_then(|prepared| library.save(&prepared, tags).map(|saved| (saved, prepared)));
+        match saved {
+            Ok((saved, prepared)) => {
+                let title = library.summary(saved.id).ok().and_then(|s| s.title);
+                if !json {
+                    let title = title.as_deref().unwrap_or("(untitled)");
+                    print(format!("{:<9} {:>5}  {title}\n", saved.outcome.name(), saved.id).as_bytes())?;
+                }
+                reports.push(SaveJson {
+                    source: name,
+                    status: saved.outcome.name(),
+                    id: Some(saved.id),
+                    title,
+                    url: prepared.article.meta().url.clone(),
+                    error: None,
+                });
+            }
+            // The library itself failing (a full disk) fails every source after.
+            Err(error @ Error::Library { .. }) => return Err(error.into()),
+            Err(error) => {
+                code = code.max(if matches!(error, Error::NoArticle { .. }) {
+                    EXIT_NO_ARTICLE
+                } else {
+                    EXIT_ERROR
+                });
+                let message = error.to_string();
+                if !json {
+                    super::report(&anyhow::anyhow!("{message}"));
+                }
+                reports.push(SaveJson {
+                    source: name,
+                    status: "failed",
+                    id: None,
+                    title: None,
+                    url: None,
+                    error: Some(message),
+                });
+            }
+        }
+    }
+    if json {
+        print_json(&reports)?;
+    }
+    Ok(code)
+}
+
+fn export(ctx: &Context, id: i64, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<u8> {
+    let mut library = ctx.open()?;
+    let rendered = match format {
+        ExportFormat::Original => None,
+        ExportFormat::Json => Some(Format::Json),
+        ExportFormat::Html => Some(Format::Html),
+        ExportFormat::Text => Some(Format::Text),
+        ExportFormat::Markdown => Some(Format::Markdown),
+    };
+    let bytes = match rendered {
+        Some(format) => crate::output::render(&library.stored_article(id)?, format).into_bytes(),
+        None => library.original(id)?.0,
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, bytes)
+                .map_err(|cause| Error::Read { source_name: path.display().to_string(), cause })?;
+            Ok(EXIT_OK)
+        }
+        None => print(&bytes),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`byline list | head`) is not an error.
+pub(super) fn print(bytes: &[u8]) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(EXIT_OK),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_OK),
+        Err(error) => Err(Error::Output(error).into()),
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub(super) fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<u8> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Output(e.into()))?;
+    text.push('\n');
+    print(text.as_bytes())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// One line of `byline list`: id, unread mark, date, progress, title, site, tags.
+fn list_line(summary: &Summary) -> String {
+    let date = summary.published.clone().unwrap_or_else(|| time::date(summary.saved_at));
+    let mark = if summary.read { ' ' } else { '●' };
+    let mut line = format!(
+        "{:>5} {mark} {date:<10} {:>3}%  {}",
+        summary.id,
+        summary.progress,
+        summary.title.as_deref().unwrap_or("(untitled)")
+    );
+    if let Some(site) = &summary.site {
+        line.push_str(&format!(" — {site}"));
+    }
+    for tag in &summary.tags {
+        line.push_str(&format!("  #{tag}"));
+    }
+    line
+}
+
+fn hit_text(hit: &Hit) -> String {
+    let mut out = list_line(&hit.summary);
+    out.push('\n');
+    if let Some(snippet) = &hit.snippet {
+        out.push_str(&format!("        {}\n", mark_matches(&one_line(snippet), "[", "]")));
+    }
+    if let Some(quote) = &hit.quote {
+        let speaker = quote.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();
+        out.push_str(&format!("        “{}”{speaker}\n", mark_matches(&one_line(&quote.text), "[", "]")));
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    crate::model::sanitize::collapse_whitespace(text)
+}
+
+/// An article in `--json` output.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: i64,
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    site: Option<&'a str>,
+    published: Option<&'a str>,
+    saved_at: String,
+    opened_at: Option<String>,
+    url: Option<&'a str>,
+    source: &'a str,
+    read: bool,
+    progress: u8,
+    words: u32,
+    tags: &'a [String],
+}
+
+impl<'a> From<&'a Summary> for ArticleJson<'a> {
+    fn from(s: &'a Summary) -> Self {
+        Self {
+            id: s.id,
+            title: s.title.as_deref(),
+            byline: s.byline.as_deref(),
+            site: s.site.as_deref(),
+            published: s.published.as_deref(),
+            saved_at: time::datetime(s.saved_at),
+            opened_at: s.opened_at.map(time::datetime),
+            url: s.url.as_deref(),
+            source: &s.source,
+            read: s.read,
+            progress: s.progress,
+            words: s.words,
+            tags: &s.tags,
+        }
+    }
+}
+
+/// Matched text with the matches as character ranges.
+#[derive(Serialize)]
+struct MatchedJson {
+    text: String,
+    highlights: Vec<[usize; 2]>,
+}
+
+impl MatchedJson {
+    fn of(snippet: &str) -> Self {
+        let (text, ranges) = highlights(snippet);
+        Self { text, highlights: ranges.into_iter().map(|r| [r.start, r.end]).collect() }
+    }
+}
+
+#[derive(Serialize)]
+struct QuoteJson {
+    speaker: Option<String>,
+    #[serde(flatten)]
+    text: MatchedJson,
+    index: usize,
+}
+
+/// A search result in `--json` output.
+#[derive(Serialize)]
+struct HitJson<'a> {
+    #[serde(flatten)]
+    article: ArticleJson<'a>,
+    snippet: Option<MatchedJson>,
+    quote: Option<QuoteJson>,
+}
+
+impl<'a> From<&'a Hit> for HitJson<'a> {
+    fn from(hit: &'a Hit) -> Self {
+        Self {
+            article: ArticleJson::from(&hit.summary),
+            snippet: hit.snippet.as_deref().map(MatchedJson::of),
+            quote: hit.quote.as_ref().map(|q| QuoteJson {
+                speaker: q.speaker.clone(),
+                text: MatchedJson::of(&q.text),
+                index: q.ordinal,
+            }),
+        }
+    }
+}
+
+/// One source in `save --json`.
+#[derive(Serialize)]
+struct SaveJson {
+    source: String,
+    status: &'static str,
+    id: Option<i64>,
+    title: Option<String>,
+    url: Option<String>,
+    error: Option<String>,
+}
