@@ -71,10 +71,26 @@ fn ids(items: &[Value]) -> Vec<i64> {
 fn save_then_list_as_json_with_every_field() {
     let lib = Lib::new();
     let out = lib.ok(&["save", HTML_SAMPLE, MARKDOWN_SAMPLE]);
-    assert_eq!(out, "added         1  Why the Harbor Compact talks stalled\nadded         2  Quiet diplomacy in the Selka Strait\n");
+    assert_eq!(
+        out,
+        "added         1  Why the Harbor Compact talks stalled\nadded         2  Quiet diplomacy in the Selka Strait\n"
+    );
     let list = lib.list();
     assert_eq!(ids(&list), [2, 1], "newest first");
-    for field in ["id", "title", "byline", "site", "published", "saved_at", "opened_at", "url", "source", "read", "progress", "tags"] {
+    for field in [
+        "id",
+        "title",
+        "byline",
+        "site",
+        "published",
+        "saved_at",
+        "opened_at",
+        "url",
+        "source",
+        "read",
+        "progress",
+        "tags",
+    ] {
         assert!(list[0].get(field).is_some(), "missing {field}");
     }
     assert_eq!(list[1]["title"], "Why the Harbor Compact talks stalled");
@@ -87,7 +103,10 @@ fn save_then_list_as_json_with_every_field() {
     assert!(lib.ok(&["save", HTML_SAMPLE]).starts_with("unchanged     1"));
     assert_eq!(lib.list().len(), 2);
     let text = lib.ok(&["list"]);
-    assert!(text.contains("    1 ● 2026-03-12   0%  Why the Harbor Compact talks stalled — Crosscurrents"), "{text}");
+    assert!(
+        text.contains("    1 ● 2026-03-12   0%  Why the Harbor Compact talks stalled — Crosscurrents"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -180,7 +199,9 @@ fn export_in_every_format() {
     assert_eq!(json["schema"], 1);
     assert!(!json["quotes"].as_array().unwrap().is_empty());
     let html = lib.ok(&["export", "1", "-f", "html"]);
-    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Why the Harbor Compact talks stalled</h1>"));
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Why the Harbor Compact talks stalled</h1>")
+    );
     let original = lib.byline().args(["export", "1", "--format", "original"]).output().unwrap();
     assert_eq!(original.stdout, std::fs::read(HTML_SAMPLE).unwrap(), "the bytes as saved");
     let file = lib.dir.path().join("out.md");
@@ -207,7 +228,9 @@ fn import_a_substack_export_zip_then_its_folder() {
     let lib = Lib::new();
     let zip_path = lib.dir.path().join("export.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
-    for (name, text) in [("posts.csv", posts_csv()), ("posts/11.ferry.html", FERRY), ("posts/12.tolls.html", TOLLS)] {
+    for (name, text) in
+        [("posts.csv", posts_csv()), ("posts/11.ferry.html", FERRY), ("posts/12.tolls.html", TOLLS)]
+    {
         zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
         zip.write_all(text.as_bytes()).unwrap();
     }
@@ -216,7 +239,10 @@ fn import_a_substack_export_zip_then_its_folder() {
     assert_eq!(output.status.code(), Some(0), "a skipped draft is no failure: {output:?}");
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["kind"], "Substack export");
-    assert_eq!((report["counts"]["added"].as_i64(), report["counts"]["skipped"].as_i64()), (Some(2), Some(1)));
+    assert_eq!(
+        (report["counts"]["added"].as_i64(), report["counts"]["skipped"].as_i64()),
+        (Some(2), Some(1))
+    );
     let items = report["items"].as_array().unwrap();
     assert_eq!(items[0]["item"], "posts/11.ferry.html");
     assert_eq!(items[0]["status"], "added");
@@ -229,10 +255,13 @@ fn import_a_substack_export_zip_then_its_folder() {
     let ferry = list.iter().find(|a| a["title"] == "Ferry fight, part one").unwrap();
     assert_eq!(ferry["published"], "2025-11-02");
     // The unpacked folder is the same posts: nothing is added twice.
-    for (name, text) in [("posts.csv", posts_csv()), ("posts/11.ferry.html", FERRY), ("posts/12.tolls.html", TOLLS)] {
+    for (name, text) in
+        [("posts.csv", posts_csv()), ("posts/11.ferry.html", FERRY), ("posts/12.tolls.html", TOLLS)]
+    {
         lib.write(&format!("unpacked/{name}"), text);
     }
-    let output = lib.byline().args(["import", lib.dir.path().join("unpacked").to_str().unwrap()]).output().unwrap();
+    let output =
+        lib.byline().args(["import", lib.dir.path().join("unpacked").to_str().unwrap()]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("2 unchanged, 1 skipped"), "{stderr}");
@@ -246,7 +275,8 @@ fn import_a_folder_reports_each_item_and_goes_on_after_a_bad_one() {
     lib.write("posts/two.txt", "Two\n\nThe bridge toll rises in May after a long meeting of the council.\n");
     std::fs::write(lib.dir.path().join("posts/three.html"), b"\x00\x01\x02binary\xff\xfe").unwrap();
     let folder = lib.dir.path().join("posts");
-    let output = lib.byline().args(["import", "--json", "--tag", "notes", folder.to_str().unwrap()]).output().unwrap();
+    let output =
+        lib.byline().args(["import", "--json", "--tag", "notes", folder.to_str().unwrap()]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let statuses: Vec<(&str, &str)> = report["items"]
@@ -293,8 +323,11 @@ fn reextract_rebuilds_stale_articles_and_keeps_their_place() {
     lib.saved_samples();
     let conn = rusqlite::Connection::open(lib.path()).unwrap();
     let position = "{\"fingerprint\":1,\"offset\":5,\"block_hint\":2}";
-    conn.execute("UPDATE articles SET extractor_version = 0, position = ?1, progress = 40 WHERE id = 2", [position])
-        .unwrap();
+    conn.execute(
+        "UPDATE articles SET extractor_version = 0, position = ?1, progress = 40 WHERE id = 2",
+        [position],
+    )
+    .unwrap();
     conn.execute("UPDATE documents SET json = '{}' WHERE article_id = 2", []).unwrap();
     drop(conn);
     let report = lib.json(&["reextract", "--json"]);
@@ -305,7 +338,9 @@ fn reextract_rebuilds_stale_articles_and_keeps_their_place() {
     assert_eq!(lib.json(&["reextract", "--json", "--all"]).as_array().unwrap().len(), 3);
     let conn = rusqlite::Connection::open(lib.path()).unwrap();
     let (version, progress): (i64, i64) = conn
-        .query_row("SELECT extractor_version, progress FROM articles WHERE id = 2", [], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row("SELECT extractor_version, progress FROM articles WHERE id = 2", [], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
         .unwrap();
     assert_eq!((version, progress), (i64::from(byline::pipeline::EXTRACTOR_VERSION), 40));
     assert!(lib.ok(&["export", "2"]).contains("ferries"), "the document is whole again");
@@ -316,8 +351,15 @@ fn backup_is_a_library_of_its_own() {
     let lib = Lib::new();
     lib.saved_samples();
     let copy = lib.dir.path().join("copy.db");
-    assert_eq!(lib.ok(&["backup", copy.to_str().unwrap()]), format!("copied 3 articles to {}\n", copy.display()));
-    let listed = Command::cargo_bin("byline").unwrap().args(["list", "--library", copy.to_str().unwrap()]).output().unwrap();
+    assert_eq!(
+        lib.ok(&["backup", copy.to_str().unwrap()]),
+        format!("copied 3 articles to {}\n", copy.display())
+    );
+    let listed = Command::cargo_bin("byline")
+        .unwrap()
+        .args(["list", "--library", copy.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(String::from_utf8(listed.stdout).unwrap().lines().count(), 3);
     let output = lib.byline().args(["backup", copy.to_str().unwrap()]).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "never overwrites");
@@ -331,10 +373,14 @@ fn the_library_flag_wins_over_the_environment_and_errors_are_clear() {
     assert!(other.exists());
     assert!(lib.list().is_empty(), "BYLINE_LIBRARY's library is another");
     let file = lib.write("plain.txt", "not a database");
-    let output = lib.byline().args(["list", "--library", &format!("{}/library.db", file.display())]).output().unwrap();
+    let output =
+        lib.byline().args(["list", "--library", &format!("{}/library.db", file.display())]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("byline: library ") && stderr.contains("cannot create its directory"), "{stderr}");
+    assert!(
+        stderr.starts_with("byline: library ") && stderr.contains("cannot create its directory"),
+        "{stderr}"
+    );
     let output = lib.byline().args(["list", "--library", file.to_str().unwrap()]).output().unwrap();
     assert!(String::from_utf8(output.stderr).unwrap().contains("not a byline library"));
     let output = lib.byline().args(["open", "5"]).output().unwrap();

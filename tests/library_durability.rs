@@ -39,7 +39,9 @@ fn read_only(library: &Path) -> Option<Connection> {
 /// (id, title) of every article, or nothing while the library is not made.
 fn articles(library: &Path) -> Vec<(i64, String)> {
     let Some(conn) = read_only(library) else { return Vec::new() };
-    let Ok(mut statement) = conn.prepare("SELECT id, title FROM articles ORDER BY id") else { return Vec::new() };
+    let Ok(mut statement) = conn.prepare("SELECT id, title FROM articles ORDER BY id") else {
+        return Vec::new();
+    };
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)));
     rows.map(|rows| rows.filter_map(Result::ok).collect()).unwrap_or_default()
 }
@@ -97,7 +99,11 @@ fn an_import_killed_half_way_keeps_what_it_committed() {
     child.kill().unwrap();
     child.wait().unwrap();
     let after = articles(&library);
-    assert!(after.len() < POSTS, "killed before the end ({} of {POSTS}): make the import longer", after.len());
+    assert!(
+        after.len() < POSTS,
+        "killed before the end ({} of {POSTS}): make the import longer",
+        after.len()
+    );
     assert_eq!(integrity(&library), "ok");
     for article in &before_kill {
         assert!(after.contains(article), "{article:?} was committed before the kill and is gone");
@@ -126,14 +132,21 @@ fn two_imports_at_once_both_finish_with_every_article() {
     let children: Vec<_> = folders
         .iter()
         .map(|folder| {
-            byline(&library).arg("import").arg(folder).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap()
+            byline(&library)
+                .arg("import")
+                .arg(folder)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
         })
         .collect();
     // Meanwhile a third process reads and writes too.
     let mut tagged = 0;
     while tagged < 20 {
         if let Some((id, _)) = articles(&library).first() {
-            let status = byline(&library).args(["tag", &id.to_string(), &format!("t{tagged}")]).status().unwrap();
+            let status =
+                byline(&library).args(["tag", &id.to_string(), &format!("t{tagged}")]).status().unwrap();
             assert!(status.success());
             tagged += 1;
         }

@@ -392,8 +392,11 @@ impl App {
         self.settle_links();
         self.settle_shelf();
         if let (Some(offset), Some(area)) = (self.help, self.geometry().help) {
-            let lines =
-                super::view::help::line_count(&self.keymap, usize::from(area.width.saturating_sub(2)));
+            let lines = super::view::help::line_count(
+                &self.keymap,
+                usize::from(area.width.saturating_sub(2)),
+                self.help_first(),
+            );
             let visible = usize::from(area.height.saturating_sub(2)).max(1);
             self.help = Some(offset.min(lines.saturating_sub(visible)));
         }

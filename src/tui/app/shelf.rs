@@ -156,6 +156,12 @@ impl App {
         }
     }
 
+    /// The keys the help lists first: the library's on its screen.
+    #[must_use]
+    pub fn help_first(&self) -> Mode {
+        if self.shelf_visible() { Mode::Library } else { Mode::Reader }
+    }
+
     /// Whether the library screen shows.
     #[must_use]
     pub fn shelf_visible(&self) -> bool {
