@@ -18,6 +18,7 @@
 mod index;
 mod people;
 mod query;
+mod reading;
 mod rebuild;
 pub mod schema;
 mod search;
@@ -30,11 +31,12 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use people::{QuoteFilter, QuoteRow, SpeakerRow};
+pub use reading::{Opened, ReadingState};
 pub use rebuild::{Hints, Prepared, Recipe, prepare, rebuild};
 pub use search::{
     Hit, MATCH_END, MATCH_START, Query, QuoteHit, SearchOptions, Term, highlights, mark_matches, parse_query,
 };
-pub use store::{ListFilter, Opened, Outcome, ReadingState, Saved, Summary};
+pub use store::{ListFilter, Outcome, Saved, Summary};
 
 use crate::error::{Error, Result};
 

@@ -6,204 +6,22 @@
 //! `*` matches as a prefix; the library screen makes the word being typed
 //! one. User text never reaches FTS5's syntax: every term is quoted.
 
+mod parse;
+mod snippet;
+
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
+pub use parse::{Query, Term, parse_query};
+use snippet::clean_snippet;
+pub use snippet::{MATCH_END, MATCH_START, highlights, mark_matches};
+
 use super::Library;
-use super::store::{SUMMARY_COLUMNS, Summary, normalize_tag, summary_from_row};
+use super::store::{SUMMARY_COLUMNS, Summary, summary_from_row};
 use crate::error::Result;
 use crate::model::sanitize;
-
-/// Marks where a match starts in a snippet (never in sanitised text).
-pub const MATCH_START: char = '\u{1}';
-/// Marks where a match ends in a snippet.
-pub const MATCH_END: char = '\u{2}';
-
-/// One word or phrase of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    /// The words (several make a phrase).
-    pub words: String,
-    /// Whether the last word matches as a prefix.
-    pub prefix: bool,
-}
-
-/// A parsed query.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    /// Terms matched against the whole article, with the column they are
-    /// limited to (`None`: any).
-    pub article: Vec<(Option<&'static str>, Term)>,
-    /// Terms the speaker of a quote must match.
-    pub speaker: Vec<Term>,
-    /// Terms the text of that same quote must match.
-    pub quote: Vec<Term>,
-    /// Tags the article must have.
-    pub tags: Vec<String>,
-    /// Text the article's site name must contain.
-    pub sites: Vec<String>,
-}
-
-impl Query {
-    /// Whether the query asks for nothing.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.article.is_empty()
-            && self.speaker.is_empty()
-            && self.quote.is_empty()
-            && self.tags.is_empty()
-            && self.sites.is_empty()
-    }
-
-    fn article_match(&self) -> Option<String> {
-        let parts: Vec<String> = self
-            .article
-            .iter()
-            .map(|(column, term)| match column {
-                Some(column) => format!("{column} : {}", fts_string(term)),
-                None => fts_string(term),
-            })
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(" AND "))
-    }
-
-    fn quote_match(&self) -> Option<String> {
-        let parts: Vec<String> = (self.speaker.iter().map(|t| format!("speaker : {}", fts_string(t))))
-            .chain(self.quote.iter().map(|t| format!("text : {}", fts_string(t))))
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(" AND "))
-    }
-}
-
-/// A term as an FTS5 string: quoted, quotes doubled, `*` after for a prefix.
-fn fts_string(term: &Term) -> String {
-    let quoted = format!("\"{}\"", term.words.replace('"', "\"\""));
-    if term.prefix { format!("{quoted} *") } else { quoted }
-}
-
-/// Whether FTS5's tokenizer finds a word in `text` (a term of punctuation
-/// alone would match nothing, or be a syntax error).
-fn has_word(text: &str) -> bool {
-    text.chars().any(char::is_alphanumeric)
-}
-
-fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
-}
-
-/// Where the last parsed term went, for `prefix_last`.
-#[derive(Clone, Copy)]
-enum Slot {
-    Article,
-    Speaker,
-    Quote,
-    Other,
-}
-
-/// Reads one whitespace-separated token: an optional `field:` and a word
-/// or a quoted phrase. Returns (field, text, quoted).
-fn token(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> (Option<String>, String, bool) {
-    let mut raw = String::new();
-    let mut field = None;
-    while let Some(&c) = chars.peek() {
-        if c.is_whitespace() {
-            break;
-        }
-        chars.next();
-        if is_quote_mark(c) {
-            let mut phrase = String::new();
-            while let Some(c) = chars.next_if(|c| !is_quote_mark(*c)) {
-                phrase.push(c);
-            }
-            chars.next();
-            if raw.is_empty() {
-                return (field, phrase, true);
-            }
-            raw.push_str(&phrase);
-            continue;
-        }
-        if c == ':' && field.is_none() && !raw.is_empty() && raw.chars().all(char::is_alphabetic) {
-            field = Some(std::mem::take(&mut raw).to_lowercase());
-            continue;
-        }
-        raw.push(c);
-    }
-    (field, raw, false)
-}
-
-/// Parses a query; with `prefix_last` the last term, unless a space
-/// follows it, matches as a prefix (search as you type).
-#[must_use]
-pub fn parse_query(text: &str, prefix_last: bool) -> Query {
-    let mut query = Query::default();
-    let mut chars = text.chars().peekable();
-    let mut last = Slot::Other;
-    let mut quoted_last = false;
-    loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        if chars.peek().is_none() {
-            break;
-        }
-        let (field, raw, quoted) = token(&mut chars);
-        let prefix = !quoted && raw.ends_with('*');
-        let words = raw.trim_end_matches('*').trim().to_owned();
-        let term = Term { words, prefix };
-        last = Slot::Other;
-        if field.as_deref() == Some("tag") {
-            query.tags.extend(normalize_tag(&term.words));
-            continue;
-        }
-        if field.as_deref() == Some("site") {
-            if !term.words.is_empty() {
-                query.sites.push(term.words);
-            }
-            continue;
-        }
-        if !has_word(&term.words) {
-            continue;
-        }
-        (last, quoted_last) = (
-            match field.as_deref() {
-                Some("speaker" | "who") => {
-                    query.speaker.push(term);
-                    Slot::Speaker
-                }
-                Some("quote" | "said") => {
-                    query.quote.push(term);
-                    Slot::Quote
-                }
-                Some("title") => push(&mut query, Some("title"), term),
-                Some("byline" | "author" | "by") => push(&mut query, Some("byline"), term),
-                Some("text" | "body") => push(&mut query, Some("body"), term),
-                // An unknown field is no field: "a:b" is searched as words.
-                Some(name) => {
-                    push(&mut query, None, Term { words: format!("{name} {}", term.words), ..term })
-                }
-                None => push(&mut query, None, term),
-            },
-            quoted,
-        );
-    }
-    if prefix_last && !text.ends_with(char::is_whitespace) && !quoted_last {
-        let term = match last {
-            Slot::Article => query.article.last_mut().map(|(_, term)| term),
-            Slot::Speaker => query.speaker.last_mut(),
-            Slot::Quote => query.quote.last_mut(),
-            Slot::Other => None,
-        };
-        if let Some(term) = term {
-            term.prefix = true;
-        }
-    }
-    query
-}
-
-fn push(query: &mut Query, column: Option<&'static str>, term: Term) -> Slot {
-    query.article.push((column, term));
-    Slot::Article
-}
 
 /// How to search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -461,57 +279,4 @@ fn article_sql(
     sql.push_str(" ORDER BY article_fts.rank LIMIT ?");
     args.push(Value::Integer(limit_of(options.limit)));
     (sql, args)
-}
-
-/// A snippet without its match marks, and where the matches are (ranges
-/// of characters).
-#[must_use]
-pub fn highlights(snippet: &str) -> (String, Vec<std::ops::Range<usize>>) {
-    let mut text = String::with_capacity(snippet.len());
-    let mut ranges = Vec::new();
-    let mut start = None;
-    let mut count = 0;
-    for c in snippet.chars() {
-        match c {
-            MATCH_START => start = Some(count),
-            MATCH_END => {
-                if let Some(from) = start.take() {
-                    ranges.push(from..count);
-                }
-            }
-            c => {
-                text.push(c);
-                count += 1;
-            }
-        }
-    }
-    (text, ranges)
-}
-
-/// Writes `snippet` with its matches between `open` and `close`.
-#[must_use]
-pub fn mark_matches(snippet: &str, open: &str, close: &str) -> String {
-    let mut out = String::with_capacity(snippet.len() + 8);
-    for c in snippet.chars() {
-        match c {
-            MATCH_START => out.push_str(open),
-            MATCH_END => out.push_str(close),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A snippet sanitised like all text shown (the file could have been
-/// edited by anything), its match marks kept.
-fn clean_snippet(snippet: &str) -> String {
-    let mut out = String::with_capacity(snippet.len());
-    for (index, piece) in snippet.split([MATCH_START, MATCH_END]).enumerate() {
-        if index > 0 {
-            // Marks alternate: a start before every odd piece.
-            out.push(if index % 2 == 1 { MATCH_START } else { MATCH_END });
-        }
-        out.push_str(&sanitize::clean(piece));
-    }
-    out
 }
