@@ -18,9 +18,20 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::collections::VecDeque;
+
+use byline::import::{self, Collection, Options};
 use byline::library::{Hints, Library, ListFilter, SearchOptions, prepare, schema};
+use byline::model::Article;
 use byline::source::{Loaded, SourceSpec};
+use byline::tui::app::{App, LoadState, Settings, Shelf};
+use byline::tui::event::Event;
+use byline::tui::jobs::{Jobs, Tools};
+use byline::tui::keymap::Keymap;
+use byline::tui::terminal::Screen;
+use byline::tui::theme::Theme;
 use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const WORDS: &[&str] = &[
     "harbor",
@@ -217,9 +228,88 @@ fn search(c: &mut Criterion) {
     c.bench_function("people/10000", |b| b.iter(|| black_box(library.speakers())));
 }
 
+/// A folder of 1,000 generated articles, written on first use.
+fn import_folder() -> PathBuf {
+    let dir = bench_dir().join("import-1000");
+    if dir.join("post-0999.md").exists() {
+        return dir;
+    }
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    for index in 0..1000 {
+        std::fs::write(dir.join(format!("post-{index:04}.md")), article(index))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+fn import(c: &mut Criterion) {
+    let folder = import_folder();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10).measurement_time(Duration::from_mins(1));
+    group.bench_function("1000", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+                let start = std::time::Instant::now();
+                let mut library =
+                    Library::open(&dir.path().join("library.db")).unwrap_or_else(|e| panic!("{e}"));
+                let options = Options::default();
+                let collection = Collection::open(&SourceSpec::File(folder.clone()), &options.loader)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let (reports, fatal) = import::run(&mut library, collection, &options, |_| {});
+                total += start.elapsed();
+                assert!(fatal.is_none() && reports.len() == 1000);
+            }
+            total
+        });
+    });
+    group.finish();
+}
+
+fn key(c: char) -> Event {
+    Event::Input(crossterm::event::Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+}
+
+/// The library screen as `byline` opens it: the summaries read, the app
+/// made, the first frame drawn (into a test backend at 160x48).
+fn screen(c: &mut Criterion) {
+    let path = big_library();
+    let keymap = Keymap::defaults().unwrap_or_else(|e| panic!("{e}"));
+    let open = || {
+        let entries = Library::open(&path)
+            .and_then(|l| l.list(&ListFilter::default()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut app = App::new(
+            Article::default(),
+            LoadState::Ready,
+            keymap.clone(),
+            Theme::dark256(),
+            Settings::default(),
+        );
+        app.shelf = Some(Shelf::new(entries));
+        let mut screen = Screen::test(160, 48).unwrap_or_else(|e| panic!("{e}"));
+        let mut jobs = Jobs::inline(Tools::default());
+        byline::tui::run_loop(&mut app, &mut screen, &mut VecDeque::new(), &mut jobs, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        (app, screen, jobs)
+    };
+    let mut group = c.benchmark_group("screen/10000");
+    group.bench_function("first_paint", |b| b.iter(|| black_box(open())));
+    let (mut app, mut screen, mut jobs) = open();
+    group.bench_function("key_j", |b| {
+        b.iter(|| {
+            let mut events: VecDeque<Event> = VecDeque::from([key('j')]);
+            byline::tui::run_loop(&mut app, &mut screen, &mut events, &mut jobs, false)
+                .unwrap_or_else(|e| panic!("{e}"));
+        });
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(5));
-    targets = search
+    targets = search, screen, import
 }
 criterion_main!(benches);

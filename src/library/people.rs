@@ -10,7 +10,20 @@ use rusqlite::params;
 use super::Library;
 use super::index::fold;
 use crate::error::Result;
-use crate::model::SpeakerKind;
+use crate::model::{SpeakerKind, sanitize};
+
+/// Text read back is sanitised again: the file could have been edited by
+/// anything, and these rows go straight to outputs.
+fn clean(text: String) -> String {
+    if let std::borrow::Cow::Owned(cleaned) = sanitize::clean(&text) {
+        return cleaned;
+    }
+    text
+}
+
+fn clean_opt(text: Option<String>) -> Option<String> {
+    sanitize::clean_field(text)
+}
 
 /// One speaker of one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,16 +101,20 @@ impl Library {
                 Ok(SpeakerRow {
                     article_id: row.get(0)?,
                     ordinal: row.get::<_, i64>(1)?.max(0) as usize,
-                    name: row.get(2)?,
-                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
-                    description: row.get(4)?,
+                    name: clean(row.get(2)?),
+                    aliases: serde_json::from_str::<Vec<String>>(&aliases)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(clean)
+                        .collect(),
+                    description: clean_opt(row.get(4)?),
                     kind: if kind == "organisation" {
                         SpeakerKind::Organisation
                     } else {
                         SpeakerKind::Person
                     },
                     quote_count: row.get::<_, i64>(6)?.max(0) as usize,
-                    published: row.get(7)?,
+                    published: clean_opt(row.get(7)?),
                     saved_at: row.get(8)?,
                 })
             })?;
@@ -125,8 +142,12 @@ impl Library {
             )?;
             let rows = statement.query_map(params![speaker, filter.article], |row| {
                 let speakers: Option<String> = row.get(11)?;
-                let speakers: Vec<(String, Option<String>)> =
-                    speakers.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+                let speakers: Vec<(String, Option<String>)> = speakers
+                    .and_then(|s| serde_json::from_str::<Vec<(String, Option<String>)>>(&s).ok())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(name, description)| (clean(name), clean_opt(description)))
+                    .collect();
                 let start = row.get::<_, i64>(3)?.max(0) as usize;
                 let end = row.get::<_, i64>(4)?.max(0) as usize;
                 Ok(QuoteRow {
@@ -134,13 +155,13 @@ impl Library {
                     ordinal: row.get::<_, i64>(1)?.max(0) as usize,
                     block: row.get(2)?,
                     range: start..end.max(start),
-                    text: row.get(5)?,
-                    section: row.get(6)?,
+                    text: clean(row.get(5)?),
+                    section: clean_opt(row.get(6)?),
                     speakers,
-                    title: row.get(7)?,
-                    site: row.get(8)?,
-                    published: row.get(9)?,
-                    url: row.get(10)?,
+                    title: clean_opt(row.get(7)?),
+                    site: clean_opt(row.get(8)?),
+                    published: clean_opt(row.get(9)?),
+                    url: clean_opt(row.get(10)?),
                 })
             })?;
             rows.collect()
