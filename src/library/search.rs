@@ -214,12 +214,15 @@ impl Library {
         limit: usize,
         ranked: bool,
     ) -> rusqlite::Result<Vec<(i64, i64)>> {
-        let mut sql = String::from(
-            "SELECT q.article_id, q.id FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid
-             JOIN articles a ON a.id = q.article_id WHERE quote_fts MATCH ?",
-        );
+        let mut narrowing = String::new();
         let mut args = vec![Value::Text(matching.to_owned())];
-        narrow(query, options.unread, &mut sql, &mut args);
+        narrow(query, options.unread, &mut narrowing, &mut args);
+        // The articles table is joined only when it narrows something.
+        let mut sql = format!(
+            "SELECT q.article_id, q.id FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid{} \
+             WHERE quote_fts MATCH ?{narrowing}",
+            if narrowing.is_empty() { "" } else { " JOIN articles a ON a.id = q.article_id" }
+        );
         sql.push_str(if ranked { " ORDER BY quote_fts.rank" } else { " ORDER BY quote_fts.rowid" });
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut rows = statement.query(params_from_iter(args))?;

@@ -41,7 +41,15 @@ impl Query {
             && self.sites.is_empty()
     }
 
+    /// The FTS5 expression over `article_fts`, when the query has article
+    /// terms. `speaker:` and `quote:` terms are added on the article's
+    /// speakers and quotes columns: that they hold there is necessary (not
+    /// sufficient: the one quote is checked in `quote_fts`), and it keeps
+    /// the articles to rank few.
     pub(super) fn article_match(&self) -> Option<String> {
+        if self.article.is_empty() {
+            return None;
+        }
         let parts: Vec<String> = self
             .article
             .iter()
@@ -49,8 +57,10 @@ impl Query {
                 Some(column) => format!("{column} : {}", fts_string(term)),
                 None => fts_string(term),
             })
+            .chain(self.speaker.iter().map(|term| format!("speakers : {}", fts_string(term))))
+            .chain(self.quote.iter().map(|term| format!("quotes : {}", fts_string(term))))
             .collect();
-        (!parts.is_empty()).then(|| parts.join(" AND "))
+        Some(parts.join(" AND "))
     }
 
     pub(super) fn quote_match(&self) -> Option<String> {
