@@ -94,16 +94,16 @@ impl Collection {
                 return Ok(Self(Inner::Export(substack::Export::from_zip(Box::new(file), path, limits)?)));
             }
         }
-        let loaded = loader.load(spec)?;
-        if loaded.bytes.starts_with(ZIP_MAGIC) {
+        let fetched = loader.load(spec)?;
+        if fetched.bytes.starts_with(ZIP_MAGIC) {
             let name = spec.display_name();
-            let reader = Box::new(std::io::Cursor::new(loaded.bytes));
+            let reader = Box::new(std::io::Cursor::new(fetched.bytes));
             return Ok(Self(Inner::Export(substack::Export::from_zip(reader, Path::new(&name), limits)?)));
         }
-        if feed::looks_like_feed(&loaded.bytes) {
-            return Ok(Self(Inner::Feed(feed::entries(&loaded)?.into_iter())));
+        if feed::looks_like_feed(&fetched.bytes) {
+            return Ok(Self(Inner::Feed(feed::entries(&fetched)?.into_iter())));
         }
-        Ok(Self(Inner::Single(Some(Box::new(loaded)))))
+        Ok(Self(Inner::Single(Some(Box::new(fetched)))))
     }
 
     /// What it is, for messages.

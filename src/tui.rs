@@ -117,8 +117,13 @@ pub fn run_library(path: &Path, open: Option<i64>, config: &Config, tools: Tools
     let (keymap, screen) =
         side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
     let (entries, opened) = listed?;
-    let mut app =
-        App::new(crate::model::Article::default(), LoadState::Ready, keymap?, theme_of(config), settings_of(config));
+    let mut app = App::new(
+        crate::model::Article::default(),
+        LoadState::Ready,
+        keymap?,
+        theme_of(config),
+        settings_of(config),
+    );
     app.shelf = Some(Shelf::new(entries));
     if let Some(opened) = opened {
         app.open_saved(opened);

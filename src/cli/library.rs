@@ -262,7 +262,10 @@ fn save(ctx: &Context, sources: &[String], tags: &[String], json: bool) -> anyho
     let mut code = EXIT_OK;
     for spec in specs {
         let name = spec.display_name();
-        let saved = ctx.tools.loader.load(&spec)
+        let saved = ctx
+            .tools
+            .loader
+            .load(&spec)
             .and_then(|loaded| library::prepare(loaded, ctx.forced, None, library::Hints::default()))
             .and_then(|prepared| library.save(&prepared, tags).map(|saved| (saved, prepared)));
         match saved {

@@ -109,7 +109,8 @@ fn a_substack_zip_takes_titles_and_dates_from_posts_csv() {
     let zip = dir.path().join("export.zip");
     std::fs::write(&zip, zip_of(&export_files())).unwrap();
     let mut library = Library::in_memory().unwrap();
-    let collection = Collection::open(&SourceSpec::File(zip.clone()), &loader(LoadLimits::default())).unwrap();
+    let collection =
+        Collection::open(&SourceSpec::File(zip.clone()), &loader(LoadLimits::default())).unwrap();
     assert_eq!(collection.kind(), "Substack export");
     let reports = import(&mut library, &zip, LoadLimits::default());
     assert_eq!(
@@ -193,7 +194,8 @@ fn a_full_content_feed_gives_whole_posts_and_a_summary_needs_its_page() {
     let feed = dir.path().join("feed.xml");
     std::fs::write(&feed, RSS).unwrap();
     let mut library = Library::in_memory().unwrap();
-    let collection = Collection::open(&SourceSpec::File(feed.clone()), &loader(LoadLimits::default())).unwrap();
+    let collection =
+        Collection::open(&SourceSpec::File(feed.clone()), &loader(LoadLimits::default())).unwrap();
     assert_eq!((collection.kind(), collection.len_hint()), ("feed", Some(2)));
     let reports = import(&mut library, &feed, LoadLimits::default());
     assert_eq!(statuses(&reports), [("Ferry fight", "added"), ("Only a teaser", "failed")]);
@@ -245,7 +247,8 @@ fn a_single_file_is_one_article_and_a_broken_feed_is_an_error() {
     );
     let broken = dir.path().join("broken.xml");
     std::fs::write(&broken, "<?xml version=\"1.0\"?><rss><channel><item><title>x</rss").unwrap();
-    let error = Collection::open(&SourceSpec::File(broken), &loader(LoadLimits::default())).unwrap_err().to_string();
+    let error =
+        Collection::open(&SourceSpec::File(broken), &loader(LoadLimits::default())).unwrap_err().to_string();
     assert!(error.contains("not a readable feed"), "{error}");
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
@@ -268,7 +271,8 @@ fn a_library_that_cannot_be_written_stops_the_import() {
     let mut library = Library::open(&dir.path().join("library.db")).unwrap();
     library.refuse_writes_for_tests().unwrap();
     let collection =
-        Collection::open(&SourceSpec::File(dir.path().to_path_buf()), &loader(LoadLimits::default())).unwrap();
+        Collection::open(&SourceSpec::File(dir.path().to_path_buf()), &loader(LoadLimits::default()))
+            .unwrap();
     let (reports, fatal) = run(&mut library, collection, &Options::default(), |_| {});
     assert_eq!(reports.len(), 1, "stopped after the first");
     assert!(fatal.unwrap().to_string().contains("read-only"));

@@ -137,8 +137,13 @@ pub fn rebuild(bytes: Vec<u8>, recipe: &Recipe, source_name: &str) -> Result<(Ar
         (None, Some(url)) => SourceSpec::Url(url.clone()),
         (None, None) => SourceSpec::Stdin,
     };
-    let loaded =
-        Loaded { bytes, spec, content_type: recipe.content_type.clone(), url: recipe.url.clone(), note: None };
+    let loaded = Loaded {
+        bytes,
+        spec,
+        content_type: recipe.content_type.clone(),
+        url: recipe.url.clone(),
+        note: None,
+    };
     let article = pipeline::build(&loaded, recipe.forced()).map_err(|error| rename(error, source_name))?;
     Ok((apply(article, &recipe.hints), loaded.bytes))
 }
