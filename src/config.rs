@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn everything_can_be_set() {
         let config = parse_ok(
-            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\nscrolling = \"margins\"\nlibrary = \"/srv/b.db\"\n\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
+            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\nscrolling = \"margins\"\nlibrary = \"/srv/b.db\"\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
         );
         assert_eq!(config.scrolling, ScrollSetting::Margins);
         assert_eq!(config.library.as_deref(), Some(Path::new("/srv/b.db")));

@@ -104,8 +104,9 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: T
 /// ended it, if one did.
 pub fn run_library(path: &Path, open: Option<i64>, config: &Config, tools: Tools) -> Result<Option<i32>> {
     let side_config = config.clone();
-    let side =
-        SideWork::spawn(START_THREAD, move || (Keymap::load(&side_config), terminal::TermScreen::prepare()));
+    let side = SideWork::spawn(START_THREAD, move || {
+        (Keymap::load(&side_config), terminal::TermScreen::prepare(side_config.scrolling))
+    });
     // The list is read here, before the first paint; from then on the
     // library is used from its own thread only.
     let listed = (|| {

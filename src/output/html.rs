@@ -199,7 +199,7 @@ mod tests {
         assert!(out.contains("<title>T &amp; &lt;U&gt;</title>"), "{out}");
         assert!(
             out.contains(
-                "<p>a&lt;b <a href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\">link <em>em</em></a> bad</p>"
+                "<p>a&lt;b <a href=\"https://x.org/?a=1&amp;b=%222%22\">link <em>em</em></a> bad</p>"
             ),
             "{out}"
         );

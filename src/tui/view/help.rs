@@ -32,12 +32,15 @@ pub enum HelpRow {
 }
 
 /// The help text for `keymap`, laid out for `width` columns, the bindings
-/// of `first` (the screen the help was opened from) before the others.
+/// of `first` (the screen the help was opened from) before the others and
+/// the help's own last, so that the bottom (`G`) says how to close it.
 #[must_use]
 pub fn rows(keymap: &Keymap, width: usize, first: Mode) -> Vec<HelpRow> {
     let keys_cols = KEYS_COLS.min(width / 3);
     let mut out = Vec::new();
-    for mode in std::iter::once(first).chain(Mode::ALL.into_iter().filter(|m| *m != first)) {
+    let others = Mode::ALL.into_iter().filter(|m| *m != first && *m != Mode::Help);
+    let last = (first != Mode::Help).then_some(Mode::Help);
+    for mode in std::iter::once(first).chain(others).chain(last) {
         let mut group = "";
         for entry in keymap.entries(mode) {
             let keys = keymap.keys_for(mode, entry.action);
