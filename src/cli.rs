@@ -308,7 +308,12 @@ fn run(args: Args) -> anyhow::Result<u8> {
     };
     crate::log::init(args.common.log_level.as_deref(), crate::log::default_path())?;
     let config = crate::config::load(args.common.config.as_deref())?;
-    let sources = loader(&args.common, &config);
+    // Saved pages are read from the library (see `source`'s story of a URL).
+    let library_path = crate::library::locate(args.common.library.as_deref(), config.library.as_deref()).ok();
+    let mut sources = loader(&args.common, &config);
+    if let Some(path) = &library_path {
+        sources = sources.with_saved(Arc::new(crate::library::SavedIn::new(path.clone())));
+    }
     let sites = match &config.path {
         Some(path) if !config.sites.is_empty() => SiteRules::with_user(config.sites.clone(), path)?,
         _ => SiteRules::builtin(),
@@ -354,12 +359,18 @@ fn run(args: Args) -> anyhow::Result<u8> {
                     "byline: reading the article from the terminal; end it with Ctrl-D (or give a FILE or URL)",
                 );
             }
+            // A saved page opens in the library, where the reader stopped.
+            if let (SourceSpec::Url(url), Some(path)) = (&spec, &library_path)
+                && let Some(id) = library::saved_id(path, url)
+            {
+                let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+                return library::screen(&library_context(&args.common, config, tools, forced)?, Some(id));
+            }
             let loaded = fetch_with_progress(&sources, &spec)?;
             let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
             // Where `S` saves; without a home directory it says so then.
             let mut config = config;
-            config.library =
-                crate::library::locate(args.common.library.as_deref(), config.library.as_deref()).ok();
+            config.library = library_path;
             match tui::run(loaded, forced, &config, tools)? {
                 // Ended by a signal: 128 + its number, as shells expect.
                 Some(signal) => Ok(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),

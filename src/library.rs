@@ -16,6 +16,7 @@
 //! the crate knows the database.
 
 mod index;
+mod pages;
 mod people;
 mod query;
 mod reading;
@@ -30,6 +31,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+pub use pages::SavedIn;
 pub use people::{QuoteFilter, QuoteRow, SpeakerRow};
 pub use reading::{Opened, ReadingState};
 pub use rebuild::{Hints, Prepared, Recipe, prepare, rebuild};

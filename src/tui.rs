@@ -148,8 +148,15 @@ fn settings_of(config: &Config) -> Settings {
 /// loader, whose kept copies make a page free to load twice), or from a
 /// copy kept now when the source cannot be read twice (stdin).
 fn save_source_of(loaded: &Loaded, forced: Option<SourceKind>) -> SaveSource {
-    let bytes = matches!(loaded.spec, SourceSpec::Stdin).then(|| Arc::<[u8]>::from(loaded.bytes.as_slice()));
-    SaveSource { spec: loaded.spec.clone(), forced, bytes }
+    let bytes = matches!(loaded.spec, SourceSpec::Stdin | SourceSpec::Url(_))
+        .then(|| Arc::<[u8]>::from(loaded.bytes.as_slice()));
+    SaveSource {
+        spec: loaded.spec.clone(),
+        forced,
+        bytes,
+        url: loaded.url.clone(),
+        content_type: loaded.content_type.clone(),
+    }
 }
 
 /// Takes over the terminal, runs the loop until the user quits, then waits

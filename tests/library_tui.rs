@@ -7,6 +7,9 @@
 // Test helpers panic on failure by design: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/server.rs"]
+mod server;
+
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -380,4 +383,32 @@ fn pty_s_in_the_reader_saves_the_article_from_a_file_and_from_stdin() {
     assert!(library.reading_state(1).unwrap().position.is_some(), "the place after S is kept");
     let (bytes, _, _) = library.original(2).unwrap();
     assert_eq!(bytes, std::fs::read(sample("borderline-budget.txt")).unwrap());
+}
+
+#[test]
+fn pty_a_saved_url_opens_from_the_library_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    let page = "<!doctype html><html><head><title>The pier levy</title></head><body><article>\
+        <h1>The pier levy</h1><p>The harbour board agreed on Monday to a levy on pier berths, \
+        after a season of storms left the eastern pier with a cracked deck.</p>\
+        <p>Repairs start in spring and the levy ends when they are paid for.</p></article></body></html>";
+    let server = server::Server::start(vec![("/pier", server::Reply::html(page))]);
+    let url = server.url("/pier");
+    let mut save = byline_command(&path, &["save", &url]);
+    save.env("XDG_CACHE_HOME", dir.path().join("cache")).env("NO_PROXY", "127.0.0.1");
+    let output = save.output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    drop(server);
+    // No network and no cached copy: the library has it, with the list behind.
+    let mut command = byline_command(&path, &["--offline", &url]);
+    command.env("XDG_CACHE_HOME", dir.path().join("cache"));
+    let mut pty = Pty::spawn(command);
+    pty.wait("cracked deck");
+    pty.send("\x7f");
+    pty.wait("1 article");
+    pty.send("q");
+    pty.finish();
+    let library = Library::open(&path).unwrap();
+    assert!(library.summary(1).unwrap().opened_at.is_some(), "opened as a library article");
 }

@@ -262,14 +262,23 @@ fn save(ctx: &Context, sources: &[String], tags: &[String], json: bool) -> anyho
     let mut code = EXIT_OK;
     for spec in specs {
         let name = spec.display_name();
+        // Saving a URL again fetches it afresh: that is how a saved page
+        // is refreshed (elsewhere a saved page is read from the library).
         let saved = ctx
             .tools
             .loader
-            .load(&spec)
+            .load_fresh(&spec)
             .and_then(|loaded| library::prepare(loaded, ctx.forced, None, library::Hints::default()))
             .and_then(|prepared| library.save(&prepared, tags).map(|saved| (saved, prepared)));
         match saved {
             Ok((saved, prepared)) => {
+                // The library holds the page now: the cache's copy goes.
+                if let SourceSpec::Url(url) = &spec {
+                    ctx.tools.loader.forget_cached(url);
+                    if let Some(fetched) = prepared.recipe.url.as_deref().filter(|f| f != url) {
+                        ctx.tools.loader.forget_cached(fetched);
+                    }
+                }
                 let title = library.summary(saved.id).ok().and_then(|s| s.title);
                 if !json {
                     let title = title.as_deref().unwrap_or("(untitled)");
@@ -334,6 +343,16 @@ fn export(ctx: &Context, id: i64, format: ExportFormat, output: Option<&Path>) -
         }
         None => print(&bytes),
     }
+}
+
+/// The id of the article saved for `url` in the library at `path`, if the
+/// library is there and has it (a lookup never creates a library; one that
+/// cannot be read is left for the network to answer).
+pub fn saved_id(path: &Path, url: &str) -> Option<i64> {
+    if !path.is_file() {
+        return None;
+    }
+    Library::open(path).and_then(|library| library.find_url(url)).ok().flatten()
 }
 
 use show::{ArticleJson, HitJson, SaveJson, hit_text, list_line, plural};

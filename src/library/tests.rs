@@ -406,3 +406,42 @@ fn the_library_is_found_where_asked() {
     }
     assert!(default_path().is_none_or(|p| p.ends_with("byline/library.db")));
 }
+
+#[test]
+fn a_saved_page_is_found_by_the_url_typed_or_its_own_and_read_back_whole() {
+    let page = "<html><head><title>Pier levy</title>\
+        <link rel=\"canonical\" href=\"https://www.harbor.example/pier-levy\"></head><body><article>\
+        <h1>Pier levy</h1><p>The harbour board agreed on Monday to a levy on pier berths after the storms.</p>\
+        </article></body></html>";
+    let loaded = Loaded {
+        url: Some("https://harbor.example/news/7".into()),
+        content_type: Some("text/html; charset=utf-8".into()),
+        ..Loaded::from_bytes(page.as_bytes().to_vec(), SourceSpec::Url("https://harbor.example/n/7".into()))
+    };
+    let mut library = Library::in_memory().unwrap();
+    let saved = library.save(&prepare(loaded, None, None, Hints::default()).unwrap(), &[]).unwrap();
+    for url in [
+        "https://harbor.example/n/7",
+        "https://harbor.example/pier-levy",
+        "http://www.harbor.example/pier-levy/?utm_source=feed",
+    ] {
+        assert_eq!(library.find_url(url).unwrap(), Some(saved.id), "{url}");
+    }
+    assert_eq!(library.find_url("https://harbor.example/other").unwrap(), None);
+    assert_eq!(library.find_url("not a url").unwrap(), None);
+    let kept = library.saved_page("https://harbor.example/n/7").unwrap().unwrap();
+    assert_eq!(kept.bytes, page.as_bytes());
+    assert_eq!(kept.final_url, "https://harbor.example/news/7");
+    assert_eq!(kept.content_type.as_deref(), Some("text/html; charset=utf-8"));
+    assert!(kept.fetched_at > 0);
+    assert!(library.saved_page("https://harbor.example/other").unwrap().is_none());
+}
+
+#[test]
+fn a_library_not_there_is_not_created_by_a_lookup() {
+    use crate::source::SavedPages;
+    let dir = tempfile::tempdir().unwrap();
+    let saved = SavedIn::new(dir.path().join("library.db"));
+    assert!(saved.saved_page("https://harbor.example/n/7").is_none());
+    assert!(!saved.path().exists());
+}

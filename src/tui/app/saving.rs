@@ -139,7 +139,13 @@ impl App {
             self.fail("still loading: save once the whole article is there");
             return Vec::new();
         }
-        let from_link = doc.origin.spec.clone().map(|spec| SaveSource { spec, forced: None, bytes: None });
+        let from_link = doc.origin.spec.clone().map(|spec| SaveSource {
+            spec,
+            forced: None,
+            bytes: None,
+            url: None,
+            content_type: None,
+        });
         let Some(source) = doc.shelved.origin.clone().or(from_link) else {
             self.fail("this article cannot be saved: its source is not known");
             return Vec::new();

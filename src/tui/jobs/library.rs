@@ -18,15 +18,20 @@ use crate::source::{Loaded, SourceSpec};
 use crate::tui::event::Event;
 
 /// An article to save from the reader: where it came from, and its bytes
-/// when they cannot be read again (stdin).
+/// when they cannot be read again (stdin) or should not be (a page
+/// fetched: what is saved is what was read, with no second fetch).
 #[derive(Debug, Clone)]
 pub struct SaveSource {
     /// The source as given.
     pub spec: SourceSpec,
     /// The kind the user forced.
     pub forced: Option<SourceKind>,
-    /// The bytes, kept when the source cannot be read twice.
+    /// The bytes, kept when the source cannot or should not be read twice.
     pub bytes: Option<Arc<[u8]>>,
+    /// The URL the kept bytes finally came from.
+    pub url: Option<String>,
+    /// The media type the kept bytes were served as.
+    pub content_type: Option<String>,
 }
 
 /// What to do in the library.
@@ -182,12 +187,20 @@ impl Connection {
             LibraryOp::Open { id } => LibraryOutput::Opened(Box::new(library.open_article(id)?)),
             LibraryOp::Save { source, shown_hash } => {
                 let loaded = match &source.bytes {
-                    Some(bytes) => Loaded::from_bytes(bytes.to_vec(), source.spec.clone()),
+                    Some(bytes) => Loaded {
+                        url: source.url.clone(),
+                        content_type: source.content_type.clone(),
+                        ..Loaded::from_bytes(bytes.to_vec(), source.spec.clone())
+                    },
                     None => self.tools.loader.load(&source.spec)?,
                 };
                 let prepared = prepare(loaded, source.forced, None, Hints::default())?;
                 let changed = prepared.article.identity.source_hash != shown_hash;
                 let saved = library.save(&prepared, &[])?;
+                // The library holds the page now: the cache's copy goes.
+                if let SourceSpec::Url(url) = &source.spec {
+                    self.tools.loader.forget_cached(url);
+                }
                 let summary = Box::new(library.summary(saved.id)?);
                 LibraryOutput::Saved { saved, summary, changed }
             }
