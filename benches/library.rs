@@ -7,7 +7,8 @@
 //!   `speaker:`, `speaker:` with `quote:`, and the screen's as-you-type
 //!   filter, which ranks every match);
 //! - `list/10000`: the summaries the library screen opens with;
-//! - `people/10000`: every speaker row, what `byline people` reads;
+//! - `people/10000`: `byline people`: every speaker row read and merged
+//!   into one row per person;
 //! - `screen/10000`: the library screen's first frame (summaries read,
 //!   then drawn at 160x48).
 //!
@@ -225,7 +226,10 @@ fn search(c: &mut Criterion) {
     group.bench_function("as_you_type", |b| b.iter(|| black_box(library.search_ids(black_box("harb")))));
     group.finish();
     c.bench_function("list/10000", |b| b.iter(|| black_box(library.list(&ListFilter::default()))));
-    c.bench_function("people/10000", |b| b.iter(|| black_box(library.speakers())));
+    // What `byline people` does: every speaker row read, then merged.
+    c.bench_function("people/10000", |b| {
+        b.iter(|| black_box(library.speakers().map(|rows| byline::library::merge_people(&rows))));
+    });
 }
 
 /// A folder of 1,000 generated articles, written on first use.

@@ -18,6 +18,7 @@
 mod index;
 mod pages;
 mod people;
+mod persons;
 mod query;
 mod reading;
 mod rebuild;
@@ -32,7 +33,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use pages::SavedIn;
-pub use people::{QuoteFilter, QuoteRow, SpeakerRow};
+pub use people::{QuoteFilter, QuoteRow, SpeakerRow, article_quotes};
+pub use persons::{Person, merge_people};
 pub use reading::{Opened, ReadingState};
 pub use rebuild::{Hints, Prepared, Recipe, prepare, rebuild};
 pub use search::{

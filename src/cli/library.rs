@@ -126,12 +126,44 @@ pub enum LibraryCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Every quote of the articles given (or, with --library or no
+    /// SOURCE, of every saved article): speaker, description, quote,
+    /// section, title, site, published, url.
+    Quotes {
+        /// Files, URLs, or `-`.
+        sources: Vec<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = QuotesFormat::Csv)]
+        format: QuotesFormat,
+        /// Only this speaker's quotes: a full name, an alias or a surname.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+    },
+    /// Everyone quoted in the saved articles, one row per person (merged
+    /// across articles by name and alias): quotes, articles, descriptions,
+    /// first and last date.
+    People {
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the library to a new file (safe while
     /// another byline uses it).
     Backup {
         /// The copy to write.
         file: PathBuf,
     },
+}
+
+/// Formats of `byline quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// RFC 4180: a header row, fields quoted when they must be, CRLF.
+    Csv,
+    /// An array of objects.
+    Json,
+    /// A blockquote per quote with its attribution.
+    Markdown,
 }
 
 /// Formats of `byline export`.
@@ -161,6 +193,8 @@ pub struct Context {
     pub forced: Option<SourceKind>,
     /// The configuration (for the screen).
     pub config: Config,
+    /// Whether `--library` was given (`quotes` then reads the library).
+    pub library_given: bool,
 }
 
 impl Context {
@@ -225,6 +259,10 @@ pub fn run(command: LibraryCommand, ctx: &Context) -> anyhow::Result<u8> {
         LibraryCommand::Export { id, format, output } => export(ctx, id, format, output.as_deref()),
         LibraryCommand::Import { source, tags, json } => super::import::import(ctx, &source, tags, json),
         LibraryCommand::Reextract { ids, all, json } => super::import::reextract(ctx, &ids, all, json),
+        LibraryCommand::Quotes { sources, format, speaker } => {
+            super::quotes::quotes(ctx, &sources, format, speaker.as_deref())
+        }
+        LibraryCommand::People { json } => super::quotes::people(ctx, json),
         LibraryCommand::Backup { file } => {
             let library = ctx.open()?;
             library.backup(&file)?;

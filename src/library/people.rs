@@ -169,3 +169,40 @@ impl Library {
         run().map_err(|e| self.read_error(&e))
     }
 }
+
+/// The quotes of an article that is not in the library, as
+/// [`Library::quotes`] gives saved ones (`article_id` 0), narrowed to a
+/// speaker by the same forms (a full name, an alias or a surname).
+#[must_use]
+pub fn article_quotes(article: &crate::model::Article, speaker: Option<&str>) -> Vec<QuoteRow> {
+    let derived = super::index::Derived::of(article, &super::rebuild::Hints::default());
+    let wanted = speaker.map(fold).filter(|name| !name.is_empty());
+    let meta = article.meta();
+    derived
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, quote)| {
+            wanted.as_ref().is_none_or(|wanted| {
+                quote.speakers.iter().any(|s| derived.speakers[*s].keys.iter().any(|key| key == wanted))
+            })
+        })
+        .map(|(ordinal, quote)| QuoteRow {
+            article_id: 0,
+            ordinal,
+            block: quote.block,
+            range: quote.start..quote.end,
+            text: quote.text.clone(),
+            section: quote.section.clone(),
+            speakers: quote
+                .speakers
+                .iter()
+                .map(|s| (derived.speakers[*s].name.clone(), derived.speakers[*s].description.clone()))
+                .collect(),
+            title: derived.display_title.clone(),
+            site: meta.site.clone(),
+            published: meta.published.clone(),
+            url: meta.url.clone(),
+        })
+        .collect()
+}
