@@ -88,6 +88,10 @@ pub enum Action {
     OpenExternal,
     /// Save the article being read to the library.
     Save,
+    /// Copy the focused quote as a citation to the clipboard (OSC 52).
+    CopyQuote,
+    /// Copy the article's URL to the clipboard (OSC 52).
+    CopyUrl,
     /// In the library: delete the selected article (after a question).
     Delete,
     /// In the library: edit the selected article's tags.

@@ -8,6 +8,7 @@
 //! worker sends back), `shelf` (the library screen) and `saving` (saving
 //! articles and reading positions to the library).
 
+mod cite;
 mod doc;
 mod jumps;
 mod links;
@@ -23,6 +24,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
+pub use cite::citation;
 pub use doc::{Doc, Jumps, ListState, LoadState, QuoteList, SearchState, Target, Viewport, Visit};
 pub use links::{LinkTarget, Opening, Origin, resolve};
 pub use navigate::Direction;

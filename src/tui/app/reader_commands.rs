@@ -53,6 +53,8 @@ impl App {
             Action::Cancel => self.cancel(),
             Action::PreviousDocument => return self.previous_document(),
             Action::Save => return self.save_article(),
+            Action::CopyQuote => return self.copy_quote(),
+            Action::CopyUrl => return self.copy_url(),
             Action::Quit => {
                 if self.panels.overlay && !self.is_wide() {
                     self.close_overlay();
