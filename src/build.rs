@@ -57,6 +57,8 @@ struct File {
     search: Vec<Entry>,
     help: Vec<Entry>,
     links: Vec<Entry>,
+    library: Vec<Entry>,
+    confirm: Vec<Entry>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -128,6 +130,8 @@ fn keymap_table() -> String {
         ("Search", file.search),
         ("Help", file.help),
         ("Links", file.links),
+        ("Library", file.library),
+        ("Confirm", file.confirm),
     ] {
         for entry in entries {
             let mut keys = String::new();

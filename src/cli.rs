@@ -1,7 +1,11 @@
 //! The command line: clap arguments → validated options → dispatch. Errors get
 //! their context here (anyhow) and become one line on stderr and an exit code.
+//! The library's commands live in `cli/library.rs` and `cli/import.rs`.
 
 mod docs;
+mod import;
+mod library;
+mod quotes;
 
 use std::io::{IsTerminal, Write};
 use std::panic::UnwindSafe;
@@ -74,6 +78,12 @@ struct Common {
         help = "What goes to the log file [default: warn, or BYLINE_LOG]"
     )]
     log_level: Option<String>,
+    /// The library file (default: $`BYLINE_LIBRARY`, else the config's
+    /// `library`, else $`XDG_DATA_HOME/byline/library.db`); given bare,
+    /// `quotes` reads the library instead of files.
+    #[arg(long, value_name = "PATH", global = true)]
+    #[expect(clippy::option_option, reason = "clap's flag with an optional value: absent, bare, or a PATH")]
+    library: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +95,10 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// With --format markdown: append a "Who said what" section, the
+        /// quotes grouped by speaker.
+        #[arg(long)]
+        with_quotes: bool,
     },
     /// Print a completion script: byline completions bash > ~/.local/share/bash-completion/completions/byline
     Completions {
@@ -99,6 +113,8 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    #[command(flatten)]
+    Library(library::LibraryCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -209,10 +225,13 @@ fn report(error: &anyhow::Error) {
 
 /// What the command reads an article for.
 enum Reading {
-    /// `extract [SOURCE]` in this format.
-    Extract(Option<String>, Format),
-    /// The reader on SOURCE (stdin when none and it is piped).
+    /// `extract [SOURCE]` in this format (with "Who said what" or not).
+    Extract(Option<String>, Format, bool),
+    /// The reader on SOURCE (stdin when none and it is piped; the library
+    /// screen when neither).
     Reader(Option<String>),
+    /// One of the library's commands.
+    Library(library::LibraryCommand),
 }
 
 /// `byline config path|default`.
@@ -290,12 +309,23 @@ fn run(args: Args) -> anyhow::Result<u8> {
         Some(Command::Completions { shell }) => return print_with(|out| docs::completions(shell, out)),
         Some(Command::Man) => return print_with(|out| docs::man(out).unwrap_or(())),
         Some(Command::Config { action }) => return config_command(&action, args.common.config.as_deref()),
-        Some(Command::Extract { source, format }) => Reading::Extract(source, format.into()),
+        Some(Command::Extract { source, format, with_quotes }) => {
+            if with_quotes && !matches!(format, FormatArg::Markdown) {
+                anyhow::bail!("--with-quotes goes with --format markdown");
+            }
+            Reading::Extract(source, format.into(), with_quotes)
+        }
+        Some(Command::Library(command)) => Reading::Library(command),
         None => Reading::Reader(args.source),
     };
     crate::log::init(args.common.log_level.as_deref(), crate::log::default_path())?;
     let config = crate::config::load(args.common.config.as_deref())?;
-    let sources = loader(&args.common, &config);
+    // Saved pages are read from the library (see `source`'s story of a URL).
+    let library_path = crate::library::locate(library_flag(&args.common), config.library.as_deref()).ok();
+    let mut sources = loader(&args.common, &config);
+    if let Some(path) = &library_path {
+        sources = sources.with_saved(Arc::new(crate::library::SavedIn::new(path.clone())));
+    }
     let sites = match &config.path {
         Some(path) if !config.sites.is_empty() => SiteRules::with_user(config.sites.clone(), path)?,
         _ => SiteRules::builtin(),
@@ -309,34 +339,50 @@ fn run(args: Args) -> anyhow::Result<u8> {
         tui::keymap::Keymap::load(&config)?;
     }
     match source {
-        Reading::Extract(source, format) => {
+        Reading::Extract(source, format, with_quotes) => {
             let spec = match source {
                 Some(source) => SourceSpec::parse(&source),
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
                 None => anyhow::bail!("no article given: byline extract FILE|URL|-, or pipe one in"),
             };
-            extract(&spec, &sources, &sites, forced, format)
+            extract(&spec, &sources, &sites, forced, (format, with_quotes))
+        }
+        Reading::Library(command) => {
+            let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+            library::run(command, &library_context(&args.common, config, tools, forced)?)
         }
         Reading::Reader(source) => {
             let spec = match source {
                 Some(source) => SourceSpec::parse(&source),
                 None if !std::io::stdin().is_terminal() => SourceSpec::Stdin,
-                None => anyhow::bail!(
-                    "no article given: byline FILE, byline URL, byline -, or pipe one in (see --help)"
-                ),
+                // No article and nothing piped: the library.
+                None => {
+                    let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+                    return library::screen(&library_context(&args.common, config, tools, forced)?, None);
+                }
             };
             // Into a file or a pipe, the reader would write escape sequences
             // nobody sees: print the article as text instead, as less does.
             if !std::io::stdout().is_terminal() {
-                return extract(&spec, &sources, &sites, forced, Format::Text);
+                return extract(&spec, &sources, &sites, forced, (Format::Text, false));
             }
             if spec == SourceSpec::Stdin && std::io::stdin().is_terminal() {
                 say(
                     "byline: reading the article from the terminal; end it with Ctrl-D (or give a FILE or URL)",
                 );
             }
+            // A saved page opens in the library, where the reader stopped.
+            if let (SourceSpec::Url(url), Some(path)) = (&spec, &library_path)
+                && let Some(id) = library::saved_id(path, url)
+            {
+                let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+                return library::screen(&library_context(&args.common, config, tools, forced)?, Some(id));
+            }
             let loaded = fetch_with_progress(&sources, &spec)?;
             let tools = tui::jobs::Tools { loader: Arc::new(sources), sites: Arc::new(sites) };
+            // Where `S` saves; without a home directory it says so then.
+            let mut config = config;
+            config.library = library_path;
             match tui::run(loaded, forced, &config, tools)? {
                 // Ended by a signal: 128 + its number, as shells expect.
                 Some(signal) => Ok(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
@@ -387,6 +433,23 @@ fn fetch_with_progress(sources: &Loader, spec: &SourceSpec) -> anyhow::Result<Lo
     Ok(loaded)
 }
 
+/// What the library's commands need: its file, the loader and site rules
+/// articles are read with, and the configuration.
+fn library_context(
+    common: &Common,
+    config: Config,
+    tools: tui::jobs::Tools,
+    forced: Option<SourceKind>,
+) -> anyhow::Result<library::Context> {
+    let path = crate::library::locate(library_flag(common), config.library.as_deref())?;
+    Ok(library::Context { path, tools, forced, config, library_given: common.library.is_some() })
+}
+
+/// The file `--library` names (none when the flag is given bare).
+fn library_flag(common: &Common) -> Option<&std::path::Path> {
+    common.library.as_ref().and_then(Option::as_deref)
+}
+
 /// Runs `work`, turning a panic (a bug, never an expected outcome) into one
 /// error line naming the source instead of a backtrace: hostile input must
 /// still get a one-line answer, and the exit code stays 2.
@@ -419,7 +482,7 @@ fn extract(
     sources: &Loader,
     sites: &SiteRules,
     forced: Option<SourceKind>,
-    format: Format,
+    (format, with_quotes): (Format, bool),
 ) -> anyhow::Result<u8> {
     let loaded = sources.load(spec)?;
     let name = spec.display_name();
@@ -432,7 +495,12 @@ fn extract(
     let written = contain_panic(
         &name,
         std::panic::AssertUnwindSafe(|| {
-            crate::output::write(&article, format, &mut stdout).and_then(|()| stdout.flush())
+            crate::output::write(&article, format, &mut stdout)
+                .and_then(|()| match crate::output::markdown::who_said_what(&article) {
+                    quotes if with_quotes && !quotes.is_empty() => write!(stdout, "\n{quotes}"),
+                    _ => Ok(()),
+                })
+                .and_then(|()| stdout.flush())
         }),
     );
     if written.is_err() {

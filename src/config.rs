@@ -124,6 +124,9 @@ pub struct Config {
     /// Site rules (`[[sites]]`), each with its line; checked when the rules
     /// are compiled (`extract::site`).
     pub sites: Vec<(RuleSpec, usize)>,
+    /// The library file (`library = "~/notes/byline.db"`); `--library`
+    /// and `$BYLINE_LIBRARY` come first.
+    pub library: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -138,6 +141,7 @@ impl Default for Config {
             keys: Vec::new(),
             fetch: FetchConfig::default(),
             sites: Vec::new(),
+            library: None,
         }
     }
 }
@@ -150,6 +154,7 @@ struct RawConfig {
     reading_width: Option<Spanned<u16>>,
     mouse: Option<bool>,
     scrolling: Option<ScrollSetting>,
+    library: Option<String>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
     fetch: Option<Spanned<FetchConfig>>,
@@ -158,7 +163,7 @@ struct RawConfig {
 }
 
 /// The modes a `[keys.MODE]` table may name.
-pub const KEY_MODES: [&str; 5] = ["reader", "panel", "search", "help", "links"];
+pub const KEY_MODES: [&str; 7] = ["reader", "panel", "search", "help", "links", "library", "confirm"];
 
 /// The default config file: `$XDG_CONFIG_HOME/byline/config.toml`.
 #[must_use]
@@ -218,6 +223,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
     config.colors = raw.colors.unwrap_or_default();
     config.mouse = raw.mouse.unwrap_or(false);
     config.scrolling = raw.scrolling.unwrap_or_default();
+    config.library = raw.library.filter(|path| !path.is_empty()).map(|path| expand_home(&path));
     if let Some(width) = raw.reading_width {
         if !(20..=1000).contains(width.get_ref()) {
             return Err(error(Some(width.span()), "reading_width must be between 20 and 1000 columns"));
@@ -262,6 +268,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
     Ok(config)
 }
 
+/// `~/x` as `$HOME/x` (a config file is not read by a shell).
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
 /// The 1-based line of byte `offset` in `text`.
 #[must_use]
 pub fn line_of(text: &str, offset: usize) -> usize {
@@ -283,16 +297,17 @@ mod tests {
     #[test]
     fn everything_can_be_set() {
         let config = parse_ok(
-            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\nscrolling = \"margins\"\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
+            "theme = \"light\"\ncolors = \"16\"\nreading_width = 72\nmouse = true\nscrolling = \"margins\"\nlibrary = \"/srv/b.db\"\n[keys.reader]\n\"x\" = \"quit\"\n\"j\" = \"none\"\n",
         );
         assert_eq!(config.scrolling, ScrollSetting::Margins);
+        assert_eq!(config.library.as_deref(), Some(Path::new("/srv/b.db")));
         assert_eq!(config.theme, ThemeName::Light);
         assert_eq!(config.colors, ColorDepth::Ansi16);
         assert_eq!(config.reading_width_cols, 72);
         assert!(config.mouse);
         assert_eq!(config.keys.len(), 2);
         assert_eq!(config.keys[0].key, "x");
-        assert_eq!(config.keys[0].line, 7);
+        assert_eq!(config.keys[0].line, 8);
         assert_eq!(config.keys[1].action, "none");
     }
 

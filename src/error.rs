@@ -80,6 +80,34 @@ pub enum Error {
     /// Writing output failed.
     #[error("writing output: {0}")]
     Output(#[source] std::io::Error),
+    /// The library database cannot be opened, read or written.
+    #[error("library {}: {message}", path.display())]
+    Library {
+        /// The database file.
+        path: PathBuf,
+        /// What went wrong, in words a user can act on.
+        message: String,
+    },
+    /// No article with this id is in the library.
+    #[error("no article {id} in the library (see byline list)")]
+    NotInLibrary {
+        /// The id asked for.
+        id: i64,
+    },
+    /// The source holds no article text, so there is nothing to save.
+    #[error("{source_name}: no article text found; nothing saved")]
+    NoArticle {
+        /// The path, URL or "stdin".
+        source_name: String,
+    },
+    /// A collection to import (an archive, a feed, a folder) is unreadable.
+    #[error("{source_name}: {message}")]
+    Import {
+        /// The path or URL of the collection, or of the item in it.
+        source_name: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// Result with [`Error`].

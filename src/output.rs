@@ -1,6 +1,8 @@
-//! Outputs of `byline extract`: the JSON contract, plain text and Markdown.
+//! Outputs of `byline extract` (the JSON contract, plain text and Markdown)
+//! and of `byline export` (those, and a standalone HTML page).
 //! Each is a pure function from an [`Article`](crate::model::Article) to a string.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -14,6 +16,8 @@ pub enum Format {
     Text,
     /// The article as Markdown.
     Markdown,
+    /// The article as a standalone HTML page.
+    Html,
 }
 
 /// Renders `article` in `format`.
@@ -23,6 +27,7 @@ pub fn render(article: &crate::model::Article, format: Format) -> String {
         Format::Json => json::render(article),
         Format::Text => text::render(article),
         Format::Markdown => markdown::render(article),
+        Format::Html => html::render(article),
     }
 }
 
@@ -39,7 +44,7 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(article, out),
-        Format::Text | Format::Markdown => out.write_all(render(article, format).as_bytes()),
+        Format::Text | Format::Markdown | Format::Html => out.write_all(render(article, format).as_bytes()),
     }
 }
 

@@ -3,10 +3,16 @@
 //!
 //! A [`Loader`] holds what loading needs beyond the source itself: the
 //! size limit, the fetch settings (timeouts, redirects, body size,
-//! offline), the HTTP client (made once, on the first fetch) and the folder
-//! of offline copies. Pages fetched from the network are kept there; with
-//! `--offline`, or when the network fails, the kept copy is opened instead
-//! and [`Loaded::note`] says so.
+//! offline), the HTTP client (made once, on the first fetch), the pages
+//! saved for good ([`SavedPages`]: the library) and the folder of offline
+//! copies ([`PageCache`]).
+//!
+//! One story for a URL: a page saved in the library is read from there,
+//! online or not (`byline save URL` again fetches it afresh,
+//! [`Loader::load_fresh`]); any other page comes from the network and a copy
+//! is kept in the cache, which the library takes over when the page is
+//! saved. With `--offline`, or when the network fails, the library's copy
+//! and then the cache's are opened instead, and [`Loaded::note`] says so.
 
 pub mod cache;
 mod file;
@@ -15,6 +21,7 @@ mod stdin;
 
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
@@ -163,8 +170,16 @@ impl Loaded {
     }
 }
 
+/// Pages kept for good, looked up by URL before the network and the cache:
+/// the library implements it (this module knows no database).
+pub trait SavedPages: Send + Sync + std::fmt::Debug {
+    /// The saved copy of `url` (as asked for, or the article's own URL),
+    /// if there is one; `fetched_at` is when it was saved.
+    fn saved_page(&self, url: &str) -> Option<cache::Kept>;
+}
+
 /// Everything loading needs besides the source: limits, fetch settings,
-/// the HTTP client and the offline copies. Made once and shared (the
+/// the HTTP client, the saved pages and the offline copies. Made once and shared (the
 /// reader loads linked pages with the same one).
 #[derive(Debug, Default)]
 pub struct Loader {
@@ -174,6 +189,8 @@ pub struct Loader {
     pub fetch: FetchSettings,
     /// Where fetched pages are kept (none: nothing is kept).
     pub cache: Option<PageCache>,
+    /// Pages saved for good (the library), read before fetching.
+    pub saved: Option<Arc<dyn SavedPages>>,
     http: http::Http,
 }
 
@@ -182,7 +199,33 @@ impl Loader {
     /// copies.
     #[must_use]
     pub fn new(limits: LoadLimits, fetch: FetchSettings) -> Self {
-        Self { limits, fetch, cache: PageCache::default_location(), http: http::Http::default() }
+        Self { limits, fetch, cache: PageCache::default_location(), saved: None, http: http::Http::default() }
+    }
+
+    /// This loader, reading saved pages from `saved` first.
+    #[must_use]
+    pub fn with_saved(mut self, saved: Arc<dyn SavedPages>) -> Self {
+        self.saved = Some(saved);
+        self
+    }
+
+    /// Reads the source fully, a URL from the network even when it is
+    /// saved (to save it afresh); offline, or when the network fails, the
+    /// kept copies still answer.
+    pub fn load_fresh(&self, spec: &SourceSpec) -> Result<Loaded> {
+        match spec {
+            SourceSpec::Url(url) => self.fetch_url(spec, url, ARTICLE_TYPES, None, false),
+            _ => self.load(spec),
+        }
+    }
+
+    /// Drops the cache's copy of `url`: the library holds it now.
+    pub fn forget_cached(&self, url: &str) {
+        if let Some(cache) = &self.cache
+            && let Err(error) = cache.forget(url)
+        {
+            tracing::warn!(url, dir = %cache.dir().display(), %error, "could not drop an offline copy");
+        }
     }
 
     /// Reads the source fully.
@@ -201,7 +244,7 @@ impl Loader {
         let bytes = match spec {
             SourceSpec::File(path) => file::read(path, self.limits)?,
             SourceSpec::Stdin => stdin::read(self.limits)?,
-            SourceSpec::Url(url) => return self.fetch_url(spec, url, accepted, watch),
+            SourceSpec::Url(url) => return self.fetch_url(spec, url, accepted, watch, true),
         };
         Ok(Loaded::from_bytes(bytes, spec.clone()))
     }
@@ -212,12 +255,24 @@ impl Loader {
         url: &str,
         accepted: &[&str],
         watch: Option<&mut Watch>,
+        saved_first: bool,
     ) -> Result<Loaded> {
         let failed = |cause: String| Error::Fetch { url: url.to_owned(), cause };
+        let saved = || self.saved.as_ref().and_then(|saved| saved.saved_page(url));
+        if saved_first && let Some(kept) = saved() {
+            tracing::debug!(url, "read from the library");
+            return Ok(from_saved(spec, kept, None));
+        }
         if self.fetch.offline {
+            if let Some(kept) = saved() {
+                return Ok(from_saved(spec, kept, None));
+            }
             let kept = self.cache.as_ref().and_then(|cache| cache.get(url));
             return kept.map(|kept| from_kept(spec, kept, None)).ok_or_else(|| {
-                failed("no offline copy: it was never opened here (drop --offline to fetch it)".to_owned())
+                failed(
+                    "no offline copy: it was never opened or saved here (drop --offline to fetch it)"
+                        .to_owned(),
+                )
             });
         }
         let started = std::time::Instant::now();
@@ -248,14 +303,28 @@ impl Loader {
             }
             Err(http::FetchError { cause, retry_offline }) => {
                 tracing::debug!(url, cause = %cause, ms = started.elapsed().as_secs_f64() * 1e3, "fetch failed");
-                let kept = retry_offline.then(|| self.cache.as_ref().and_then(|c| c.get(url))).flatten();
-                match kept {
+                if !retry_offline {
+                    return Err(failed(cause));
+                }
+                if let Some(kept) = saved() {
+                    return Ok(from_saved(spec, kept, Some(&cause)));
+                }
+                match self.cache.as_ref().and_then(|c| c.get(url)) {
                     Some(kept) => Ok(from_kept(spec, kept, Some(&cause))),
                     None => Err(failed(cause)),
                 }
             }
         }
     }
+}
+
+fn from_saved(spec: &SourceSpec, kept: cache::Kept, failure: Option<&str>) -> Loaded {
+    let day = civil_date(kept.fetched_at);
+    let note = match failure {
+        Some(cause) => format!("{cause}; showing the copy saved in your library on {day}"),
+        None => format!("from your library: the copy saved on {day} (byline save URL refreshes it)"),
+    };
+    Loaded { note: Some(note), ..from_kept(spec, kept, None) }
 }
 
 fn from_kept(spec: &SourceSpec, kept: cache::Kept, failure: Option<&str>) -> Loaded {

@@ -6,7 +6,8 @@
 //! ([`run_loop`]) blocks on one event source (terminal input, finished jobs,
 //! signals), handles everything queued, performs the effects, then draws once
 //! through the [`terminal`] seam: no timer, no redraw while idle. Long work
-//! (the full article after a preview, searches) runs on the [`jobs`] worker.
+//! (the full article after a preview, searches) runs on the [`jobs`] worker,
+//! the library's reads and writes on a thread of their own.
 
 pub mod action;
 pub mod app;
@@ -21,13 +22,14 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use std::sync::mpsc;
+use std::path::Path;
+use std::sync::{Arc, mpsc};
 
 use crossterm::event::Event as Input;
 
-use app::{App, Effect, LoadState, Msg, Origin, Settings};
+use app::{App, Effect, LoadState, Msg, Origin, Settings, Shelf};
 use event::{Event, EventSource};
-use jobs::{JobRequest, Jobs, Tools};
+use jobs::{JobRequest, Jobs, SaveSource, Tools};
 use keymap::Keymap;
 use side_work::SideWork;
 use terminal::{Screen, Scroller};
@@ -37,8 +39,9 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::SourceKind;
 use crate::extract::site::SiteRules;
+use crate::library::{Library, ListFilter};
 use crate::pipeline;
-use crate::source::Loaded;
+use crate::source::{Loaded, SourceSpec};
 
 /// Inputs at least this large open with a quick preview of their start while
 /// the whole article is built on the worker.
@@ -65,11 +68,13 @@ const START_THREAD: &str = "byline-start";
 
 /// Opens the reader on `loaded` and runs until the user quits; returns the
 /// signal that ended it, if one did. Config and extraction errors are
-/// returned before the terminal is touched.
+/// returned before the terminal is touched. With a library in the config
+/// (`config.library`), `S` saves the article there.
 pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: Tools) -> Result<Option<i32>> {
     let name = loaded.spec.display_name();
     let origin = Origin { spec: Some(loaded.spec.clone()), url: loaded.url.clone() };
     let note = loaded.note.clone();
+    let saving = save_source_of(&loaded, forced);
     // Extraction does not depend on the keymap or the screen's canvas: on
     // two cores, doing them at once brings the first paint closer. The
     // extraction, the longest, stays on this thread so that it starts at
@@ -83,19 +88,87 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: T
     let (keymap, screen) =
         side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
     let (article, rest) = opened?;
-    let theme = Theme::select(config.theme, config.colors, &ColorEnv::from_process());
-    let settings = Settings {
-        reading_width_cols: config.reading_width_cols,
-        mouse: config.mouse,
-        over_ssh: std::env::var_os("SSH_CONNECTION").is_some_and(|v| !v.is_empty()),
-    };
     let load =
         if rest.is_some() { LoadState::Loading { what: name, generation: 1 } } else { LoadState::Ready };
-    let mut app = App::new(article, load, keymap?, theme, settings);
+    let mut app = App::new(article, load, keymap?, theme_of(config), settings_of(config));
     app.doc_mut().origin = origin;
+    app.doc_mut().shelved.origin = Some(saving);
     if let Some(note) = note {
         app.say(&note);
     }
+    session(app, screen, config, tools, rest.map(|loaded| (loaded, forced)), config.library.as_deref())
+}
+
+/// Opens the library screen on the library at `path` (on article `open`,
+/// when given) and runs until the user quits; returns the signal that
+/// ended it, if one did.
+pub fn run_library(path: &Path, open: Option<i64>, config: &Config, tools: Tools) -> Result<Option<i32>> {
+    let side_config = config.clone();
+    let side = SideWork::spawn(START_THREAD, move || {
+        (Keymap::load(&side_config), terminal::TermScreen::prepare(side_config.scrolling))
+    });
+    // The list is read here, before the first paint; from then on the
+    // library is used from its own thread only.
+    let listed = (|| {
+        let mut library = Library::open(path)?;
+        let entries = library.list(&ListFilter::default())?;
+        let opened = open.map(|id| library.open_article(id)).transpose()?;
+        Ok::<_, Error>((entries, opened))
+    })();
+    let (keymap, screen) =
+        side.take().ok_or_else(|| Error::Output(std::io::Error::other("the start-up thread panicked")))?;
+    let (entries, opened) = listed?;
+    let mut app = App::new(
+        crate::model::Article::default(),
+        LoadState::Ready,
+        keymap?,
+        theme_of(config),
+        settings_of(config),
+    );
+    app.shelf = Some(Shelf::new(entries));
+    if let Some(opened) = opened {
+        app.open_saved(opened);
+    }
+    session(app, screen, config, tools, None, Some(path))
+}
+
+fn theme_of(config: &Config) -> Theme {
+    Theme::select(config.theme, config.colors, &ColorEnv::from_process())
+}
+
+fn settings_of(config: &Config) -> Settings {
+    Settings {
+        reading_width_cols: config.reading_width_cols,
+        mouse: config.mouse,
+        over_ssh: std::env::var_os("SSH_CONNECTION").is_some_and(|v| !v.is_empty()),
+    }
+}
+
+/// How `S` gets the article's bytes again: from its source (through the
+/// loader, whose kept copies make a page free to load twice), or from a
+/// copy kept now when the source cannot be read twice (stdin).
+fn save_source_of(loaded: &Loaded, forced: Option<SourceKind>) -> SaveSource {
+    let bytes = matches!(loaded.spec, SourceSpec::Stdin | SourceSpec::Url(_))
+        .then(|| Arc::<[u8]>::from(loaded.bytes.as_slice()));
+    SaveSource {
+        spec: loaded.spec.clone(),
+        forced,
+        bytes,
+        url: loaded.url.clone(),
+        content_type: loaded.content_type.clone(),
+    }
+}
+
+/// Takes over the terminal, runs the loop until the user quits, then waits
+/// for the library's last writes (the positions saved on the way out).
+fn session(
+    mut app: App,
+    screen: std::io::Result<terminal::TermScreen>,
+    config: &Config,
+    tools: Tools,
+    rest: Option<(Loaded, Option<SourceKind>)>,
+    library: Option<&Path>,
+) -> Result<Option<i32>> {
     let debug_panic = std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| !v.is_empty());
     let terminal_error = Error::Output;
     let mut screen = screen.map_err(terminal_error)?;
@@ -110,11 +183,16 @@ pub fn run(loaded: Loaded, forced: Option<SourceKind>, config: &Config, tools: T
     event::spawn_input(sender.clone()).map_err(terminal_error)?;
     event::forward_signals(signals, sender.clone()).map_err(terminal_error)?;
     let mut jobs = Jobs::worker(sender, tools).map_err(terminal_error)?;
-    if let Some(loaded) = rest {
+    if let Some(path) = library {
+        jobs = jobs.with_library(path).map_err(terminal_error)?;
+    }
+    if let Some((loaded, forced)) = rest {
         let generation = app.next_generation();
         jobs.submit(JobRequest::Build { generation, loaded: Box::new(loaded), forced });
     }
-    run_loop(&mut app, &mut screen, &mut events, &mut jobs, debug_panic).map_err(terminal_error)
+    let ended = run_loop(&mut app, &mut screen, &mut events, &mut jobs, debug_panic);
+    jobs.finish();
+    ended.map_err(terminal_error)
 }
 
 /// The article to show first, and the source still to build in full when

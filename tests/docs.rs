@@ -64,6 +64,8 @@ fn the_manual_renders_and_covers_subcommands_options_keys_files_and_environment(
         "offline",
         "BYLINE_CONFIG",
         "BYLINE_LOG",
+        "BYLINE_LIBRARY",
+        "library.db",
         "config.toml",
         "next section",
         "list the article",

@@ -24,10 +24,13 @@ const PAGE: &str = "<!doctype html><html><head><title>The tram vote</title>\
     <a href=\"../audit/report.html\">fresh audit</a> before any contract is signed.</p>\
     </article></body></html>";
 
-/// byline with a cache of its own and no proxy from the environment.
+/// byline with a cache and a library of its own and no proxy from the
+/// environment.
 fn byline(cache: &tempfile::TempDir) -> Command {
     let mut command = Command::cargo_bin("byline").unwrap();
     command.env("XDG_CACHE_HOME", cache.path());
+    command.env("BYLINE_LIBRARY", cache.path().join("library.db"));
+    command.env("XDG_CONFIG_HOME", cache.path().join("config"));
     for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
         command.env_remove(proxy);
     }
@@ -247,6 +250,57 @@ fn offline_opens_the_kept_copy_or_says_there_is_none() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with(&format!("byline: {never}: no offline copy")), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
+}
+
+/// The page bodies in the cache under `cache`.
+fn cached_bodies(cache: &tempfile::TempDir) -> usize {
+    std::fs::read_dir(cache.path().join("byline/pages")).map_or(0, |dir| {
+        dir.filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "body")).count()
+    })
+}
+
+#[test]
+fn a_saved_page_comes_from_the_library_online_and_offline_and_leaves_the_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let server = Server::start(vec![("/news/tram", Reply::html(PAGE)), ("/other", Reply::html(PAGE))]);
+    let url = server.url("/news/tram");
+    // An unsaved page is kept in the cache; saving it moves it to the library.
+    byline(&cache).args(["extract", &url]).assert().success();
+    assert_eq!(cached_bodies(&cache), 1);
+    let output = byline(&cache).args(["save", &url]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "added         1  The tram vote\n");
+    assert_eq!(cached_bodies(&cache), 0, "the library holds it now");
+    assert_eq!(server.hits().len(), 2);
+    // Online, a saved page is read from the library: no request.
+    let output = byline(&cache).args(["extract", &url, "--format", "json"]).output().unwrap();
+    assert_eq!(json_of(&output)["title"], "The tram vote");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("from your library: the copy saved on"), "{stderr}");
+    assert_eq!(server.hits().len(), 2, "no fetch for a saved page");
+    // The article's own (canonical) URL finds it too.
+    let output = byline(&cache).args(["extract", &server.url("/tram/vote"), "--offline"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // Saving again fetches afresh (how a saved page is refreshed).
+    let output = byline(&cache).args(["save", &url]).output().unwrap();
+    assert!(String::from_utf8(output.stdout).unwrap().starts_with("unchanged"));
+    assert_eq!(server.hits().len(), 3);
+    assert_eq!(cached_bodies(&cache), 0);
+    drop(server);
+    // The server is gone: `byline URL` (into a pipe: the text) and
+    // `extract --offline` read the library; a page never saved nor
+    // opened still has nothing to show.
+    let output = byline(&cache).args(["--offline", &url]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8(output.stdout).unwrap().contains("eastern tram line"));
+    let output = byline(&cache).args(["extract", &url, "--offline", "--format", "json"]).output().unwrap();
+    assert_eq!(json_of(&output)["quotes"][0]["speaker"], "Mara Osei");
+    let output = byline(&cache).args(["extract", &url]).output().unwrap();
+    assert!(output.status.success(), "no network needed for a saved page");
+    let other = url.replace("/news/tram", "/other");
+    let output = byline(&cache).args(["extract", &other, "--offline"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("no offline copy"));
 }
 
 #[test]

@@ -27,18 +27,23 @@ const FILES: &[(&str, &str)] = &[
         "the configuration, under $XDG_CONFIG_HOME when set (byline config default prints one with every setting; --config or BYLINE_CONFIG name another)",
     ),
     (
+        "~/.local/share/byline/library.db",
+        "the library: saved articles with their original bytes, reading places and tags, one SQLite file (byline backup copies it), under $XDG_DATA_HOME when set (--library or BYLINE_LIBRARY name another); a saved page is read from here, online or not",
+    ),
+    (
         "~/.cache/byline/pages/",
-        "copies of the pages fetched, for --offline and a failed network, under $XDG_CACHE_HOME when set (at most 256 MB: the least recently read go first)",
+        "copies of the pages fetched and not saved, for --offline and a failed network, under $XDG_CACHE_HOME when set (at most 256 MB: the least recently read go first)",
     ),
     ("~/.local/state/byline/byline.log", "the log, under $XDG_STATE_HOME when set (--log-level, BYLINE_LOG)"),
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
     ("BYLINE_CONFIG", "the configuration file, when --config is not given"),
+    ("BYLINE_LIBRARY", "the library file, when --library is not given"),
     ("BYLINE_LOG", "the log level (off, error, warn, info, debug, trace) or target=level pairs"),
     (
-        "XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_STATE_HOME",
-        "where the configuration, the kept pages and the log live",
+        "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME",
+        "where the configuration, the library, the kept pages and the log live",
     ),
     ("HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY", "proxies for fetching pages"),
     ("BROWSER", "the browser o hands a link to (commands separated by :, %s for the address)"),

@@ -35,6 +35,46 @@ pub fn render(article: &Article) -> String {
     out
 }
 
+/// The "Who said what" section `--with-quotes` appends: one `###` per
+/// speaker in the order they are first quoted (with the article's
+/// description of them), each of their quotes as a blockquote, then the
+/// quotes no one is named for. Empty when the article quotes no one.
+#[must_use]
+pub fn who_said_what(article: &Article) -> String {
+    let analysis = &article.analysis;
+    if analysis.quotes.is_empty() {
+        return String::new();
+    }
+    let quote = |index: usize| {
+        article.quote_text(index).map(|text| prefix_lines(&escape(text.trim()), "> ")).unwrap_or_default()
+    };
+    let mut parts = vec!["## Who said what".to_owned()];
+    for speaker in &analysis.speakers {
+        let quotes: Vec<String> =
+            speaker.quotes.iter().map(|q| quote(*q)).filter(|q| !q.is_empty()).collect();
+        if quotes.is_empty() {
+            continue;
+        }
+        parts.push(format!("### {}", escape_line_start(&escape(&speaker.name))));
+        if let Some(description) = &speaker.description {
+            parts.push(format!("*{}*", escape(description)));
+        }
+        parts.extend(quotes);
+    }
+    let unattributed: Vec<String> = (0..analysis.quotes.len())
+        .filter(|q| analysis.quotes[*q].speakers.is_empty())
+        .map(quote)
+        .filter(|q| !q.is_empty())
+        .collect();
+    if !unattributed.is_empty() {
+        parts.push("### Not attributed".to_owned());
+        parts.extend(unattributed);
+    }
+    let mut out = parts.join("\n\n");
+    out.push('\n');
+    out
+}
+
 fn block_markdown(block: &Block) -> Option<String> {
     let inline = || inline_markdown(block);
     Some(match block.kind() {

@@ -114,6 +114,24 @@ impl PageCache {
         self.prune(MAX_CACHE_BYTES)
     }
 
+    /// Drops the copy kept for `url` (its body and the records of the URL
+    /// asked for and the final one): once a page is saved, the library
+    /// holds it and a second copy here would only take room.
+    pub fn forget(&self, url: &str) -> std::io::Result<()> {
+        let Ok(text) = std::fs::read_to_string(self.record_path(url)) else { return Ok(()) };
+        let ignore_missing = |result: std::io::Result<()>| match result {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+            _ => Ok(()),
+        };
+        if let Ok(record) = serde_json::from_str::<Record>(&text)
+            && !record.body.contains(['/', '\\'])
+        {
+            ignore_missing(std::fs::remove_file(self.dir.join(&record.body)))?;
+            ignore_missing(std::fs::remove_file(self.record_path(&record.final_url)))?;
+        }
+        ignore_missing(std::fs::remove_file(self.record_path(url)))
+    }
+
     /// Removes the least recently used bodies until they take at most
     /// `max_bytes`; records left without a body are ignored by `get`.
     fn prune(&self, max_bytes: u64) -> std::io::Result<()> {
@@ -197,6 +215,23 @@ mod tests {
         cache.prune(150).unwrap();
         assert!(cache.get("http://a.example/old").is_none());
         assert!(cache.get("http://a.example/new").is_some());
+        let _ = std::fs::remove_dir_all(cache.dir());
+    }
+
+    #[test]
+    fn a_forgotten_page_is_gone_by_either_url_and_others_stay() {
+        let cache = temp_cache("forget");
+        cache.put("http://a.example/x", "https://a.example/x/", None, b"x").unwrap();
+        cache.put("http://a.example/y", "http://a.example/y", None, b"y").unwrap();
+        cache.forget("http://a.example/x").unwrap();
+        assert!(cache.get("http://a.example/x").is_none());
+        assert!(cache.get("https://a.example/x/").is_none());
+        assert_eq!(cache.get("http://a.example/y").unwrap().bytes, b"y");
+        cache.forget("http://a.example/never").unwrap();
+        let bodies = std::fs::read_dir(cache.dir())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "body"));
+        assert_eq!(bodies.count(), 1, "the forgotten body is removed from the disk");
         let _ = std::fs::remove_dir_all(cache.dir());
     }
 

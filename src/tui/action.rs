@@ -77,7 +77,7 @@ pub enum Action {
     /// Close the innermost thing: search line, overlay or help, speaker
     /// filter, panel focus.
     Cancel,
-    /// Return to the previous document.
+    /// Return to the previous document (or to the library).
     PreviousDocument,
     /// Show the article's links.
     Links,
@@ -86,6 +86,18 @@ pub enum Action {
     OpenLink,
     /// In the links list: hand the link to the browser (over SSH: copy it).
     OpenExternal,
+    /// Save the article being read to the library.
+    Save,
+    /// Copy the focused quote as a citation to the clipboard (OSC 52).
+    CopyQuote,
+    /// Copy the article's URL to the clipboard (OSC 52).
+    CopyUrl,
+    /// In the library: delete the selected article (after a question).
+    Delete,
+    /// In the library: edit the selected article's tags.
+    Tag,
+    /// In the library: mark the selected article read or unread.
+    ToggleRead,
     /// Close an overlay or help; from the article, quit.
     Quit,
 }

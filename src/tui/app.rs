@@ -5,8 +5,10 @@
 //! submodules: `doc` (one document), `navigate` (next/previous), `jumps`
 //! (lines, marks, the jump list), `panels`, `search`, `reader_commands`
 //! (the article's and the help screen's commands), `results` (what the
-//! worker sends back).
+//! worker sends back), `shelf` (the library screen) and `saving` (saving
+//! articles and reading positions to the library).
 
+mod cite;
 mod doc;
 mod jumps;
 mod links;
@@ -14,16 +16,21 @@ mod navigate;
 mod panels;
 mod reader_commands;
 mod results;
+mod saving;
 mod search;
+mod shelf;
 
 use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
+pub use cite::citation;
 pub use doc::{Doc, Jumps, ListState, LoadState, QuoteList, SearchState, Target, Viewport, Visit};
 pub use links::{LinkTarget, Opening, Origin, resolve};
 pub use navigate::Direction;
+pub use saving::Shelved;
 pub use search::SearchInput;
+pub use shelf::{LinePurpose, Shelf, ShelfLine, list_rows};
 
 use super::action::Command;
 use super::jobs::{JobDone, JobRequest};
@@ -191,6 +198,8 @@ pub struct App {
     pub links: Option<ListState>,
     /// A document being opened (a link followed).
     pub opening: Option<Opening>,
+    /// The library screen, when byline was started on the library.
+    pub shelf: Option<Shelf>,
     generation: u64,
 }
 
@@ -212,6 +221,7 @@ impl App {
             status: None,
             links: None,
             opening: None,
+            shelf: None,
             generation: 0,
         }
     }
@@ -246,6 +256,9 @@ impl App {
     /// Where the keys go now.
     #[must_use]
     pub fn mode(&self) -> Mode {
+        if let Some(mode) = self.shelf_mode() {
+            return mode;
+        }
         if self.input.is_some() {
             Mode::Search
         } else if self.help.is_some() {
@@ -286,7 +299,7 @@ impl App {
 
     /// Applies one message; returns what the loop must do.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
-        let effects = match msg {
+        let mut effects = match msg {
             Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
             Msg::Key(key) => self.key(Key::from(key)),
             Msg::Command(command) => self.command(command),
@@ -304,6 +317,17 @@ impl App {
             Msg::Continued => vec![Effect::Reapply],
         };
         self.settle();
+        // Library articles keep their place: after every jump, and before
+        // quitting (the loop waits for these writes before it exits).
+        if effects.iter().any(|effect| matches!(effect, Effect::Quit)) {
+            let all: Vec<usize> = (0..self.docs.len()).collect();
+            let mut saves = self.save_positions(&all, true);
+            saves.append(&mut effects);
+            effects = saves;
+        } else {
+            let top = self.docs.len() - 1;
+            effects.extend(self.save_positions(&[top], false));
+        }
         effects
     }
 
@@ -318,7 +342,12 @@ impl App {
                 self.pending = next;
                 Vec::new()
             }
+            Resolution::Insert(c) if self.shelf_visible() => self.shelf_insert(c),
             Resolution::Insert(c) => self.search_insert(c),
+            // A yes-or-no question: any other key is no.
+            Resolution::Nothing if self.mode() == Mode::Confirm => {
+                self.confirm_command(Command::new(super::action::Action::Cancel, Mode::Confirm))
+            }
             Resolution::Nothing => Vec::new(),
         }
     }
@@ -328,7 +357,10 @@ impl App {
         match command.scope {
             Mode::Help => self.help_command(command),
             Mode::Links => self.links_command(command),
+            Mode::Search if self.shelf_visible() => self.shelf_line_command(command),
             Mode::Search => self.search_command(command),
+            Mode::Library => self.shelf_command(command),
+            Mode::Confirm => self.confirm_command(command),
             Mode::Panel => self.panel_command(command),
             Mode::Reader => self.reader_command(command),
         }
@@ -360,9 +392,13 @@ impl App {
         self.doc_mut().settle(vp);
         self.settle_panels();
         self.settle_links();
+        self.settle_shelf();
         if let (Some(offset), Some(area)) = (self.help, self.geometry().help) {
-            let lines =
-                super::view::help::line_count(&self.keymap, usize::from(area.width.saturating_sub(2)));
+            let lines = super::view::help::line_count(
+                &self.keymap,
+                usize::from(area.width.saturating_sub(2)),
+                self.help_first(),
+            );
             let visible = usize::from(area.height.saturating_sub(2)).max(1);
             self.help = Some(offset.min(lines.saturating_sub(visible)));
         }

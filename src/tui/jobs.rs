@@ -6,11 +6,14 @@
 //! on a thread of its own instead: a fetch can wait on the network for its
 //! whole timeout, and searches must not queue behind it; it reports the
 //! bytes that have arrived as it goes, and stops at its next read once
-//! cancelled. A panic inside a job becomes a failed job: the screen stays up
-//! and the app shows the message.
+//! cancelled. The library's reads and writes have a thread of their own too
+//! (see [`library`]). A panic inside a job becomes a failed job: the screen
+//! stays up and the app shows the message.
 //!
 //! Tests use the inline mode: a request runs at once and its result waits to
 //! be taken, so no test sleeps.
+
+pub mod library;
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -18,6 +21,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
+
+pub use library::{LibraryOp, LibraryOutput, SaveSource};
 
 use super::event::Event;
 use super::search::{self, Match};
@@ -64,7 +69,14 @@ pub enum JobRequest {
         /// Set to cancel the fetch.
         cancel: Arc<AtomicBool>,
     },
-    /// Any other work (tests; later: saving).
+    /// Work in the library.
+    Library {
+        /// Generation of this request.
+        generation: u64,
+        /// What to do.
+        op: LibraryOp,
+    },
+    /// Any other work (tests).
     Run {
         /// Generation of this request.
         generation: u64,
@@ -81,6 +93,7 @@ impl JobRequest {
             Self::Search { .. } => JobKind::Search,
             Self::Build { .. } => JobKind::Build,
             Self::Open { .. } => JobKind::Open,
+            Self::Library { op, .. } => op.kind(),
             Self::Run { .. } => JobKind::Other,
         }
     }
@@ -92,6 +105,7 @@ impl JobRequest {
             Self::Search { generation, .. }
             | Self::Build { generation, .. }
             | Self::Open { generation, .. }
+            | Self::Library { generation, .. }
             | Self::Run { generation, .. } => *generation,
         }
     }
@@ -103,6 +117,7 @@ impl std::fmt::Debug for JobRequest {
             Self::Search { generation, query, .. } => write!(f, "Search({generation}, {query:?})"),
             Self::Build { generation, .. } => write!(f, "Build({generation})"),
             Self::Open { generation, spec, .. } => write!(f, "Open({generation}, {spec:?})"),
+            Self::Library { generation, op } => write!(f, "Library({generation}, {op:?})"),
             Self::Run { generation, .. } => write!(f, "Run({generation})"),
         }
     }
@@ -117,6 +132,10 @@ pub enum JobKind {
     Build,
     /// Another document.
     Open,
+    /// A library filter (the newest supersedes older ones).
+    LibrarySearch,
+    /// Any other library request (never dropped).
+    Library,
     /// Anything else.
     Other,
 }
@@ -130,6 +149,8 @@ pub enum JobOutput {
     Article(Box<Article>),
     /// Another document, with where it came from.
     Opened(Box<Opened>),
+    /// What a library request produced.
+    Library(LibraryOutput),
     /// Nothing to report.
     Done,
 }
@@ -183,6 +204,9 @@ pub fn run(request: JobRequest, tools: &Tools, progress: &mut dyn FnMut(u64)) ->
             .map_err(|e| e.to_string()),
         JobRequest::Open { spec, cancel, .. } => open(tools, spec, &cancel, progress),
         JobRequest::Run { work, .. } => Ok(work()),
+        // Library requests go to the library's lane; without one (no
+        // library could be located) they fail.
+        JobRequest::Library { .. } => Err("no library: set BYLINE_LIBRARY or use --library PATH".to_owned()),
     }));
     let result = match outcome {
         Ok(result) => result,
@@ -208,7 +232,7 @@ fn open(
     Ok(JobOutput::Opened(Box::new(Opened { article, spec, url, note })))
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
@@ -216,11 +240,18 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a job panicked".to_owned())
 }
 
-/// Where requests go.
+/// Where requests go: the worker (or inline, in tests), and the library's
+/// lane when there is a library.
 pub struct Jobs {
     mode: Mode,
     /// What documents are opened with (limits, fetch settings, offline copies).
     tools: Tools,
+    library: Option<LibraryLane>,
+}
+
+enum LibraryLane {
+    Thread(library::Lane),
+    Inline(library::Connection),
 }
 
 enum Mode {
@@ -240,17 +271,52 @@ impl Jobs {
         std::thread::Builder::new()
             .name(WORKER_THREAD.to_owned())
             .spawn(move || work(&inbox, &posts, &worker_tools))?;
-        Ok(Self { mode: Mode::Worker { requests, events }, tools })
+        Ok(Self { mode: Mode::Worker { requests, events }, tools, library: None })
     }
 
     /// Runs requests inline (tests), opening documents with `tools`.
     #[must_use]
     pub fn inline(tools: Tools) -> Self {
-        Self { mode: Mode::Inline(VecDeque::new()), tools }
+        Self { mode: Mode::Inline(VecDeque::new()), tools, library: None }
+    }
+
+    /// Library requests go to the library at `path`: on a thread of its
+    /// own beside the worker, or inline.
+    pub fn with_library(mut self, path: &std::path::Path) -> std::io::Result<Self> {
+        self.library = Some(match &self.mode {
+            Mode::Worker { events, .. } => {
+                LibraryLane::Thread(library::Lane::spawn(path, self.tools.clone(), events.clone())?)
+            }
+            Mode::Inline(_) => LibraryLane::Inline(library::Connection::new(path, self.tools.clone())),
+        });
+        Ok(self)
+    }
+
+    /// Waits for the library's lane to finish what it was given (the
+    /// positions saved on quit); the worker is left to end with the process.
+    pub fn finish(&mut self) {
+        if let Some(LibraryLane::Thread(thread)) = &mut self.library {
+            thread.finish();
+        }
     }
 
     /// Hands a request over.
     pub fn submit(&mut self, request: JobRequest) {
+        if let (JobRequest::Library { generation, op }, Some(lane)) = (&request, &mut self.library) {
+            match lane {
+                LibraryLane::Thread(thread) => thread.submit(*generation, op.clone()),
+                LibraryLane::Inline(connection) => {
+                    let done = connection.run(*generation, op.clone());
+                    match &mut self.mode {
+                        Mode::Inline(queue) => queue.push_back(done),
+                        Mode::Worker { events, .. } => {
+                            let _ = events.send(Event::Job(done));
+                        }
+                    }
+                }
+            }
+            return;
+        }
         match &mut self.mode {
             Mode::Worker { events, .. } if request.kind() == JobKind::Open => {
                 let posts = events.clone();
@@ -307,7 +373,7 @@ fn work(inbox: &Receiver<JobRequest>, events: &Sender<Event>, tools: &Tools) {
         // Latest wins: of several queued requests of one kind, run the last.
         let keep: Vec<bool> = (0..queue.len())
             .map(|i| {
-                queue[i].kind() == JobKind::Other
+                matches!(queue[i].kind(), JobKind::Other | JobKind::Library)
                     || !queue[i + 1..].iter().any(|later| later.kind() == queue[i].kind())
             })
             .collect();

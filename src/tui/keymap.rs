@@ -34,11 +34,16 @@ pub enum Mode {
     Help,
     /// The links list.
     Links,
+    /// The library screen.
+    Library,
+    /// A yes-or-no question.
+    Confirm,
 }
 
 impl Mode {
     /// All modes, in help order.
-    pub const ALL: [Self; 5] = [Self::Reader, Self::Panel, Self::Search, Self::Help, Self::Links];
+    pub const ALL: [Self; 7] =
+        [Self::Reader, Self::Panel, Self::Search, Self::Help, Self::Links, Self::Library, Self::Confirm];
 
     /// The name used in keymap and config files.
     #[must_use]
@@ -49,6 +54,8 @@ impl Mode {
             Self::Search => "search",
             Self::Help => "help",
             Self::Links => "links",
+            Self::Library => "library",
+            Self::Confirm => "confirm",
         }
     }
 
@@ -248,7 +255,7 @@ impl Keymap {
                 (None, None) => Resolution::Nothing,
             };
         }
-        if mode != Mode::Help
+        if !matches!(mode, Mode::Help | Mode::Confirm)
             && let Some(digit) = key.plain_char().and_then(|c| c.to_digit(10))
             && (found.is_none() || pending.count.is_some())
             && (digit > 0 || pending.count.is_some())

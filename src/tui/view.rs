@@ -8,6 +8,7 @@ mod links;
 mod quotes;
 mod reader;
 mod sections;
+mod shelf;
 mod speakers;
 mod status;
 
@@ -165,6 +166,13 @@ fn stack(app: &App, column: Rect) -> [Option<Rect>; 3] {
 /// Draws the whole screen.
 pub fn draw(buffer: &mut Buffer, app: &App) {
     let geometry = Geometry::of(app);
+    if let Some(library) = app.shelf.as_ref().filter(|s| s.visible) {
+        shelf::draw(buffer, app, library);
+        if let Some(area) = geometry.help {
+            help::draw(buffer, app, area.intersection(buffer.area));
+        }
+        return;
+    }
     let screen = buffer.area;
     let fit = |r: Rect| r.intersection(screen);
     status::draw_title(buffer, app, fit(geometry.title));

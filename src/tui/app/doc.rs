@@ -42,6 +42,8 @@ pub struct Jumps {
     forward: Vec<Pos>,
     /// Where the last jump started (`''` returns there).
     pub previous: Option<Pos>,
+    /// Jumps made so far (a library article saves its place after each).
+    pub moves: u64,
 }
 
 /// Most positions kept in the jump list.
@@ -58,6 +60,7 @@ impl Jumps {
         }
         self.forward.clear();
         self.previous = Some(from);
+        self.moves += 1;
     }
 
     /// One step back from `current`, if possible.
@@ -65,6 +68,7 @@ impl Jumps {
         let target = self.back.pop()?;
         self.forward.push(current);
         self.previous = Some(current);
+        self.moves += 1;
         Some(target)
     }
 
@@ -73,6 +77,7 @@ impl Jumps {
         let target = self.forward.pop()?;
         self.back.push(current);
         self.previous = Some(current);
+        self.moves += 1;
         Some(target)
     }
 }
@@ -173,6 +178,8 @@ pub struct Doc {
     pub target: Option<Target>,
     /// Where it came from (resolves its relative links).
     pub origin: super::Origin,
+    /// Its place in the library, and where it came from (for `S`).
+    pub shelved: super::Shelved,
 }
 
 impl Doc {
@@ -196,6 +203,7 @@ impl Doc {
             last_select: None,
             target: None,
             origin: super::Origin::default(),
+            shelved: super::Shelved::default(),
         }
     }
 

@@ -51,15 +51,10 @@ impl App {
             Action::Help => self.help = Some(0),
             Action::Links => self.show_links(),
             Action::Cancel => self.cancel(),
-            Action::PreviousDocument => {
-                if self.docs.len() > 1 {
-                    self.docs.pop();
-                    self.input = None;
-                    self.links = None;
-                } else {
-                    self.say("no previous document");
-                }
-            }
+            Action::PreviousDocument => return self.previous_document(),
+            Action::Save => return self.save_article(),
+            Action::CopyQuote => return self.copy_quote(),
+            Action::CopyUrl => return self.copy_url(),
             Action::Quit => {
                 if self.panels.overlay && !self.is_wide() {
                     self.close_overlay();
@@ -72,7 +67,10 @@ impl App {
             | Action::DeleteChar
             | Action::ClearInput
             | Action::OpenLink
-            | Action::OpenExternal => {}
+            | Action::OpenExternal
+            | Action::Delete
+            | Action::Tag
+            | Action::ToggleRead => {}
         }
         Vec::new()
     }

@@ -22,6 +22,9 @@ impl App {
             (JobKind::Build, result) => return self.built(done.generation, result),
             (JobKind::Open, Ok(JobOutput::Opened(opened))) => self.opened(done.generation, Ok(opened)),
             (JobKind::Open, Err(message)) => self.opened(done.generation, Err(message)),
+            (JobKind::Library | JobKind::LibrarySearch, result) => {
+                return self.library_done(done.generation, done.kind, result);
+            }
             (_, Err(message)) => self.fail(&message),
             _ => {}
         }
@@ -41,8 +44,10 @@ impl App {
                 let old = &self.docs[index];
                 let top = carry_position(&old.article, &article, old.top);
                 let query = old.search.query.clone();
+                let shelved = old.shelved.clone();
                 let mut doc = Doc::new(Arc::from(article), LoadState::Ready);
                 doc.top = top;
+                doc.shelved = shelved;
                 self.docs[index] = doc;
                 if !query.is_empty() && index + 1 == self.docs.len() {
                     return self.search_spawn(query);

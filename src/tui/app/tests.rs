@@ -437,7 +437,7 @@ fn help_is_generated_from_the_keymap_and_scrolls() {
     assert!(screen.contains("Keys — Esc to close"));
     assert!(screen.contains("next section"));
     h.press("G");
-    assert!(h.screen().contains("close the help"));
+    assert!(h.screen().contains("close the help"), "{}", h.screen());
     h.press("q");
     assert!(h.app.help.is_none());
 }

@@ -83,6 +83,15 @@ fn table_of_keys_and_actions() {
         (Mode::Search, &["Enter"], Action::Confirm),
         (Mode::Search, &["Backspace"], Action::DeleteChar),
         (Mode::Help, &["q"], Action::Cancel),
+        (Mode::Reader, &["S"], Action::Save),
+        (Mode::Library, &["Enter"], Action::Select),
+        (Mode::Library, &["/"], Action::Search),
+        (Mode::Library, &["d"], Action::Delete),
+        (Mode::Library, &["t"], Action::Tag),
+        (Mode::Library, &["u"], Action::ToggleRead),
+        (Mode::Library, &["3", "g"], Action::Top),
+        (Mode::Confirm, &["y"], Action::Confirm),
+        (Mode::Confirm, &["Esc"], Action::Cancel),
     ];
     for (mode, keys, action) in table {
         assert_eq!(action_of(resolve_all(&keymap, *mode, keys)), Some(*action), "{mode:?} {keys:?}");
@@ -203,7 +212,7 @@ fn overrides_replace_keys_and_none_unbinds() {
     );
     assert!(!keymap.keys_for(Mode::Reader, Action::Down).contains(&key("j")));
     assert!(keymap.keys_for(Mode::Reader, Action::Quit).contains(&key("x")));
-    let rows = crate::tui::view::help::rows(&keymap, 76);
+    let rows = crate::tui::view::help::rows(&keymap, 76, Mode::Reader);
     assert!(
         rows.iter().any(
             |r| matches!(r, crate::tui::view::help::HelpRow::Binding { keys, .. } if keys.contains('x'))

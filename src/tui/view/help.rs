@@ -31,12 +31,16 @@ pub enum HelpRow {
     Blank,
 }
 
-/// The help text for `keymap`, laid out for `width` columns.
+/// The help text for `keymap`, laid out for `width` columns, the bindings
+/// of `first` (the screen the help was opened from) before the others and
+/// the help's own last, so that the bottom (`G`) says how to close it.
 #[must_use]
-pub fn rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
+pub fn rows(keymap: &Keymap, width: usize, first: Mode) -> Vec<HelpRow> {
     let keys_cols = KEYS_COLS.min(width / 3);
     let mut out = Vec::new();
-    for mode in Mode::ALL {
+    let others = Mode::ALL.into_iter().filter(|m| *m != first && *m != Mode::Help);
+    let last = (first != Mode::Help).then_some(Mode::Help);
+    for mode in std::iter::once(first).chain(others).chain(last) {
         let mut group = "";
         for entry in keymap.entries(mode) {
             let keys = keymap.keys_for(mode, entry.action);
@@ -86,8 +90,8 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 
 /// Number of rows of the help text at `width` columns.
 #[must_use]
-pub fn line_count(keymap: &Keymap, width: usize) -> usize {
-    rows(keymap, width).len()
+pub fn line_count(keymap: &Keymap, width: usize, first: Mode) -> usize {
+    rows(keymap, width, first).len()
 }
 
 /// Draws the help box.
@@ -108,7 +112,7 @@ pub fn draw(buffer: &mut Buffer, app: &App, area: Rect) {
     block.render(area, buffer);
     let width = usize::from(inner.width);
     let keys_cols = KEYS_COLS.min(width / 3);
-    let text: Vec<Line<'static>> = rows(&app.keymap, width)
+    let text: Vec<Line<'static>> = rows(&app.keymap, width, app.help_first())
         .into_iter()
         .skip(app.help.unwrap_or(0))
         .take(usize::from(inner.height))
@@ -142,7 +146,7 @@ mod tests {
             let keys_cols = KEYS_COLS.min(width / 3);
             let room = width.saturating_sub(keys_cols + 3);
             let mut text = String::new();
-            for row in rows(&keymap, width) {
+            for row in rows(&keymap, width, Mode::Reader) {
                 if let HelpRow::Binding { description, .. } = row {
                     assert!(display_width(&description) <= room.max(10), "{width}: {description}");
                     text.push_str(&description);

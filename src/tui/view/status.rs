@@ -24,8 +24,10 @@ pub fn draw_title(buffer: &mut Buffer, app: &App, area: Rect) {
     if title.is_empty() {
         "(untitled)".clone_into(&mut title);
     }
-    if app.docs.len() > 1 {
-        title = format!("[{}] {title}", app.docs.len());
+    // Under the library screen lies a blank document that is not counted.
+    let depth = app.docs.len() - usize::from(app.shelf.is_some());
+    if depth > 1 {
+        title = format!("[{depth}] {title}");
     }
     let credits = credits(meta.site.as_deref(), meta.byline.as_deref(), meta.published.as_deref());
     let note = match &doc.load {
@@ -161,7 +163,7 @@ fn progress(app: &App, rows: usize) -> String {
 }
 
 /// Key hints from the keymap: help, search, panels, quit.
-fn hints(app: &App) -> Vec<(String, Style)> {
+pub fn hints(app: &App) -> Vec<(String, Style)> {
     let mode = app.mode();
     let wanted: &[(Action, &str)] = match mode {
         Mode::Search => &[(Action::Confirm, "search"), (Action::Cancel, "cancel")],
@@ -169,6 +171,16 @@ fn hints(app: &App) -> Vec<(String, Style)> {
         Mode::Links => {
             &[(Action::OpenLink, "open"), (Action::OpenExternal, "browser"), (Action::Cancel, "close")]
         }
+        Mode::Confirm => &[(Action::Confirm, "yes"), (Action::Cancel, "no")],
+        Mode::Library => &[
+            (Action::Select, "open"),
+            (Action::Search, "filter"),
+            (Action::Tag, "tag"),
+            (Action::ToggleRead, "read"),
+            (Action::Delete, "delete"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
         Mode::Reader | Mode::Panel => &[
             (Action::Help, "help"),
             (Action::Search, "search"),
