@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn lists_nest_and_close() {
-        let item = |depth, ordered, text| Block::new(BlockKind::ListItem { depth, ordered, number: None }, text);
+        let item =
+            |depth, ordered, text| Block::new(BlockKind::ListItem { depth, ordered, number: None }, text);
         let out = render_blocks(vec![
             item(0, false, "one"),
             item(1, true, "one.a"),
