@@ -101,6 +101,33 @@ pub struct FetchConfig {
     pub offline: Option<bool>,
 }
 
+/// How `y` and `Y` copy to the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyMethod {
+    /// An OSC 52 sequence: the terminal sets its own clipboard, over SSH
+    /// and through tmux too.
+    #[default]
+    Osc52,
+    /// The `[clipboard] command`, given the text on its standard input.
+    Command,
+    /// Not at all (a terminal that shows the sequence, or a policy).
+    Off,
+}
+
+/// The `[clipboard]` table: how `y` and `Y` copy.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClipboardConfig {
+    /// The method.
+    #[serde(default)]
+    pub copy: CopyMethod,
+    /// With [`CopyMethod::Command`]: the program and its arguments, run
+    /// without a shell (`["wl-copy"]`, `["xclip", "-selection", "clipboard"]`).
+    #[serde(default)]
+    pub command: Vec<String>,
+}
+
 /// Everything the config file can set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -121,6 +148,8 @@ pub struct Config {
     pub keys: Vec<KeyOverride>,
     /// How pages are fetched.
     pub fetch: FetchConfig,
+    /// How `y` and `Y` copy.
+    pub clipboard: ClipboardConfig,
     /// Site rules (`[[sites]]`), each with its line; checked when the rules
     /// are compiled (`extract::site`).
     pub sites: Vec<(RuleSpec, usize)>,
@@ -140,6 +169,7 @@ impl Default for Config {
             scrolling: ScrollSetting::Auto,
             keys: Vec::new(),
             fetch: FetchConfig::default(),
+            clipboard: ClipboardConfig::default(),
             sites: Vec::new(),
             library: None,
         }
@@ -158,6 +188,7 @@ struct RawConfig {
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
     fetch: Option<Spanned<FetchConfig>>,
+    clipboard: Option<Spanned<ClipboardConfig>>,
     #[serde(default)]
     sites: Vec<Spanned<RuleSpec>>,
 }
@@ -239,6 +270,20 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         }
         if config.fetch.max_download_mb == Some(0) {
             return Err(error(Some(span), "[fetch] max_download_mb must be at least 1"));
+        }
+    }
+    if let Some(clipboard) = raw.clipboard {
+        let span = clipboard.span();
+        config.clipboard = clipboard.into_inner();
+        let program = config.clipboard.command.first().map(|p| p.trim());
+        if config.clipboard.copy == CopyMethod::Command && program.is_none_or(str::is_empty) {
+            return Err(error(
+                Some(span),
+                "[clipboard] copy = \"command\" needs a command, e.g. command = [\"wl-copy\"]",
+            ));
+        }
+        if !config.clipboard.command.is_empty() && program.is_none_or(str::is_empty) {
+            return Err(error(Some(span), "[clipboard] command must start with a program's name"));
         }
     }
     config.sites = raw
@@ -328,6 +373,35 @@ mod tests {
     }
 
     #[test]
+    fn the_clipboard_table_is_read_and_checked() {
+        assert_eq!(parse_ok("").clipboard, ClipboardConfig { copy: CopyMethod::Osc52, command: Vec::new() });
+        assert_eq!(parse_ok("[clipboard]\ncopy = \"off\"\n").clipboard.copy, CopyMethod::Off);
+        let config = parse_ok(
+            "[clipboard]\ncopy = \"command\"\ncommand = [\"xclip\", \"-selection\", \"clipboard\"]\n",
+        );
+        assert_eq!(config.clipboard.copy, CopyMethod::Command);
+        assert_eq!(config.clipboard.command, ["xclip", "-selection", "clipboard"]);
+        // A command kept while OSC 52 is chosen is allowed (switched back
+        // and forth by changing one line).
+        let config = parse_ok("[clipboard]\ncopy = \"osc52\"\ncommand = [\"pbcopy\"]\n");
+        assert_eq!(config.clipboard.copy, CopyMethod::Osc52);
+        let cases = [
+            ("\n[clipboard]\ncopy = \"command\"\n", "line 2", "needs a command"),
+            ("[clipboard]\ncopy = \"command\"\ncommand = []\n", "line 1", "needs a command"),
+            ("[clipboard]\ncopy = \"command\"\ncommand = [\" \", \"x\"]\n", "line 1", "needs a command"),
+            ("[clipboard]\ncommand = [\"\"]\n", "line 1", "must start with a program"),
+            ("[clipboard]\ncopy = \"wl-copy\"\n", "line 2", "`osc52`, `command`, `off`"),
+            ("[clipboard]\ncommand = \"wl-copy\"\n", "line 2", "a sequence"),
+            ("[clipboard]\nprogram = [\"x\"]\n", "line 2", "expected `copy` or `command`"),
+        ];
+        for (text, line, expected) in cases {
+            let message = parse_err(text);
+            assert!(message.starts_with(&format!("/tmp/c.toml: {line}")), "{text:?}: {message}");
+            assert!(message.contains(expected), "{text:?}: {message}");
+        }
+    }
+
+    #[test]
     fn site_rules_are_read_with_their_lines() {
         let config = parse_ok(
             "mouse = true\n\n[[sites]]\nname = \"Pier\"\nhosts = [\"pier.example\"]\nbody = \"div.story\"\ndrop = [\".promo\"]\n",
@@ -343,8 +417,12 @@ mod tests {
     /// unknown one: the default file must show each of them.
     fn accepted_fields(table: &str) -> Vec<String> {
         let message = parse_err(&format!("{table}\nnot_a_key_at_all = 1\n"));
-        let list = message.split("expected one of").nth(1).unwrap_or_else(|| panic!("{message}"));
-        list.split(',').map(|f| f.trim().trim_matches('`').to_owned()).filter(|f| !f.is_empty()).collect()
+        let list = message.split("expected").nth(1).unwrap_or_else(|| panic!("{message}"));
+        let list = list.trim_start().trim_start_matches("one of");
+        list.split([',', ' '])
+            .map(|f| f.trim().trim_matches('`').to_owned())
+            .filter(|f| !f.is_empty() && f != "or")
+            .collect()
     }
 
     #[test]
@@ -366,13 +444,19 @@ mod tests {
             let shown = match field.as_str() {
                 "keys" => DEFAULT_FILE.contains("# [keys.reader]"),
                 "sites" => DEFAULT_FILE.contains("# [[sites]]"),
-                table @ "fetch" => DEFAULT_FILE.lines().any(|l| l == format!("[{table}]")),
+                table @ ("fetch" | "clipboard") => DEFAULT_FILE.lines().any(|l| l == format!("[{table}]")),
                 key => DEFAULT_FILE.lines().any(|l| l.starts_with(&format!("{key} = "))),
             };
             assert!(shown, "the default file shows `{field}`");
         }
         for field in accepted_fields("[fetch]") {
             assert!(DEFAULT_FILE.lines().any(|l| l.starts_with(&format!("{field} = "))), "[fetch] {field}");
+        }
+        for field in accepted_fields("[clipboard]") {
+            assert!(
+                DEFAULT_FILE.lines().any(|l| l.starts_with(&format!("{field} = "))),
+                "[clipboard] {field}"
+            );
         }
     }
 

@@ -27,7 +27,7 @@ use std::sync::{Arc, mpsc};
 
 use crossterm::event::Event as Input;
 
-use app::{App, Effect, LoadState, Msg, Origin, Settings, Shelf};
+use app::{App, CopyTo, Effect, LoadState, Msg, Origin, Settings, Shelf};
 use event::{Event, EventSource};
 use jobs::{JobRequest, Jobs, SaveSource, Tools};
 use keymap::Keymap;
@@ -35,7 +35,7 @@ use side_work::SideWork;
 use terminal::{Screen, Scroller};
 use theme::{ColorEnv, Theme};
 
-use crate::config::Config;
+use crate::config::{Config, CopyMethod};
 use crate::error::{Error, Result};
 use crate::extract::SourceKind;
 use crate::extract::site::SiteRules;
@@ -141,6 +141,11 @@ fn settings_of(config: &Config) -> Settings {
         reading_width_cols: config.reading_width_cols,
         mouse: config.mouse,
         over_ssh: std::env::var_os("SSH_CONNECTION").is_some_and(|v| !v.is_empty()),
+        copy: match config.clipboard.copy {
+            CopyMethod::Osc52 => CopyTo::Osc52,
+            CopyMethod::Command => CopyTo::Command(config.clipboard.command.clone()),
+            CopyMethod::Off => CopyTo::Off,
+        },
     }
 }
 

@@ -88,3 +88,39 @@ fn pty_y_without_a_quote_says_how_and_capital_y_needs_a_url() {
     assert!(copied(&output, "\x1b]52;c;").is_empty());
     assert_restored(&output);
 }
+
+#[test]
+fn pty_y_hands_the_citation_to_the_configured_command() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("to-file.sh");
+    std::fs::write(&script, "#!/bin/sh\ncat > \"$1\"\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let copied_to = dir.path().join("clipboard.txt");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[clipboard]\ncopy = \"command\"\ncommand = [{:?}, {:?}]\n",
+            script.display().to_string(),
+            copied_to.display().to_string()
+        ),
+    )
+    .unwrap();
+    let mut command = byline_command(&["--config", config.to_str().unwrap(), ARTICLE]);
+    command.env("TMUX", "/tmp/tmux-1000/default,4242,0");
+    let mut session = spawn(command);
+    let mut seen = Vec::new();
+    wait_for(&mut session, "past midnight", &mut seen);
+    session.send("}y").unwrap();
+    // The status line is redrawn cell by cell: its last word comes whole.
+    wait_for(&mut session, "to-file.sh", &mut seen);
+    session.send("q").unwrap();
+    let output = drain(&mut session, seen);
+    assert_left_clean(&output);
+    let output = String::from_utf8_lossy(&output);
+    assert!(!output.contains("]52;"), "no OSC 52 sequence when a command copies");
+    let citation = std::fs::read_to_string(&copied_to).unwrap();
+    assert!(citation.starts_with("“We will not leave the islands without a boat"), "{citation}");
+    assert!(citation.contains("” — Ilse Marwick, the harbour minister"), "{citation}");
+}

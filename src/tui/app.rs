@@ -111,11 +111,30 @@ pub struct Settings {
     /// Whether byline runs over SSH (`SSH_CONNECTION` set): a browser
     /// started here would open on the server, so links are copied instead.
     pub over_ssh: bool,
+    /// How `y` and `Y` copy.
+    pub copy: CopyTo,
+}
+
+/// How `y` and `Y` copy (`[clipboard]` in the config).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum CopyTo {
+    /// With OSC 52, through the terminal.
+    #[default]
+    Osc52,
+    /// With this command (a program and its arguments), on the worker.
+    Command(Vec<String>),
+    /// Not at all.
+    Off,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { reading_width_cols: crate::config::DEFAULT_READING_WIDTH_COLS, mouse: false, over_ssh: false }
+        Self {
+            reading_width_cols: crate::config::DEFAULT_READING_WIDTH_COLS,
+            mouse: false,
+            over_ssh: false,
+            copy: CopyTo::Osc52,
+        }
     }
 }
 

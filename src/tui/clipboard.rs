@@ -7,6 +7,16 @@
 //! The text travels base64-encoded, so nothing in it can act as a control
 //! sequence; the sequence itself is written by the terminal seam between
 //! frames.
+//!
+//! The config may name a command instead (`wl-copy`, `xclip`, `pbcopy`):
+//! [`run_command`] gives it the text on its standard input, without a
+//! shell, off the UI thread, and stops it if it takes longer than
+//! [`COMMAND_TIME_LIMIT`]; its output is discarded, never shown on the
+//! reader's screen.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// Longest text copied, in bytes: terminals cap what they accept (xterm's
 /// default is about 100 KB of base64), and a quote or a link is far shorter.
@@ -42,6 +52,71 @@ pub fn osc52(text: &str, wrap: Wrap) -> Vec<u8> {
         Wrap::Plain => sequence.into_bytes(),
         // tmux's passthrough: DCS tmux; <sequence, each ESC doubled> ST.
         Wrap::Tmux => format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b")).into_bytes(),
+    }
+}
+
+/// Longest a copy command may run: copying is quick, and a command that
+/// waits (for a display that is not there, say) must not keep the copy
+/// pending for ever.
+pub const COMMAND_TIME_LIMIT: Duration = Duration::from_secs(5);
+
+/// How often a running copy command is checked on.
+const POLL_EVERY: Duration = Duration::from_millis(10);
+
+/// Runs `argv` (a program and its arguments) with `text` on its standard
+/// input and waits for it, at most `limit`; returns the program's name.
+///
+/// # Errors
+///
+/// A message for the status line when the program cannot be started,
+/// exits with a failure, or is stopped after `limit`.
+pub fn run_command(argv: &[String], text: &str, limit: Duration) -> Result<String, String> {
+    let Some((program, arguments)) = argv.split_first().filter(|(p, _)| !p.trim().is_empty()) else {
+        return Err("no copy command is set: [clipboard] command in the config".to_owned());
+    };
+    let name = std::path::Path::new(program)
+        .file_name()
+        .map_or_else(|| program.clone(), |n| n.to_string_lossy().into_owned());
+    // Output goes nowhere: the reader owns the screen, and a tool that
+    // stays behind to serve the selection (xclip) would hold a pipe open.
+    let mut child = Command::new(program)
+        .args(arguments)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {name}: {e}"))?;
+    // Written from a thread of its own: a program that does not read its
+    // input would block the write, and the time limit must still hold.
+    let writer = child.stdin.take().map(|mut stdin| {
+        let bytes = text.as_bytes().to_vec();
+        std::thread::spawn(move || stdin.write_all(&bytes))
+    });
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() < limit => std::thread::sleep(POLL_EVERY),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "{name} did not finish within {} s and was stopped",
+                    limit.as_secs_f64()
+                ));
+            }
+            Err(e) => return Err(format!("{name}: {e}")),
+        }
+    };
+    // The program has exited, so the write has ended too (a broken pipe at
+    // worst, which the exit status explains).
+    let written = writer.map(std::thread::JoinHandle::join);
+    if !status.success() {
+        return Err(format!("{name} failed ({status})"));
+    }
+    match written {
+        Some(Ok(Err(e))) => Err(format!("{name} did not take the whole text: {e}")),
+        _ => Ok(name),
     }
 }
 
@@ -94,6 +169,48 @@ mod tests {
         let bytes = osc52("a\x1b]0;title\x07b", Wrap::Plain);
         let inner = &bytes[7..bytes.len() - 1];
         assert!(inner.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')));
+    }
+
+    fn script(dir: &std::path::Path, body: &str) -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join("copy.sh");
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn a_command_gets_the_text_on_its_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.txt");
+        let argv = vec![script(dir.path(), "cat > \"$1\""), out.to_string_lossy().into_owned()];
+        assert_eq!(run_command(&argv, "“a quote” — Someone\n", COMMAND_TIME_LIMIT).unwrap(), "copy.sh");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "“a quote” — Someone\n");
+    }
+
+    #[test]
+    fn failures_are_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = vec!["/nonexistent/wl-copy".to_owned()];
+        let message = run_command(&missing, "x", COMMAND_TIME_LIMIT).unwrap_err();
+        assert!(message.starts_with("cannot run wl-copy: "), "{message}");
+        let failing = vec![script(dir.path(), "echo no display >&2; exit 3")];
+        let message = run_command(&failing, "x", COMMAND_TIME_LIMIT).unwrap_err();
+        assert!(message.starts_with("copy.sh failed (") && message.contains('3'), "{message}");
+        assert!(run_command(&[], "x", COMMAND_TIME_LIMIT).unwrap_err().contains("no copy command"));
+        assert!(run_command(&[String::new()], "x", COMMAND_TIME_LIMIT).is_err());
+    }
+
+    #[test]
+    fn a_command_that_hangs_is_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        // Reads nothing and never ends: both the write and the wait must
+        // give up at the limit.
+        let hanging = vec![script(dir.path(), "exec sleep 30")];
+        let started = Instant::now();
+        let message = run_command(&hanging, &"x".repeat(1 << 20), Duration::from_millis(300)).unwrap_err();
+        assert!(message.contains("did not finish") && message.contains("stopped"), "{message}");
+        assert!(started.elapsed() < Duration::from_secs(20), "the limit held");
     }
 
     #[test]

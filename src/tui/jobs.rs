@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 pub use library::{LibraryOp, LibraryOutput, SaveSource};
 
+use super::clipboard;
 use super::event::Event;
 use super::search::{self, Match};
 use crate::extract::SourceKind;
@@ -76,6 +77,17 @@ pub enum JobRequest {
         /// What to do.
         op: LibraryOp,
     },
+    /// Copy `text` with the configured command (`[clipboard] command`).
+    Copy {
+        /// Generation of this request.
+        generation: u64,
+        /// The program and its arguments.
+        command: Vec<String>,
+        /// What to copy.
+        text: String,
+        /// What it is, for the status line ("quote 3", the URL).
+        what: String,
+    },
     /// Any other work (tests).
     Run {
         /// Generation of this request.
@@ -94,6 +106,7 @@ impl JobRequest {
             Self::Build { .. } => JobKind::Build,
             Self::Open { .. } => JobKind::Open,
             Self::Library { op, .. } => op.kind(),
+            Self::Copy { .. } => JobKind::Copy,
             Self::Run { .. } => JobKind::Other,
         }
     }
@@ -106,6 +119,7 @@ impl JobRequest {
             | Self::Build { generation, .. }
             | Self::Open { generation, .. }
             | Self::Library { generation, .. }
+            | Self::Copy { generation, .. }
             | Self::Run { generation, .. } => *generation,
         }
     }
@@ -118,6 +132,9 @@ impl std::fmt::Debug for JobRequest {
             Self::Build { generation, .. } => write!(f, "Build({generation})"),
             Self::Open { generation, spec, .. } => write!(f, "Open({generation}, {spec:?})"),
             Self::Library { generation, op } => write!(f, "Library({generation}, {op:?})"),
+            Self::Copy { generation, command, what, .. } => {
+                write!(f, "Copy({generation}, {command:?}, {what:?})")
+            }
             Self::Run { generation, .. } => write!(f, "Run({generation})"),
         }
     }
@@ -136,6 +153,8 @@ pub enum JobKind {
     LibrarySearch,
     /// Any other library request (never dropped).
     Library,
+    /// A copy by the clipboard command.
+    Copy,
     /// Anything else.
     Other,
 }
@@ -151,6 +170,8 @@ pub enum JobOutput {
     Opened(Box<Opened>),
     /// What a library request produced.
     Library(LibraryOutput),
+    /// What the clipboard command copied, as the status line says it.
+    Copied(String),
     /// Nothing to report.
     Done,
 }
@@ -204,6 +225,11 @@ pub fn run(request: JobRequest, tools: &Tools, progress: &mut dyn FnMut(u64)) ->
             .map_err(|e| e.to_string()),
         JobRequest::Open { spec, cancel, .. } => open(tools, spec, &cancel, progress),
         JobRequest::Run { work, .. } => Ok(work()),
+        JobRequest::Copy { command, text, what, .. } => {
+            clipboard::run_command(&command, &text, clipboard::COMMAND_TIME_LIMIT)
+                .map(|program| JobOutput::Copied(format!("copied {what} with {program}")))
+                .map_err(|message| format!("could not copy {what}: {message}"))
+        }
         // Library requests go to the library's lane; without one (no
         // library could be located) they fail.
         JobRequest::Library { .. } => Err("no library: set BYLINE_LIBRARY or use --library PATH".to_owned()),
@@ -318,10 +344,14 @@ impl Jobs {
             return;
         }
         match &mut self.mode {
-            Mode::Worker { events, .. } if request.kind() == JobKind::Open => {
+            // A fetch or a copy command may wait (on the network, on a
+            // display): on a thread of its own, so that nothing queues
+            // behind it.
+            Mode::Worker { events, .. } if matches!(request.kind(), JobKind::Open | JobKind::Copy) => {
                 let posts = events.clone();
                 let failed = events.clone();
                 let generation = request.generation();
+                let kind = request.kind();
                 let tools = self.tools.clone();
                 // Named as the worker: the panic hook leaves the terminal
                 // alone for it (a panic becomes a failed job).
@@ -330,7 +360,7 @@ impl Jobs {
                     .spawn(move || open_on_thread(request, &tools, &posts));
                 if let Err(error) = spawned {
                     let result = Err(format!("cannot start a thread: {error}"));
-                    let _ = failed.send(Event::Job(JobDone { kind: JobKind::Open, generation, result }));
+                    let _ = failed.send(Event::Job(JobDone { kind, generation, result }));
                 }
             }
             Mode::Worker { requests, .. } => {

@@ -1,12 +1,14 @@
 //! `y` and `Y`: copying a citation of the focused quote, or the article's
 //! URL, to the clipboard of the computer the terminal runs on (OSC 52, the
-//! effect [`Effect::Copy`]; the terminal seam wraps it for tmux). The quote
-//! is the one chosen in the quotes panel when it has the focus, else the
-//! one last jumped to.
+//! effect [`Effect::Copy`]; the terminal seam wraps it for tmux), or with
+//! the command the config names (a job: it runs off the UI thread, and the
+//! status line says how it went when it ends). The quote is the one chosen
+//! in the quotes panel when it has the focus, else the one last jumped to.
 
-use super::{App, Effect, Focus, Panel};
+use super::{App, CopyTo, Effect, Focus, Panel};
 use crate::model::Article;
 use crate::source::SourceSpec;
+use crate::tui::jobs::JobRequest;
 
 /// A citation of quote `index`: “…” — Name, description, in “Title”,
 /// Site, date, URL (the parts the article has).
@@ -63,22 +65,48 @@ impl App {
             self.fail("no quote chosen: jump to one with } or pick one in the quotes panel");
             return Vec::new();
         };
+        if self.settings.copy == CopyTo::Off {
+            return self.copying_is_off();
+        }
         let url = self.article_url();
         let Some(text) = citation(&self.doc().article, index, url.as_deref()) else {
             self.fail("that quote cannot be copied");
             return Vec::new();
         };
-        self.say(&format!("copied quote {} to your clipboard (OSC 52)", index + 1));
-        vec![Effect::Copy(text)]
+        self.copy(text, format!("quote {}", index + 1))
+    }
+
+    /// Copies `text` (`what`, for the status line) the configured way.
+    pub(super) fn copy(&mut self, text: String, what: String) -> Vec<Effect> {
+        match &self.settings.copy {
+            CopyTo::Osc52 => {
+                self.say(&format!("copied {what} to your clipboard (OSC 52)"));
+                vec![Effect::Copy(text)]
+            }
+            CopyTo::Command(command) => {
+                let command = command.clone();
+                self.say(&format!("copying {what}…"));
+                let generation = self.next_generation();
+                vec![Effect::Spawn(JobRequest::Copy { generation, command, text, what })]
+            }
+            CopyTo::Off => self.copying_is_off(),
+        }
+    }
+
+    fn copying_is_off(&mut self) -> Vec<Effect> {
+        self.fail("copying is off ([clipboard] copy = \"off\" in the config)");
+        Vec::new()
     }
 
     /// `Y`: the article's URL.
     pub(super) fn copy_url(&mut self) -> Vec<Effect> {
+        if self.settings.copy == CopyTo::Off {
+            return self.copying_is_off();
+        }
         let Some(url) = self.article_url() else {
             self.fail("this article has no URL to copy");
             return Vec::new();
         };
-        self.say(&format!("copied {url} to your clipboard (OSC 52)"));
-        vec![Effect::Copy(url)]
+        self.copy(url.clone(), url)
     }
 }

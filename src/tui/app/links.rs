@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::doc::ListState;
-use super::{App, Effect};
+use super::{App, CopyTo, Effect};
 use crate::model::link::is_safe;
 use crate::source::SourceSpec;
 use crate::tui::action::{Action, Command};
@@ -193,10 +193,19 @@ impl App {
         let Some(target) = self.link_target(index) else { return Vec::new() };
         let address = target.address();
         if self.settings.over_ssh {
-            self.say(&format!(
-                "over SSH: copied {address} to your clipboard (OSC 52) instead of opening it here"
-            ));
-            return vec![Effect::Copy(address)];
+            return match self.settings.copy {
+                CopyTo::Osc52 => {
+                    self.say(&format!(
+                        "over SSH: copied {address} to your clipboard (OSC 52) instead of opening it here"
+                    ));
+                    vec![Effect::Copy(address)]
+                }
+                CopyTo::Command(_) => self.copy(address.clone(), address),
+                CopyTo::Off => {
+                    self.fail(&format!("over SSH: {address} is not opened here, and copying is off"));
+                    Vec::new()
+                }
+            };
         }
         vec![Effect::OpenExternal(address)]
     }

@@ -25,6 +25,7 @@ impl App {
             (JobKind::Library | JobKind::LibrarySearch, result) => {
                 return self.library_done(done.generation, done.kind, result);
             }
+            (JobKind::Copy, Ok(JobOutput::Copied(message))) => self.say(&message),
             (_, Err(message)) => self.fail(&message),
             _ => {}
         }

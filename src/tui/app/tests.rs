@@ -642,3 +642,25 @@ fn without_colour_the_lines_of_a_quote_are_marked_in_the_margin() {
     }
     assert!(lines.iter().any(|l| l.contains("Part 0") && !l.starts_with('▌')), "headings are not marked");
 }
+
+#[test]
+fn y_follows_the_clipboard_setting() {
+    let mut h = Harness::new(80, 24);
+    h.app.settings.copy = CopyTo::Off;
+    for key in ["}y", "Y"] {
+        assert!(h.press(key).is_empty(), "{key}: nothing copied");
+        let status = h.app.status.clone().unwrap();
+        assert!(status.error && status.text.starts_with("copying is off"), "{key}: {status:?}");
+    }
+    h.app.settings.copy = CopyTo::Command(vec!["/nonexistent/dir/wl-copy".to_owned()]);
+    assert!(h.press("y").is_empty(), "the copy is a job, not an OSC 52 sequence");
+    let status = h.app.status.clone().unwrap();
+    assert!(status.error, "{status:?}");
+    assert!(status.text.starts_with("could not copy quote 1: cannot run wl-copy"), "{status:?}");
+    let top = h.top_index();
+    h.press("j");
+    assert_eq!(h.top_index(), top + 1, "the reader goes on");
+    h.app.settings.copy = CopyTo::Osc52;
+    let effects = h.press("y");
+    assert!(effects.len() == 1 && effects[0].starts_with("Copy(\"“Line"), "{effects:?}");
+}
