@@ -33,7 +33,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use pages::SavedIn;
-pub use people::{QuoteFilter, QuoteRow, SpeakerRow, article_quotes};
+pub use people::{QuoteFilter, QuoteRow, SpeakerRow, Wanted, article_quotes};
 pub use persons::{Person, merge_people};
 pub use reading::{Opened, ReadingState};
 pub use rebuild::{Hints, Prepared, Recipe, prepare, rebuild};

@@ -170,6 +170,66 @@ impl Library {
     }
 }
 
+/// A speaker as the article being read has them: what
+/// [`Library::quotes_elsewhere`] looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    /// The canonical name.
+    pub name: String,
+    /// The other forms the article uses.
+    pub aliases: Vec<String>,
+    /// Person or organisation.
+    pub kind: SpeakerKind,
+}
+
+impl Library {
+    /// The quotes of `wanted` in the saved articles other than `except`,
+    /// with the speaker merged across articles by name and alias as
+    /// `byline people` merges them; by article date, then in reading
+    /// order.
+    pub fn quotes_elsewhere(&self, wanted: &Wanted, except: Option<i64>) -> Result<Vec<QuoteRow>> {
+        let mut rows = self.speakers()?;
+        // The speaker being read, as a row of an article that is not saved
+        // (ids start at 1): it joins whomever the rules join it to.
+        rows.push(SpeakerRow {
+            article_id: 0,
+            ordinal: 0,
+            name: wanted.name.clone(),
+            aliases: wanted.aliases.clone(),
+            description: None,
+            kind: wanted.kind,
+            quote_count: 0,
+            published: None,
+            saved_at: 0,
+        });
+        let probe = rows.len() - 1;
+        let group = super::persons::person_groups(&rows).into_iter().find(|g| g.contains(&probe));
+        // The names the person has in each article: the speakers of one
+        // article have distinct names.
+        let mut names: std::collections::BTreeMap<i64, Vec<&str>> = std::collections::BTreeMap::new();
+        for at in group.unwrap_or_default() {
+            let row = &rows[at];
+            if at != probe && Some(row.article_id) != except {
+                names.entry(row.article_id).or_default().push(row.name.as_str());
+            }
+        }
+        let mut quotes = Vec::new();
+        for (article, names) in names {
+            let filter = QuoteFilter { speaker: None, article: Some(article) };
+            quotes.extend(
+                self.quotes(&filter)?
+                    .into_iter()
+                    .filter(|quote| quote.speakers.iter().any(|(name, _)| names.contains(&name.as_str()))),
+            );
+        }
+        // Undated articles last; the sort is stable, so reading order holds.
+        quotes.sort_by(|a, b| {
+            (a.published.is_none(), &a.published).cmp(&(b.published.is_none(), &b.published))
+        });
+        Ok(quotes)
+    }
+}
+
 /// The quotes of an article that is not in the library, as
 /// [`Library::quotes`] gives saved ones (`article_id` 0), narrowed to a
 /// speaker by the same forms (a full name, an alias or a surname).

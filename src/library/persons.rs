@@ -75,6 +75,18 @@ fn full_forms(row: &SpeakerRow) -> Vec<String> {
 /// Merges the speakers of every article into people, most quoted first.
 #[must_use]
 pub fn merge_people(rows: &[SpeakerRow]) -> Vec<Person> {
+    let mut people: Vec<Person> = person_groups(rows)
+        .into_iter()
+        .map(|group| person(&group.into_iter().map(|at| &rows[at]).collect::<Vec<_>>()))
+        .collect();
+    people.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    people
+}
+
+/// The rows of each person, as indices into `rows` (ascending), by the
+/// rules of [`merge_people`].
+#[must_use]
+pub fn person_groups(rows: &[SpeakerRow]) -> Vec<Vec<usize>> {
     let mut groups = Groups((0..rows.len()).collect());
     let mut by_form: HashMap<String, usize> = HashMap::new();
     for (at, row) in rows.iter().enumerate() {
@@ -123,13 +135,11 @@ pub fn merge_people(rows: &[SpeakerRow]) -> Vec<Person> {
             }
         }
     }
-    let mut members: BTreeMap<usize, Vec<&SpeakerRow>> = BTreeMap::new();
-    for (at, row) in rows.iter().enumerate() {
-        members.entry(groups.root(at)).or_default().push(row);
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for at in 0..rows.len() {
+        members.entry(groups.root(at)).or_default().push(at);
     }
-    let mut people: Vec<Person> = members.into_values().map(|rows| person(&rows)).collect();
-    people.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-    people
+    members.into_values().collect()
 }
 
 fn person(rows: &[&SpeakerRow]) -> Person {

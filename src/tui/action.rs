@@ -92,6 +92,9 @@ pub enum Action {
     CopyQuote,
     /// Copy the article's URL to the clipboard (OSC 52).
     CopyUrl,
+    /// In the speakers panel: the speaker's quotes in the other saved
+    /// articles.
+    QuotesElsewhere,
     /// In the library: delete the selected article (after a question).
     Delete,
     /// In the library: edit the selected article's tags.

@@ -10,6 +10,7 @@
 
 mod cite;
 mod doc;
+mod elsewhere;
 mod jumps;
 mod links;
 mod navigate;
@@ -24,8 +25,9 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
-pub use cite::citation;
+pub use cite::{CopyTo, citation};
 pub use doc::{Doc, Jumps, ListState, LoadState, QuoteList, SearchState, Target, Viewport, Visit};
+pub use elsewhere::{Elsewhere, QuoteToOpen};
 pub use links::{LinkTarget, Opening, Origin, resolve};
 pub use navigate::Direction;
 pub use saving::Shelved;
@@ -113,18 +115,6 @@ pub struct Settings {
     pub over_ssh: bool,
     /// How `y` and `Y` copy.
     pub copy: CopyTo,
-}
-
-/// How `y` and `Y` copy (`[clipboard]` in the config).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum CopyTo {
-    /// With OSC 52, through the terminal.
-    #[default]
-    Osc52,
-    /// With this command (a program and its arguments), on the worker.
-    Command(Vec<String>),
-    /// Not at all.
-    Off,
 }
 
 impl Default for Settings {
@@ -219,6 +209,12 @@ pub struct App {
     pub opening: Option<Opening>,
     /// The library screen, when byline was started on the library.
     pub shelf: Option<Shelf>,
+    /// A speaker's quotes in the other saved articles, while listed.
+    pub elsewhere: Option<Elsewhere>,
+    /// The latest request for such a list (older answers are dropped).
+    elsewhere_generation: u64,
+    /// An article being opened from that list, and at which quote.
+    quote_to_open: Option<QuoteToOpen>,
     generation: u64,
 }
 
@@ -241,6 +237,9 @@ impl App {
             links: None,
             opening: None,
             shelf: None,
+            elsewhere: None,
+            elsewhere_generation: 0,
+            quote_to_open: None,
             generation: 0,
         }
     }
@@ -263,6 +262,7 @@ impl App {
         self.focus = Focus::Article;
         self.input = None;
         self.links = None;
+        self.elsewhere = None;
         self.settle();
     }
 
@@ -282,7 +282,9 @@ impl App {
             Mode::Search
         } else if self.help.is_some() {
             Mode::Help
-        } else if self.links.is_some() {
+        } else if self.links.is_some() || self.elsewhere.is_some() {
+            // The list of quotes elsewhere is a list like the links': it
+            // takes the same keys.
             Mode::Links
         } else if self.focus == Focus::Article {
             Mode::Reader
@@ -375,6 +377,7 @@ impl App {
     pub fn command(&mut self, command: Command) -> Vec<Effect> {
         match command.scope {
             Mode::Help => self.help_command(command),
+            Mode::Links if self.elsewhere.is_some() => self.elsewhere_command(command),
             Mode::Links => self.links_command(command),
             Mode::Search if self.shelf_visible() => self.shelf_line_command(command),
             Mode::Search => self.search_command(command),
@@ -411,6 +414,7 @@ impl App {
         self.doc_mut().settle(vp);
         self.settle_panels();
         self.settle_links();
+        self.settle_elsewhere();
         self.settle_shelf();
         if let (Some(offset), Some(area)) = (self.help, self.geometry().help) {
             let lines = super::view::help::line_count(

@@ -3,6 +3,7 @@
 //! scrolling), so the two always agree. Only visible rows are built: the
 //! article's visible lines and each panel's visible entries.
 
+mod elsewhere;
 pub mod help;
 mod links;
 mod quotes;
@@ -43,7 +44,7 @@ pub struct Geometry {
     pub boxes: [Option<Rect>; 3],
     /// The help box, when open.
     pub help: Option<Rect>,
-    /// The links list's box, when open.
+    /// The links list's box (or the list of quotes elsewhere), when open.
     pub links: Option<Rect>,
 }
 
@@ -97,7 +98,7 @@ impl Geometry {
             let height = if rows > 4 { rows - 2 } else { rows };
             geometry.help = Some(Rect::new((cols - width) / 2, (rows - height) / 2, width, height));
         }
-        if app.links.is_some() && cols > 0 && rows > 0 {
+        if (app.links.is_some() || app.elsewhere.is_some()) && cols > 0 && rows > 0 {
             // Over the article, below the title and above the status line
             // (which shows what is loading and the count being typed).
             let width = cols.min(100);
@@ -189,7 +190,11 @@ pub fn draw(buffer: &mut Buffer, app: &App) {
     }
     status::draw_status(buffer, app, fit(geometry.status));
     if let Some(area) = geometry.links {
-        links::draw(buffer, app, fit(area));
+        if app.elsewhere.is_some() {
+            elsewhere::draw(buffer, app, fit(area));
+        } else {
+            links::draw(buffer, app, fit(area));
+        }
     }
     if let Some(area) = geometry.help {
         help::draw(buffer, app, fit(area));

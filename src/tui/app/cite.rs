@@ -5,10 +5,23 @@
 //! status line says how it went when it ends). The quote is the one chosen
 //! in the quotes panel when it has the focus, else the one last jumped to.
 
-use super::{App, CopyTo, Effect, Focus, Panel};
+use super::{App, Effect, Focus, Panel};
 use crate::model::Article;
 use crate::source::SourceSpec;
 use crate::tui::jobs::JobRequest;
+
+/// How `y` and `Y` copy (`[clipboard]` in the config).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum CopyTo {
+    /// With OSC 52, through the terminal.
+    #[default]
+    Osc52,
+    /// With this command (a program and its arguments), on a thread beside
+    /// the worker.
+    Command(Vec<String>),
+    /// Not at all.
+    Off,
+}
 
 /// A citation of quote `index`: “…” — Name, description, in “Title”,
 /// Site, date, URL (the parts the article has).

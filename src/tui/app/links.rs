@@ -114,8 +114,9 @@ impl App {
         self.doc().article.links().count()
     }
 
-    /// Rows the links list shows (set by the view's geometry).
-    fn link_rows(&self) -> usize {
+    /// Rows the links list (or the list of quotes elsewhere) shows (set by
+    /// the view's geometry).
+    pub(super) fn list_rows(&self) -> usize {
         self.geometry().links.map_or(1, |area| usize::from(area.height.saturating_sub(2)).max(1))
     }
 
@@ -124,7 +125,7 @@ impl App {
     pub(super) fn links_command(&mut self, command: Command) -> Vec<Effect> {
         let Some(mut list) = self.links else { return Vec::new() };
         let count = self.link_count();
-        let page = self.link_rows();
+        let page = self.list_rows();
         let times = command.times();
         let chosen = command.count.map_or(list.selected, |n| n.saturating_sub(1));
         match command.action {
@@ -270,7 +271,7 @@ impl App {
     /// The links list's selection, kept in view.
     pub(super) fn settle_links(&mut self) {
         let count = self.link_count();
-        let rows = self.link_rows();
+        let rows = self.list_rows();
         if let Some(list) = self.links.as_mut() {
             list.clamp(count, rows, list.selected);
         }

@@ -128,6 +128,7 @@ impl App {
                 self.select(panel);
                 return Vec::new();
             }
+            Action::QuotesElsewhere => return self.quotes_elsewhere(),
             _ => return self.reader_command(Command { scope: crate::tui::keymap::Mode::Reader, ..command }),
         };
         Vec::new()

@@ -70,7 +70,8 @@ impl App {
             | Action::OpenExternal
             | Action::Delete
             | Action::Tag
-            | Action::ToggleRead => {}
+            | Action::ToggleRead
+            | Action::QuotesElsewhere => {}
         }
         Vec::new()
     }

@@ -169,6 +169,7 @@ impl App {
         self.docs.pop();
         self.input = None;
         self.links = None;
+        self.elsewhere = None;
         if self.docs.len() == 1
             && let Some(shelf) = &mut self.shelf
         {
@@ -217,7 +218,9 @@ impl App {
             LibraryOutput::Opened(opened) => {
                 self.status = None;
                 self.open_saved(*opened);
+                self.opened_at_quote(generation);
             }
+            LibraryOutput::Elsewhere { name, quotes } => self.elsewhere_found(generation, name, quotes),
             LibraryOutput::Saved { saved, summary, changed } => {
                 return self.saved(generation, saved, *summary, changed);
             }

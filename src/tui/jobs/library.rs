@@ -13,7 +13,9 @@ use std::thread::JoinHandle;
 
 use super::{JobDone, JobKind, JobOutput, Tools, WORKER_THREAD, panic_message};
 use crate::extract::SourceKind;
-use crate::library::{Hints, Library, ListFilter, Opened, ReadingState, Saved, Summary, prepare};
+use crate::library::{
+    Hints, Library, ListFilter, Opened, QuoteRow, ReadingState, Saved, Summary, Wanted, prepare,
+};
 use crate::source::{Loaded, SourceSpec};
 use crate::tui::event::Event;
 
@@ -85,6 +87,13 @@ pub enum LibraryOp {
         /// The article.
         id: i64,
     },
+    /// A speaker's quotes in the other saved articles.
+    QuotesElsewhere {
+        /// The speaker, as the article being read has them.
+        wanted: Wanted,
+        /// The article being read, when it is saved.
+        except: Option<i64>,
+    },
 }
 
 /// What a library request produced.
@@ -130,6 +139,13 @@ pub enum LibraryOutput {
     Deleted {
         /// The article.
         id: i64,
+    },
+    /// A speaker's quotes in the other saved articles.
+    Elsewhere {
+        /// The speaker's name, as asked.
+        name: String,
+        /// The quotes.
+        quotes: Vec<QuoteRow>,
     },
 }
 
@@ -185,6 +201,10 @@ impl Connection {
                 LibraryOutput::Filtered { query, ids }
             }
             LibraryOp::Open { id } => LibraryOutput::Opened(Box::new(library.open_article(id)?)),
+            LibraryOp::QuotesElsewhere { wanted, except } => {
+                let quotes = library.quotes_elsewhere(&wanted, except)?;
+                LibraryOutput::Elsewhere { name: wanted.name, quotes }
+            }
             LibraryOp::Save { source, shown_hash } => {
                 let loaded = match &source.bytes {
                     Some(bytes) => Loaded {

@@ -168,6 +168,7 @@ pub fn hints(app: &App) -> Vec<(String, Style)> {
     let wanted: &[(Action, &str)] = match mode {
         Mode::Search => &[(Action::Confirm, "search"), (Action::Cancel, "cancel")],
         Mode::Help => &[(Action::Cancel, "close")],
+        Mode::Links if app.elsewhere.is_some() => &[(Action::OpenLink, "open"), (Action::Cancel, "close")],
         Mode::Links => {
             &[(Action::OpenLink, "open"), (Action::OpenExternal, "browser"), (Action::Cancel, "close")]
         }
