@@ -161,3 +161,34 @@ fn without_a_library_the_status_line_says_so() {
     assert!(app.elsewhere.is_none());
     assert!(text.contains("no library"), "{text}");
 }
+
+#[test]
+fn an_article_that_is_not_saved_finds_its_speaker_in_the_library() {
+    let (_dir, path) = library();
+    // The reader on the first article's file: the library's copy of it is
+    // another article, so its quote is listed too (by article date).
+    let bytes = std::fs::read(fixture("ferry-one.md")).unwrap();
+    let loaded = Loaded::from_bytes(bytes, SourceSpec::File(fixture("ferry-one.md")));
+    let article = byline::pipeline::build_owned_with(loaded, None, &Tools::default().sites).unwrap();
+    let mut app =
+        App::new(article, LoadState::Ready, Keymap::defaults().unwrap(), Theme::mono(), Settings::default());
+    let mut jobs = Jobs::inline(Tools::default()).with_library(&path).unwrap();
+    let text = run(&mut app, &mut jobs, 120, 30, "<Tab>a");
+    let open = app.elsewhere.as_ref().expect("the list is open");
+    let titles: Vec<&str> = open.quotes.iter().map(|q| q.title.as_deref().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Ferry subsidy survives a late vote",
+            "Islands ask for a second boat",
+            "The ferry budget, line by line"
+        ],
+        "{text}"
+    );
+    // Enter pushes the saved article on the reader's own stack.
+    let text = run(&mut app, &mut jobs, 120, 30, "jj<Enter>");
+    assert_eq!(app.docs.len(), 2, "{text}");
+    assert_eq!(app.doc().last_quote.map(|v| v.index), Some(0));
+    let text = run(&mut app, &mut jobs, 120, 30, "<Backspace>");
+    assert_eq!(app.docs.len(), 1, "{text}");
+}

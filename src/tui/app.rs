@@ -263,6 +263,8 @@ impl App {
         self.input = None;
         self.links = None;
         self.elsewhere = None;
+        // A list asked for on the document below would not belong here.
+        self.elsewhere_generation = 0;
         self.settle();
     }
 

@@ -170,6 +170,7 @@ impl App {
         self.input = None;
         self.links = None;
         self.elsewhere = None;
+        self.elsewhere_generation = 0;
         if self.docs.len() == 1
             && let Some(shelf) = &mut self.shelf
         {
