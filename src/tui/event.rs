@@ -54,6 +54,11 @@ impl EventSource for VecDeque<Event> {
 /// Reads terminal input on a thread (from /dev/tty when stdin is not a
 /// terminal, thanks to crossterm's `use-dev-tty`).
 pub fn spawn_input(events: Sender<Event>) -> std::io::Result<()> {
+    // The first poll creates crossterm's event source, which registers its
+    // SIGWINCH handler: done here, before the loop reads the size again,
+    // so that a resize between the two is never lost (on the thread, it
+    // could come after that read).
+    crossterm::event::poll(std::time::Duration::ZERO)?;
     std::thread::Builder::new().name("byline-input".to_owned()).spawn(move || {
         loop {
             let event = match crossterm::event::read() {
