@@ -14,10 +14,12 @@ and whether the promise held. Exits 1 if it did not hold anywhere.
 import argparse
 import os
 import pty
+import random
 import select
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 
 MB = 1_000_000
@@ -33,7 +35,8 @@ GENERATORS = {
     "md-tiny": ("md", lambda k: "- x\n" * (1_200_000 * k)),
     "text-edge": ("txt", lambda k: "x\n\n" * 85_000),
     "html-edge": ("html", lambda k: "<html><body>" + "<p>x</p>" * 120_000),
-    "text-prose": ("txt", lambda k: (("A line of wrapped prose in a long book. " * 2 + "\n") * 8 + "\n") * (7_000 * k)),
+    "text-lines": ("txt", lambda k: (("A line of prose that is one sentence long. " * 2 + "\n") * 8 + "\n") * (7_000 * k)),
+    "text-book": ("txt", lambda k: book(3_500 * k)),
     "html-prose": ("html", lambda k: "<html><body><article>" + ("<p>" + "Prose in a paragraph of an article, said the minister. " * 8 + "</p>") * (11_000 * k)),
     "md-prose": ("md", lambda k: ("A paragraph of Markdown prose with *emphasis* in it. " * 8 + "\n\n") * (11_000 * k)),
 }
@@ -52,6 +55,17 @@ def timed(argv, report):
 def read_peak(report):
     with open(report) as lines:
         return int(lines.read().split()[-1]) * 1024
+
+
+def book(paragraphs):
+    """Paragraphs of sentences wrapped at 72 columns, as a saved book is."""
+    words = "the minister said that policy on ferries would change after the vote in spring".split()
+    rng = random.Random(1)
+    out = []
+    for _ in range(paragraphs):
+        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 20))).capitalize() + "." for _ in range(6)]
+        out.append(textwrap.fill(" ".join(sentences), 72))
+    return "\n\n".join(out) + "\n"
 
 
 def peak_of_extract(binary, path, report):

@@ -20,13 +20,17 @@ pub const FLOOR_BYTES: u64 = 64 * 1_000_000;
 /// What the program costs before it reads anything.
 const BASE_BYTES: u64 = 8 * 1_000_000;
 
-// Costs per unit, measured with `benches/peak_rss.sh` (peak RSS of
-// `extract --format json` between 100 000 and 400 000 units, rounded up):
-// a text or Markdown line ≈ 200 bytes, a paragraph ≈ 350 more; an HTML
-// element ≈ 370 (an inline one) to 550 (a list item).
-const LINE_COST: u64 = 220;
-const PARAGRAPH_COST: u64 = 400;
-const ELEMENT_COST: u64 = 450;
+// Costs fitted to peak RSS measured with `benches/peak_rss.py` (one-letter
+// paragraphs, one sentence per line, a hard-wrapped book) and rounded up:
+// a block costs about 540 bytes whatever its length (its model, analysis
+// and layout), a line that joins a paragraph about 60, and the words of
+// prose about 5 bytes per byte of text; an HTML element 370 (an inline one)
+// to 550 (a list item).
+const LINE_COST: u64 = 60;
+const BLOCK_COST: u64 = 480;
+const TEXT_BYTE_COST: u64 = 5;
+const ELEMENT_COST: u64 = 500;
+const HTML_BYTE_COST: u64 = 4;
 
 /// What an input was found to hold, and what it would cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,11 +62,11 @@ pub fn estimate(text: &str, kind: SourceKind) -> Estimate {
     let (units, unit_name, cost) = match kind {
         SourceKind::Html => {
             let elements = count_elements(text.as_bytes());
-            (elements, "elements", elements * ELEMENT_COST)
+            (elements, "elements", elements * ELEMENT_COST + size * HTML_BYTE_COST)
         }
         SourceKind::Text | SourceKind::Markdown => {
-            let (lines, paragraphs) = count_lines(text.as_bytes());
-            (paragraphs, "blocks", lines * LINE_COST + paragraphs * PARAGRAPH_COST)
+            let (lines, blocks) = count_lines(text.as_bytes());
+            (blocks, "blocks", lines * LINE_COST + blocks * BLOCK_COST + size * TEXT_BYTE_COST)
         }
     };
     Estimate { units, unit_name, bytes: BASE_BYTES + cost, allowed }
@@ -75,12 +79,14 @@ fn count_elements(bytes: &[u8]) -> u64 {
 }
 
 /// Non-blank lines, and the blocks they may make: a line after a blank one,
-/// or one that opens a list item, a heading or a quotation (which begin a
-/// block of their own without a blank line before).
+/// after a line that ends a sentence (a text of one sentence per line is a
+/// paragraph per line), or one that opens a list item, a heading or a
+/// quotation (which begin a block of their own without a blank line).
 fn count_lines(bytes: &[u8]) -> (u64, u64) {
     let mut lines = 0;
     let mut blocks = 0;
     let mut after_blank = true;
+    let mut after_sentence = false;
     let mut start = 0;
     let ends = memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     for end in ends {
@@ -92,10 +98,12 @@ fn count_lines(bytes: &[u8]) -> (u64, u64) {
         };
         lines += 1;
         let opens = matches!(line.get(first), Some(b'-' | b'*' | b'+' | b'#' | b'>' | b'0'..=b'9'));
-        if after_blank || opens {
+        if after_blank || after_sentence || opens {
             blocks += 1;
         }
         after_blank = false;
+        // ASCII marks, or the last byte of a closing quotation mark.
+        after_sentence = line.trim_ascii_end().last().is_some_and(|b| b".!?:\")\x9d\x99".contains(b));
     }
     (lines, blocks)
 }
@@ -139,6 +147,7 @@ mod tests {
     fn lines_and_blocks_are_counted() {
         assert_eq!(count_lines(b""), (0, 0));
         assert_eq!(count_lines(b"one\ntwo\n\nthree"), (3, 2));
+        assert_eq!(count_lines(b"One sentence.\nAnother one.\nand a wrapped\nline"), (4, 3));
         assert_eq!(count_lines(b"- a\n- b\n  \n# c\n> d\n1. e"), (5, 5));
         assert_eq!(count_elements(b"<p>a < b</p><br/><!-- x --><a>"), 3);
     }
