@@ -69,3 +69,17 @@ pub fn human_bytes(bytes: u64) -> String {
         _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
 }
+
+/// Where a block's inline runs open and close, in the order a writer meets
+/// them: (byte position, whether it opens, the run's index). At one position
+/// closings come before openings, and inner runs close first (the model's
+/// builder opens and closes them as a stack).
+fn inline_marks(block: &crate::model::Block) -> Vec<(usize, bool, usize)> {
+    let mut marks: Vec<(usize, bool, usize)> = Vec::new();
+    for (index, inline) in block.inlines().iter().enumerate() {
+        marks.push((inline.range.start, true, index));
+        marks.push((inline.range.end, false, index));
+    }
+    marks.sort_by_key(|&(at, open, index)| (at, open, if open { index } else { usize::MAX - index }));
+    marks
+}

@@ -6,19 +6,20 @@
 // Test helpers panic on failure by design: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+
+#[path = "support/script.rs"]
+mod script;
+use script::keys;
 
 use byline::library::{Hints, Library, ListFilter, prepare};
 use byline::model::Article;
 use byline::source::{Loaded, SourceSpec};
 use byline::tui::app::{App, LoadState, Settings, Shelf};
-use byline::tui::event::Event;
 use byline::tui::jobs::{Jobs, Tools};
-use byline::tui::keymap::{Keymap, parse_key};
+use byline::tui::keymap::Keymap;
 use byline::tui::terminal::Screen;
 use byline::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/people").join(name)
@@ -36,23 +37,6 @@ fn library() -> (tempfile::TempDir, PathBuf) {
         library.save(&prepare(loaded, None, None, Hints::default()).unwrap(), &[]).unwrap();
     }
     (dir, path)
-}
-
-fn keys(script: &str) -> VecDeque<Event> {
-    let mut events = VecDeque::new();
-    let mut chars = script.chars().peekable();
-    while let Some(c) = chars.next() {
-        let event = if c == '<' && chars.peek().is_some_and(char::is_ascii_uppercase) {
-            let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
-            let key = parse_key(&name).unwrap();
-            let modifiers = if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
-            KeyEvent::new(key.code, modifiers)
-        } else {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        };
-        events.push_back(Event::Input(crossterm::event::Event::Key(event)));
-    }
-    events
 }
 
 fn text_of(screen: &Screen<ratatui::backend::TestBackend>) -> String {

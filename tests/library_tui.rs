@@ -10,21 +10,22 @@
 #[path = "support/server.rs"]
 mod server;
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
+
+#[path = "support/script.rs"]
+mod script;
+use script::keys;
 
 use byline::library::{Hints, Library, ListFilter, prepare};
 use byline::model::Article;
 use byline::source::{LoadLimits, Loaded, SourceSpec};
 use byline::tui::app::{App, LoadState, Settings, Shelf};
-use byline::tui::event::Event;
 use byline::tui::jobs::{Jobs, Tools};
-use byline::tui::keymap::{Keymap, parse_key};
+use byline::tui::keymap::Keymap;
 use byline::tui::terminal::Screen;
 use byline::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use expectrl::Expect;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
@@ -67,24 +68,6 @@ fn library() -> (tempfile::TempDir, PathBuf) {
     let loaded = byline::source::load(&SourceSpec::File(long), LoadLimits::default()).unwrap();
     library.save(&prepare(loaded, None, None, Hints::default()).unwrap(), &["tides".into()]).unwrap();
     (dir, path)
-}
-
-/// Key events for a script: characters, and `<Name>` for named keys.
-fn keys(script: &str) -> VecDeque<Event> {
-    let mut events = VecDeque::new();
-    let mut chars = script.chars().peekable();
-    while let Some(c) = chars.next() {
-        let event = if c == '<' && chars.peek().is_some_and(char::is_ascii_uppercase) {
-            let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
-            let key = parse_key(&name).unwrap();
-            let modifiers = if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
-            KeyEvent::new(key.code, modifiers)
-        } else {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        };
-        events.push_back(Event::Input(crossterm::event::Event::Key(event)));
-    }
-    events
 }
 
 /// The screen after `script` on the library at `path`, as text.

@@ -5,20 +5,21 @@
 // Test helpers panic on failure by design: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+#[path = "support/script.rs"]
+mod script;
+use script::keys;
+
 use byline::model::Article;
 use byline::source::{self, LoadLimits, SourceSpec};
 use byline::tui::app::{App, LoadState, Settings};
-use byline::tui::event::Event;
 use byline::tui::jobs::Jobs;
-use byline::tui::keymap::{Keymap, parse_key};
+use byline::tui::keymap::Keymap;
 use byline::tui::terminal::Screen;
 use byline::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use expectrl::Expect;
 use expectrl::process::unix::Signal;
 use pty::{assert_restored, byline_command, drain, exit_code, spawn, wait_for};
@@ -36,24 +37,6 @@ fn article(name: &str) -> Article {
     let spec = SourceSpec::parse(&sample(name).display().to_string());
     let loaded = source::load(&spec, LoadLimits::default()).unwrap();
     byline::pipeline::build(&loaded, None).unwrap()
-}
-
-/// Key events for a script: characters, and `<Name>` for named keys.
-fn keys(script: &str) -> VecDeque<Event> {
-    let mut events = VecDeque::new();
-    let mut chars = script.chars().peekable();
-    while let Some(c) = chars.next() {
-        let event = if c == '<' && chars.peek().is_some_and(char::is_ascii_uppercase) {
-            let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
-            let key = parse_key(&name).unwrap();
-            let modifiers = if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
-            KeyEvent::new(key.code, modifiers)
-        } else {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        };
-        events.push_back(Event::Input(crossterm::event::Event::Key(event)));
-    }
-    events
 }
 
 /// The screen after `script`, as text (trailing blanks trimmed).

@@ -125,12 +125,7 @@ fn block_html(block: &Block) -> String {
 /// model's builder opens and closes them as a stack).
 fn inline_html(block: &Block) -> String {
     let source = block.text();
-    let mut marks: Vec<(usize, bool, usize)> = Vec::new();
-    for (index, inline) in block.inlines().iter().enumerate() {
-        marks.push((inline.range.start, true, index));
-        marks.push((inline.range.end, false, index));
-    }
-    marks.sort_by_key(|&(at, open, index)| (at, open, if open { index } else { usize::MAX - index }));
+    let marks = super::inline_marks(block);
     let mut out = String::new();
     let mut at = 0;
     for (position, open, index) in marks {

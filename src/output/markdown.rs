@@ -133,14 +133,7 @@ fn table(rows: &[Vec<String>]) -> Option<String> {
 /// The block's text with its inline runs as Markdown emphasis, code and links.
 fn inline_markdown(block: &Block) -> String {
     let text = block.text();
-    // Events at byte positions: opening markers sorted by start, closing by end.
-    let mut marks: Vec<(usize, bool, usize)> = Vec::new();
-    for (index, inline) in block.inlines().iter().enumerate() {
-        marks.push((inline.range.start, true, index));
-        marks.push((inline.range.end, false, index));
-    }
-    // Closings before openings at the same position; inner runs close first.
-    marks.sort_by_key(|&(at, open, index)| (at, open, if open { index } else { usize::MAX - index }));
+    let marks = super::inline_marks(block);
     let mut out = String::new();
     let mut at = 0;
     let mut in_code = 0usize;

@@ -250,6 +250,21 @@ fn draw_panel(buffer: &mut Buffer, app: &App, panel: Panel, area: Rect, overlay:
     put_lines(buffer, inner, &lines);
 }
 
+/// Clears `area` and draws an overlay's focused border with `title` (cut to
+/// fit); returns the area inside the border.
+fn overlay_frame(buffer: &mut Buffer, app: &App, area: Rect, title: &str) -> Rect {
+    let theme = &app.theme;
+    Clear.render(area, buffer);
+    let title = truncate(title, usize::from(area.width.saturating_sub(2)));
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.border_focused));
+    let inner = block.inner(area);
+    block.render(area, buffer);
+    inner
+}
+
 /// Writes `lines` into `area`, one per row, cut at its width (what a
 /// paragraph without wrapping does, without its reflow machinery: this is the
 /// hot path of every frame).

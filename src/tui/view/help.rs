@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::layout::text::{display_width, truncate};
 use crate::tui::app::App;
@@ -100,16 +99,9 @@ pub fn draw(buffer: &mut Buffer, app: &App, area: Rect) {
         return;
     }
     let theme = &app.theme;
-    Clear.render(area, buffer);
     let close = app.keymap.keys_for(Mode::Help, crate::tui::action::Action::Cancel);
     let close = close.first().map(|k| k.name()).unwrap_or_default();
-    let title = truncate(&format!(" Keys — {close} to close "), usize::from(area.width.saturating_sub(2)));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.border_focused));
-    let inner = block.inner(area);
-    block.render(area, buffer);
+    let inner = super::overlay_frame(buffer, app, area, &format!(" Keys — {close} to close "));
     let width = usize::from(inner.width);
     let keys_cols = KEYS_COLS.min(width / 3);
     let text: Vec<Line<'static>> = rows(&app.keymap, width, app.help_first())

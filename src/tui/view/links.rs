@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::layout::text::{display_width, truncate};
 use crate::tui::action::Action;
@@ -34,7 +33,6 @@ pub fn draw(buffer: &mut Buffer, app: &App, area: Rect) {
         return;
     }
     let theme = &app.theme;
-    Clear.render(area, buffer);
     let count = app.link_count();
     let key = |action| app.keymap.keys_for(Mode::Links, action).first().map(|k| k.name()).unwrap_or_default();
     let title = format!(
@@ -43,13 +41,7 @@ pub fn draw(buffer: &mut Buffer, app: &App, area: Rect) {
         key(Action::OpenExternal),
         key(Action::Cancel)
     );
-    let title = truncate(&title, usize::from(area.width.saturating_sub(2)));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.border_focused));
-    let inner = block.inner(area);
-    block.render(area, buffer);
+    let inner = super::overlay_frame(buffer, app, area, &title);
     let width = usize::from(inner.width);
     let number_cols = count.to_string().len();
     let lines: Vec<Line<'static>> = app
