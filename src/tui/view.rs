@@ -56,7 +56,7 @@ impl Geometry {
     pub const MAX_HELP_COLS: u16 = 120;
 
     /// Widest the panels get beside the article.
-    pub const MAX_PANEL_COLS: u16 = 80;
+    pub const MAX_PANEL_COLS: u16 = 56;
 
     /// The areas for the app's size and state.
     #[must_use]
