@@ -8,10 +8,12 @@
 
 mod fenwick;
 mod flow;
+mod head;
 pub mod text;
 mod wrap;
 
 pub use flow::{Flow, Pos, Row, RowRef};
+pub use head::{Head, HeadKind, HeadLine};
 pub use wrap::{Line, LineKind, has_lines, prefix, wrap_block};
 
 use crate::model::Block;
@@ -23,14 +25,16 @@ const CACHED_WIDTHS: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     measures: Vec<flow::Measure>,
+    head: Head,
     flows: Vec<Flow>,
 }
 
 impl Layout {
-    /// Measures `blocks` once (linear, no wrapping).
+    /// Measures `blocks` once (linear, no wrapping); `head` is shown above
+    /// them.
     #[must_use]
-    pub fn new(blocks: &[Block]) -> Self {
-        Self { measures: flow::Measure::all(blocks), flows: Vec::new() }
+    pub fn new(blocks: &[Block], head: Head) -> Self {
+        Self { measures: flow::Measure::all(blocks), head, flows: Vec::new() }
     }
 
     /// The flow at `width_cols`, made current (created when missing; the
@@ -44,7 +48,7 @@ impl Layout {
                 self.flows.insert(0, flow);
             }
             None => {
-                self.flows.insert(0, Flow::new(&self.measures, width_cols));
+                self.flows.insert(0, Flow::new(&self.measures, &self.head, width_cols));
                 self.flows.truncate(CACHED_WIDTHS);
             }
         }

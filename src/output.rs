@@ -52,10 +52,7 @@ pub fn write(
 /// and Markdown outputs; `None` when there is nothing to say.
 #[must_use]
 pub fn metadata_line(meta: &crate::model::Metadata) -> Option<String> {
-    let parts: Vec<&str> = [meta.byline.as_deref(), meta.site.as_deref(), meta.published.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts = meta.credits();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 

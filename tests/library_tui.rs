@@ -120,7 +120,7 @@ fn snapshots_of_the_library_screen() {
 #[test]
 fn enter_opens_backspace_returns_and_the_place_is_kept() {
     let (_dir, path) = library();
-    let (text, app) = screen_after(&path, 80, 24, "<Enter>]]]");
+    let (text, app) = screen_after(&path, 80, 24, "<Enter>]]]]");
     assert!(text.starts_with("The long tide report"), "{text}");
     assert!(text.lines().nth(1).unwrap().contains("Chapter 3 of the tide"), "{text}");
     assert!(!app.shelf.as_ref().unwrap().visible);

@@ -5,11 +5,13 @@
 //! above the screen never moves what is shown.
 
 use super::fenwick::Fenwick;
+use super::head::{Head, HeadLine};
 use super::wrap::{Line, LineKind, wrap_block};
 use crate::model::{Block, BlockId, BlockKind};
 
 /// A row of the laid-out article: a block and a row inside it (row 0 is the
-/// blank gap line when the block has one).
+/// blank gap line when the block has one; block 0's first rows are the
+/// article's head and the blank line after it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct RowRef {
     /// Index of the block.
@@ -20,7 +22,9 @@ pub struct RowRef {
 
 /// A width-independent position: a block and a byte offset into its text (an
 /// attribution line counts as if it followed the text after a line break).
-/// `gap` means the blank line before the block.
+/// `gap` means the rows before the block's text: its blank line, or for
+/// block 0 the head, `offset` then counting rows (clamped when the head
+/// wraps to fewer rows at another width).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
     /// The block.
@@ -31,18 +35,29 @@ pub struct Pos {
     pub offset: usize,
 }
 
+impl Pos {
+    /// The byte offset into the block's text: its start for the rows before
+    /// the text (whose offset counts rows).
+    #[must_use]
+    pub fn text_offset(&self) -> usize {
+        if self.gap { 0 } else { self.offset }
+    }
+}
+
 impl Default for Pos {
-    /// The start of the article.
+    /// The start of the article: the first row of its head, or of its text.
     fn default() -> Self {
-        Self { block: BlockId(0), gap: false, offset: 0 }
+        Self { block: BlockId(0), gap: true, offset: 0 }
     }
 }
 
 /// What a row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row<'a> {
-    /// The blank line between two blocks.
+    /// The blank line between two blocks (or after the head).
     Gap,
+    /// A line of the article's head.
+    Head(&'a HeadLine),
     /// A line of the block's text.
     Line(&'a Line),
 }
@@ -123,17 +138,34 @@ pub struct Flow {
     heights: Fenwick,
     gaps: Vec<bool>,
     lines: Vec<Option<Box<[Line]>>>,
+    head: Box<[HeadLine]>,
 }
 
 impl Flow {
-    pub(super) fn new(measures: &[Measure], width_cols: usize) -> Self {
+    pub(super) fn new(measures: &[Measure], head: &Head, width_cols: usize) -> Self {
         let width_cols = width_cols.max(1);
+        // With no block there is no block 0 to carry the head: the view says
+        // that the article has no text instead.
+        let head = if measures.is_empty() { Vec::new() } else { head.wrap(width_cols) };
+        let head_rows = if head.is_empty() { 0 } else { head.len() + 1 };
+        let mut heights: Vec<usize> = measures.iter().map(|m| m.estimate(width_cols)).collect();
+        if let Some(first) = heights.first_mut() {
+            *first += head_rows;
+        }
         Self {
             width_cols,
-            heights: Fenwick::new(measures.iter().map(|m| m.estimate(width_cols)).collect()),
+            heights: Fenwick::new(heights),
             gaps: measures.iter().map(|m| m.gap).collect(),
             lines: vec![None; measures.len()],
+            head: head.into_boxed_slice(),
         }
+    }
+
+    /// Rows of block `block` before its text: the head and its blank line
+    /// (block 0), then the block's gap line.
+    fn lead(&self, block: usize, lines: &[Line]) -> usize {
+        let head = if block == 0 && !self.head.is_empty() { self.head.len() + 1 } else { 0 };
+        head + usize::from(self.gaps[block] && !lines.is_empty())
     }
 
     /// The width the text is wrapped to, in columns.
@@ -161,8 +193,7 @@ impl Flow {
         }
         if self.lines[block].is_none() {
             let lines = blocks.get(block).map(|b| wrap_block(b, self.width_cols)).unwrap_or_default();
-            let gap = usize::from(self.gaps[block] && !lines.is_empty());
-            self.heights.set(block, gap + lines.len());
+            self.heights.set(block, self.lead(block, &lines) + lines.len());
             self.lines[block] = Some(lines.into_boxed_slice());
         }
         self.heights.get(block)
@@ -246,11 +277,16 @@ impl Flow {
     #[must_use]
     pub fn row(&self, at: RowRef) -> Option<Row<'_>> {
         let lines = self.lines.get(at.block)?.as_ref()?;
-        let gap = usize::from(self.gaps[at.block] && !lines.is_empty());
-        if at.row < gap {
+        if at.block == 0
+            && let Some(line) = self.head.get(at.row)
+        {
+            return Some(Row::Head(line));
+        }
+        let lead = self.lead(at.block, lines);
+        if at.row < lead {
             return Some(Row::Gap);
         }
-        lines.get(at.row - gap).map(Row::Line)
+        lines.get(at.row - lead).map(Row::Line)
     }
 
     /// Rows from `from` on, as far as blocks are wrapped.
@@ -277,7 +313,7 @@ impl Flow {
             Some(Row::Line(line)) => {
                 Pos { block, gap: false, offset: virtual_offset(blocks, at.block, line) }
             }
-            Some(Row::Gap) => Pos { block, gap: true, offset: 0 },
+            Some(Row::Gap | Row::Head(_)) => Pos { block, gap: true, offset: at.row },
             None => Pos { block, gap: false, offset: 0 },
         }
     }
@@ -298,15 +334,19 @@ impl Flow {
     pub fn find(&self, blocks: &[Block], pos: Pos) -> Option<RowRef> {
         let block = pos.block.index();
         let lines = self.lines.get(block)?.as_ref()?;
-        if lines.is_empty() {
+        let lead = self.lead(block, lines);
+        if lead + lines.len() == 0 {
             return None;
         }
-        let gap = self.heights.get(block) - lines.len();
-        if pos.gap {
-            return Some(RowRef { block, row: 0 });
+        if pos.gap && lead > 0 {
+            return Some(RowRef { block, row: pos.offset.min(lead - 1) });
+        }
+        if lines.is_empty() {
+            // Only the head: its last row stands for the block.
+            return Some(RowRef { block, row: lead - 1 });
         }
         let found = lines.partition_point(|line| virtual_offset(blocks, block, line) <= pos.offset);
-        Some(RowRef { block, row: gap + found.saturating_sub(1) })
+        Some(RowRef { block, row: lead + found.saturating_sub(1) })
     }
 
     /// The row of the block's first line of text (after its gap).

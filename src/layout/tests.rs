@@ -35,7 +35,7 @@ fn stepping_through_a_lazy_flow_matches_wrapping_everything() {
     let blocks = blocks(40);
     for width in [1, 20, 80, 200] {
         let expected = full_wrap(&blocks, width);
-        let mut layout = Layout::new(&blocks);
+        let mut layout = Layout::new(&blocks, Head::default());
         let flow = layout.flow(width);
         let mut at = flow.first(&blocks);
         for (index, (block, line)) in expected.iter().enumerate() {
@@ -56,7 +56,7 @@ fn stepping_through_a_lazy_flow_matches_wrapping_everything() {
 #[test]
 fn far_jumps_wrap_only_what_they_touch() {
     let blocks = blocks(2000);
-    let mut layout = Layout::new(&blocks);
+    let mut layout = Layout::new(&blocks, Head::default());
     let flow = layout.flow(60);
     let target = flow.block_start(&blocks, BlockId(1500));
     assert_eq!(target.block, 1500);
@@ -75,7 +75,7 @@ fn far_jumps_wrap_only_what_they_touch() {
 #[test]
 fn positions_survive_a_width_change() {
     let blocks = blocks(30);
-    let mut layout = Layout::new(&blocks);
+    let mut layout = Layout::new(&blocks, Head::default());
     let narrow = layout.flow(20);
     let start = narrow.block_start(&blocks, BlockId(13));
     let at = narrow.step(&blocks, start, 3);
@@ -92,14 +92,14 @@ fn positions_survive_a_width_change() {
 #[test]
 fn an_empty_article_has_no_rows_and_never_panics() {
     let blocks: Vec<Block> = vec![Block::new(BlockKind::Paragraph, "")];
-    let mut layout = Layout::new(&blocks);
+    let mut layout = Layout::new(&blocks, Head::default());
     let flow = layout.flow(0);
     assert_eq!(flow.total_rows(), 0);
     let first = flow.first(&blocks);
     assert_eq!(flow.step(&blocks, first, 10), first);
     assert!(flow.row(first).is_none());
     let none: Vec<Block> = Vec::new();
-    let mut layout = Layout::new(&none);
+    let mut layout = Layout::new(&none, Head::default());
     assert_eq!(layout.flow(10).last(&none), RowRef::default());
 }
 
@@ -110,7 +110,7 @@ fn list_items_sit_together() {
         Block::new(BlockKind::ListItem { depth: 0, ordered: false, number: None }, "one"),
         Block::new(BlockKind::ListItem { depth: 0, ordered: false, number: None }, "two"),
     ];
-    let mut layout = Layout::new(&blocks);
+    let mut layout = Layout::new(&blocks, Head::default());
     let flow = layout.flow(20);
     flow.ensure(&blocks, RowRef::default(), 10);
     let rows: Vec<_> = flow.rows_from(RowRef::default()).map(|(_, row)| matches!(row, Row::Gap)).collect();

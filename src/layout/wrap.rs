@@ -156,7 +156,7 @@ struct Fragment {
 /// Word-wraps `text` (hard line breaks kept) into byte ranges of at most
 /// `avail` columns, each with whether it ends at a soft hyphen. Empty text
 /// gives nothing; an empty hard line gives one empty range.
-fn word_lines(text: &str, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
+pub(super) fn word_lines(text: &str, avail: usize, out: &mut Vec<(Range<usize>, bool)>) {
     if text.is_empty() {
         return;
     }

@@ -27,6 +27,19 @@ pub struct Metadata {
 }
 
 impl Metadata {
+    /// Author, site and date, as a head or a credits line shows them: what
+    /// is missing or blank is left out, and so is an author the site's name
+    /// already gives ("Crosscurrents, by Dana Whitfield").
+    #[must_use]
+    pub fn credits(&self) -> Vec<&str> {
+        fn present(field: Option<&str>) -> Option<&str> {
+            field.filter(|f| !f.trim().is_empty())
+        }
+        let site = present(self.site.as_deref());
+        let byline = present(self.byline.as_deref()).filter(|b| !site.is_some_and(|s| s.contains(b)));
+        [byline, site, present(self.published.as_deref())].into_iter().flatten().collect()
+    }
+
     fn sanitized(self) -> Self {
         Self {
             title: sanitize::clean_field(self.title),
@@ -189,5 +202,33 @@ impl Article {
                 out.push_str(attribution);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Metadata;
+
+    fn meta(byline: Option<&str>, site: Option<&str>, published: Option<&str>) -> Metadata {
+        Metadata {
+            byline: byline.map(str::to_owned),
+            site: site.map(str::to_owned),
+            published: published.map(str::to_owned),
+            ..Metadata::default()
+        }
+    }
+
+    #[test]
+    fn credits_leave_out_what_is_missing_blank_or_repeated() {
+        assert!(meta(None, None, None).credits().is_empty());
+        assert_eq!(
+            meta(Some("Ada Vole"), Some("The Ledger"), Some("2026-04-03")).credits(),
+            ["Ada Vole", "The Ledger", "2026-04-03"]
+        );
+        assert_eq!(
+            meta(Some("Ada Vole"), Some("Notes, by Ada Vole"), None).credits(),
+            ["Notes, by Ada Vole"]
+        );
+        assert_eq!(meta(Some(" "), Some(""), Some("2026-04-03")).credits(), ["2026-04-03"]);
     }
 }

@@ -186,7 +186,8 @@ impl Doc {
     /// A document at its start.
     #[must_use]
     pub fn new(article: Arc<Article>, load: LoadState) -> Self {
-        let layout = Layout::new(article.blocks());
+        let head = crate::layout::Head::of(&article, !matches!(load, LoadState::Loading { .. }));
+        let layout = Layout::new(article.blocks(), head);
         Self {
             article,
             layout,

@@ -192,7 +192,7 @@ impl Doc {
         if matches.is_empty() {
             return None;
         }
-        let key = (pos.block, pos.offset);
+        let key = (pos.block, pos.text_offset());
         let index = matches.partition_point(|m| (m.block, m.range.start) < key);
         Some(if index < matches.len() { index } else { 0 })
     }

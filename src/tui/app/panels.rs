@@ -98,8 +98,8 @@ impl App {
             Panel::Quotes => {
                 let list = doc.quote_list();
                 let quotes = &doc.article.analysis.quotes;
-                let first_ahead =
-                    quotes.partition_point(|q| (q.block, q.range.start) < (doc.top.block, doc.top.offset));
+                let first_ahead = quotes
+                    .partition_point(|q| (q.block, q.range.start) < (doc.top.block, doc.top.text_offset()));
                 doc.last_quote
                     .and_then(|v| list.row_of(v.index))
                     .or_else(|| (first_ahead..quotes.len()).find_map(|q| list.row_of(q)))

@@ -61,19 +61,21 @@ impl App {
     }
 }
 
-/// `top` in `old`, found again in `new` by the block's fingerprint.
+/// `top` in `old`, found again in `new` by the block's fingerprint (the
+/// rows before a block's text, block 0's head among them, stay rows).
 fn carry_position(old: &Article, new: &Article, top: crate::layout::Pos) -> crate::layout::Pos {
     let blocks = old.blocks();
     let chars = blocks
         .get(top.block.index())
-        .and_then(|b| b.text().get(..top.offset))
+        .and_then(|b| b.text().get(..top.text_offset()))
         .map_or(0, |prefix| prefix.chars().count());
     let Some(anchor) = crate::model::Anchor::at(blocks, top.block, chars) else { return top };
     match anchor.resolve(new.blocks()) {
+        Some((block, _)) if top.gap => crate::layout::Pos { block, ..top },
         Some((block, chars)) => {
             let text = new.blocks()[block.index()].text();
             let offset = text.char_indices().nth(chars).map_or(text.len(), |(at, _)| at);
-            crate::layout::Pos { block, gap: top.gap, offset }
+            crate::layout::Pos { block, gap: false, offset }
         }
         None => crate::layout::Pos::default(),
     }

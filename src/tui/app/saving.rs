@@ -28,16 +28,21 @@ pub struct Shelved {
     pub saved: Option<(ReadingState, bool)>,
 }
 
-/// `pos` as an anchor into `blocks`.
+/// `pos` as an anchor into `blocks` (the rows before a block's text, its
+/// head included, count as the block's start).
 fn anchor(blocks: &[Block], pos: Pos) -> Option<Anchor> {
     let text = blocks.get(pos.block.index())?.text();
-    let chars = text.get(..pos.offset).map_or(0, |prefix| prefix.chars().count());
+    let chars = text.get(..pos.text_offset()).map_or(0, |prefix| prefix.chars().count());
     Anchor::at(blocks, pos.block, chars)
 }
 
-/// Where `anchor` is in `blocks`.
+/// Where `anchor` is in `blocks`; the very start of the article is its
+/// head.
 fn position(blocks: &[Block], anchor: &Anchor) -> Option<Pos> {
     let (block, chars) = anchor.resolve(blocks)?;
+    if block.index() == 0 && chars == 0 {
+        return Some(Pos::default());
+    }
     let text = blocks[block.index()].text();
     let offset = text.char_indices().nth(chars).map_or(text.len(), |(at, _)| at);
     Some(Pos { block, gap: false, offset })

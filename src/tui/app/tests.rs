@@ -115,6 +115,7 @@ impl Harness {
             Some(crate::layout::Row::Line(line)) => {
                 blocks.blocks()[row.block].text()[line.range.clone()].to_owned()
             }
+            Some(crate::layout::Row::Head(line)) => line.text.to_string(),
             _ => String::new(),
         }
     }
@@ -188,6 +189,8 @@ fn scrolling_takes_counts_and_stays_inside_the_article() {
 #[test]
 fn sections_and_quotes_step_from_the_top_line() {
     let mut h = Harness::new(80, 24);
+    h.press("]");
+    assert_eq!(h.top_text(), "Part 0 of the story", "from the head, the first heading below it");
     h.press("]");
     assert_eq!(h.top_text(), "Part 1 of the story");
     h.press("2]");
@@ -420,8 +423,11 @@ fn the_first_screen_shows_title_text_and_hints() {
     let h = Harness::new(80, 24);
     let screen = h.screen();
     let lines: Vec<&str> = screen.lines().collect();
-    assert!(lines[0].starts_with("The ferry question — Test Gazette"));
-    assert!(lines[1].contains("Part 0 of the story"));
+    assert_eq!(lines[0].trim_end(), "The ferry question", "the title line keeps to the title");
+    assert_eq!(lines[1].trim(), "The ferry question", "then the article's head");
+    assert_eq!(lines[2].trim(), "Test Gazette · 6 min read");
+    assert_eq!(lines[3].trim(), "");
+    assert!(lines[4].contains("Part 0 of the story"));
     assert!(lines[23].contains("? help") && lines[23].contains("q quit"), "{}", lines[23]);
     assert!(lines[23].contains("§ Part 0 of the story"));
     for line in &lines {
@@ -523,7 +529,7 @@ fn panels_shown_for_the_focus_in_a_narrow_overlay_survive_a_resize_back() {
 #[test]
 fn counts_past_the_last_entry_go_as_far_as_they_can() {
     let mut h = Harness::new(80, 24);
-    h.press("4]");
+    h.press("5]");
     assert!(h.top_text().starts_with("Part 4"), "{}", h.top_text());
     h.press("3]");
     assert_eq!(h.app.doc().current_section(), Some(5), "to the last section, not nowhere");
@@ -540,7 +546,7 @@ fn the_status_names_the_section_jumped_to_even_at_the_end() {
     let mut h = Harness::new(80, 40);
     h.press("G");
     let at_end = h.app.doc().current_section();
-    h.press("g5]");
+    h.press("g6]");
     assert_eq!(h.app.doc().current_section(), Some(5));
     assert!(h.screen().contains("§ Part 5 of the story"), "{}", h.screen());
     assert!(at_end.is_some());

@@ -38,9 +38,16 @@ pub fn draw(buffer: &mut Buffer, app: &App, pane: Rect, text: Rect) {
     // the lines a quote runs through get a mark in the margin.
     let gutter = app.theme.quote_mark.filter(|_| text.x > pane.x);
     for (y, (at, row)) in (text.y..).zip(&rows) {
-        let Row::Line(line) = row else {
-            lines.push(Line::default());
-            continue;
+        let line = match row {
+            Row::Line(line) => line,
+            Row::Head(head) => {
+                lines.push(head_line(app, head));
+                continue;
+            }
+            Row::Gap => {
+                lines.push(Line::default());
+                continue;
+            }
         };
         let Some(block) = blocks.get(at.block) else { continue };
         if marks.as_ref().is_none_or(|(b, _)| *b != at.block) {
@@ -59,6 +66,16 @@ pub fn draw(buffer: &mut Buffer, app: &App, pane: Rect, text: Rect) {
         lines.push(build_line(app, doc, at.block, block, line, found, width));
     }
     super::put_lines(buffer, text, &lines);
+}
+
+/// A line of the article's head: the title as the title line shows it,
+/// the credits and the address dimmed.
+fn head_line<'a>(app: &App, head: &'a layout::HeadLine) -> Line<'a> {
+    let style = match head.kind {
+        layout::HeadKind::Title => app.theme.title,
+        layout::HeadKind::Credits | layout::HeadKind::Address => app.theme.dim,
+    };
+    Line::styled(visible(&head.text), style)
 }
 
 /// A style over a byte range of a block's text.

@@ -1,6 +1,6 @@
-//! The title line (title, site, byline, date, whether the full article is
-//! still loading)
-//! and the status line (section, position, search, messages, key hints from
+//! The title line (the title, kept to one line: the credits are in the
+//! article's head; whether the full article is still loading) and the
+//! status line (section, position, search, messages, key hints from
 //! the keymap).
 
 use ratatui::buffer::Buffer;
@@ -29,7 +29,6 @@ pub fn draw_title(buffer: &mut Buffer, app: &App, area: Rect) {
     if depth > 1 {
         title = format!("[{depth}] {title}");
     }
-    let credits = credits(meta.site.as_deref(), meta.byline.as_deref(), meta.published.as_deref());
     let note = match &doc.load {
         LoadState::Loading { what, .. } => format!("  loading {what}…"),
         LoadState::Failed(message) => format!("  {message}"),
@@ -38,23 +37,8 @@ pub fn draw_title(buffer: &mut Buffer, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let room = width.saturating_sub(display_width(&note)).max(1);
     let title = truncate(&title, room);
-    let credits = truncate(&credits, room.saturating_sub(display_width(&title)));
-    let line = Line::from(vec![
-        Span::styled(title, app.theme.title),
-        Span::styled(credits, app.theme.dim),
-        Span::styled(note, app.theme.dim),
-    ]);
+    let line = Line::from(vec![Span::styled(title, app.theme.title), Span::styled(note, app.theme.dim)]);
     super::put_lines(buffer, area, &[line]);
-}
-
-/// " — Site · by Author · 2026-04-03", leaving out what is missing and an
-/// author the site's name already gives ("Crosscurrents, by Dana Whitfield").
-fn credits(site: Option<&str>, byline: Option<&str>, published: Option<&str>) -> String {
-    let site = site.filter(|s| !s.trim().is_empty());
-    let byline = byline.filter(|b| !b.trim().is_empty() && !site.is_some_and(|s| s.contains(b)));
-    let by = byline.map(|b| format!("by {b}"));
-    let parts: Vec<&str> = [site, by.as_deref(), published].into_iter().flatten().collect();
-    if parts.is_empty() { String::new() } else { format!(" — {}", parts.join(" · ")) }
 }
 
 /// Draws the status line.
@@ -203,21 +187,4 @@ pub fn hints(app: &App) -> Vec<(String, Style)> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::credits;
-
-    #[test]
-    fn credits_leave_out_what_is_missing_or_repeated() {
-        assert_eq!(credits(None, None, None), "");
-        assert_eq!(
-            credits(Some("The Ledger"), Some("Ada Vole"), Some("2026-04-03")),
-            " — The Ledger · by Ada Vole · 2026-04-03"
-        );
-        assert_eq!(credits(Some("Notes, by Ada Vole"), Some("Ada Vole"), None), " — Notes, by Ada Vole");
-        assert_eq!(credits(None, Some("Ada Vole"), None), " — by Ada Vole");
-        assert_eq!(credits(Some(" "), None, Some("2026-04-03")), " — 2026-04-03");
-    }
 }
