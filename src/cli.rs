@@ -52,8 +52,12 @@ struct Common {
     /// Refuse files and stdin larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = source::DEFAULT_MAX_INPUT_MB, global = true)]
     max_input_mb: u64,
-    /// Configuration file (default: ~/.config/byline/config.toml, under `XDG_CONFIG_HOME` when set).
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(
+        long,
+        value_name = "PATH",
+        global = true,
+        help = "Configuration file (default: ~/.config/byline/config.toml, under $XDG_CONFIG_HOME when set)"
+    )]
     config: Option<PathBuf>,
     /// Never use the network: open the copies kept of pages fetched before.
     #[arg(long, global = true)]
@@ -78,10 +82,13 @@ struct Common {
         help = "What goes to the log file [default: warn, or BYLINE_LOG]"
     )]
     log_level: Option<String>,
-    /// The library file (default: $`BYLINE_LIBRARY`, else the config's
-    /// `library`, else $`XDG_DATA_HOME/byline/library.db`); given bare,
-    /// `quotes` reads the library instead of files.
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(
+        long,
+        value_name = "PATH",
+        global = true,
+        help = "The library file (default: $BYLINE_LIBRARY, else the config's library, else \
+                $XDG_DATA_HOME/byline/library.db); given bare, quotes reads the library instead of files"
+    )]
     #[expect(clippy::option_option, reason = "clap's flag with an optional value: absent, bare, or a PATH")]
     library: Option<Option<PathBuf>>,
 }

@@ -213,6 +213,12 @@ fn millions_of_tiny_blocks_are_refused_before_building() {
 fn usage_errors_exit_2_and_help_exits_0() {
     byline().args(["extract", HTML_SAMPLE, "--format", "yaml"]).assert().code(2);
     byline().arg("--help").assert().success().stdout(predicate::str::contains("extract"));
+    // Environment variables read as the shell writes them, not as Markdown
+    // ("$`XDG_CONFIG_HOME/byline`" came from a doc comment).
+    for args in [&["--help"][..], &["extract", "--help"], &["save", "--help"], &["quotes", "--help"]] {
+        let stray = predicate::str::contains("$`").or(predicate::str::is_match("`(XDG|BYLINE)_").unwrap());
+        byline().args(args).assert().success().stdout(stray.not()).stdout(predicate::str::contains("$XDG_"));
+    }
     byline().arg("--version").assert().success().stdout(predicate::str::contains("byline"));
 }
 
