@@ -1,7 +1,9 @@
 //! The command line: clap arguments → validated options → dispatch. Errors get
 //! their context here (anyhow) and become one line on stderr and an exit code.
-//! The library's commands live in `cli/library.rs` and `cli/import.rs`.
+//! The arguments are declared in `cli/args.rs`; the library's commands live
+//! in `cli/library.rs` and `cli/import.rs`.
 
+mod args;
 mod docs;
 mod import;
 mod library;
@@ -9,13 +11,12 @@ mod quotes;
 
 use std::io::{IsTerminal, Write};
 use std::panic::UnwindSafe;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
-
-use clap::{Parser, Subcommand, ValueEnum};
-
 use std::time::Duration;
+
+use args::{Args, Command, Common, ConfigAction, FormatArg};
+use clap::Parser;
 
 use crate::config::Config;
 use crate::extract::SourceKind;
@@ -30,148 +31,6 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_NO_ARTICLE: u8 = 1;
 /// Exit status: usage error, unreadable, binary or undecodable input.
 pub const EXIT_ERROR: u8 = 2;
-
-/// A terminal reader for long articles: the article alone, with its sections,
-/// speakers and quotes beside it.
-#[derive(Debug, Parser)]
-#[command(name = "byline", version, about, long_about = None, subcommand_negates_reqs = true)]
-struct Args {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// Article to open: a file, `-` for stdin (read when piped), or a URL.
-    source: Option<String>,
-    #[command(flatten)]
-    common: Common,
-}
-
-#[derive(Debug, clap::Args)]
-struct Common {
-    /// Treat the input as this kind instead of sniffing it.
-    #[arg(long, value_enum, global = true)]
-    from: Option<FromArg>,
-    /// Refuse files and stdin larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = source::DEFAULT_MAX_INPUT_MB, global = true)]
-    max_input_mb: u64,
-    #[arg(
-        long,
-        value_name = "PATH",
-        global = true,
-        help = "Configuration file (default: ~/.config/byline/config.toml, under $XDG_CONFIG_HOME when set)"
-    )]
-    config: Option<PathBuf>,
-    /// Never use the network: open the copies kept of pages fetched before.
-    #[arg(long, global = true)]
-    offline: bool,
-    /// Seconds allowed for a whole request, body included [default: 30].
-    #[arg(long, value_name = "SECS", global = true, value_parser = positive_seconds)]
-    timeout: Option<f64>,
-    /// Seconds allowed to connect to a server [default: 10].
-    #[arg(long, value_name = "SECS", global = true, value_parser = positive_seconds)]
-    connect_timeout: Option<f64>,
-    /// Redirects followed before giving up [default: 10].
-    #[arg(long, value_name = "N", global = true)]
-    max_redirects: Option<usize>,
-    /// Refuse pages larger than this many megabytes once decompressed [default: 20].
-    #[arg(long, value_name = "MB", global = true, value_parser = clap::value_parser!(u64).range(1..))]
-    max_download_mb: Option<u64>,
-    #[arg(
-        long,
-        value_name = "LEVEL",
-        global = true,
-        value_parser = crate::log::LEVELS,
-        help = "What goes to the log file [default: warn, or BYLINE_LOG]"
-    )]
-    log_level: Option<String>,
-    #[arg(
-        long,
-        value_name = "PATH",
-        global = true,
-        help = "The library file (default: $BYLINE_LIBRARY, else the config's library, else \
-                $XDG_DATA_HOME/byline/library.db); given bare, quotes reads the library instead of files"
-    )]
-    #[expect(clippy::option_option, reason = "clap's flag with an optional value: absent, bare, or a PATH")]
-    library: Option<Option<PathBuf>>,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Print the article without the reader.
-    Extract {
-        /// A file, `-` for stdin (the default when it is piped), or a URL.
-        source: Option<String>,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// With --format markdown: append a "Who said what" section, the
-        /// quotes grouped by speaker.
-        #[arg(long)]
-        with_quotes: bool,
-    },
-    /// Print a completion script: byline completions bash > ~/.local/share/bash-completion/completions/byline
-    Completions {
-        /// The shell.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// Print the manual page (roff): byline man | man -l -
-    Man,
-    /// The configuration file: which one is read, and every setting's default.
-    Config {
-        #[command(subcommand)]
-        action: ConfigAction,
-    },
-    #[command(flatten)]
-    Library(library::LibraryCommand),
-}
-
-#[derive(Debug, Subcommand)]
-enum ConfigAction {
-    /// Print the path of the configuration file byline reads (and whether it exists).
-    Path,
-    /// Print a commented configuration with every setting at its default.
-    Default,
-}
-
-fn positive_seconds(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(secs) if secs.is_finite() && secs > 0.0 && secs < 1e9 => Ok(secs),
-        _ => Err("expected a positive number of seconds, such as 30 or 0.5".to_owned()),
-    }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FromArg {
-    Html,
-    Text,
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Json,
-    Text,
-    Markdown,
-}
-
-impl From<FromArg> for SourceKind {
-    fn from(arg: FromArg) -> Self {
-        match arg {
-            FromArg::Html => Self::Html,
-            FromArg::Text => Self::Text,
-            FromArg::Markdown => Self::Markdown,
-        }
-    }
-}
-
-impl From<FormatArg> for Format {
-    fn from(arg: FormatArg) -> Self {
-        match arg {
-            FormatArg::Json => Self::Json,
-            FormatArg::Text => Self::Text,
-            FormatArg::Markdown => Self::Markdown,
-        }
-    }
-}
 
 /// Runs byline with the process's arguments and returns its exit code.
 #[must_use]

@@ -10,7 +10,7 @@ use std::io::Write;
 use clap::CommandFactory;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 
-use super::Args;
+use super::args::Args;
 use crate::tui::keymap::{Keymap, Mode};
 
 /// Writes the completion script for `shell` to `out`.
