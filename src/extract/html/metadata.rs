@@ -84,29 +84,6 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
         })
     };
     let ld = |field: &str| found.json_ld.iter().find_map(|item| ld_text(item.get(field)?));
-    let site = meta_value(keys::SITE)
-        .or_else(|| found.json_ld.iter().find_map(|item| ld_text(item.get("publisher")?)))
-        .or_else(|| meta_value(keys::SITE_HANDLE));
-    let title_tag = found.title_tag.map(|id| tree.text_of(id)).filter(|t| !t.is_empty());
-    // A fragment (a Substack export's post body) has no head: its first
-    // `<h1>` is a heading of the body, not the title.
-    let is_page = found.title_tag.is_some() || !found.meta.is_empty();
-    let title = meta_value(keys::TITLE)
-        .or_else(|| ld("headline"))
-        .or_else(|| found.first_h1.clone().filter(|_| is_page))
-        .or(title_tag)
-        .map(|t| strip_site_suffix(&t, site.as_deref()));
-    let byline = meta_value(keys::BYLINE)
-        .filter(|value| !value.starts_with("http"))
-        .or_else(|| ld("author"))
-        .or_else(|| found.byline_el.map(|id| tree.text_of(id)))
-        .map(|b| strip_by(&b))
-        .filter(|b| !b.is_empty());
-    let published = keys::PUBLISHED
-        .iter()
-        .find_map(|key| meta_value(&[key]).and_then(|raw| written_date(&raw)))
-        .or_else(|| ld("datePublished").and_then(|raw| written_date(&raw)))
-        .or_else(|| found.time_datetime.as_deref().and_then(written_date));
     // A relative canonical URL resolves against the page's own address;
     // whatever the page declares, only an http(s) address is kept.
     let page = page_url.and_then(|u| url::Url::parse(u).ok());
@@ -117,6 +94,32 @@ pub fn read(tree: &Tree<'_>, page_url: Option<&str>) -> Page {
         .and_then(|declared| crate::model::link::safe_href(&declared, page.as_ref()))
         .filter(|declared| declared.starts_with("http"))
         .or_else(|| page_url.map(str::to_owned));
+    // A Twitter handle names an account, not a publication: the site's host
+    // says more ("nytimes.com" rather than "@nytimes").
+    let site = meta_value(keys::SITE)
+        .or_else(|| found.json_ld.iter().find_map(|item| ld_text(item.get("publisher")?)))
+        .or_else(|| url.as_deref().and_then(host_name))
+        .or_else(|| meta_value(keys::SITE_HANDLE));
+    let title_tag = found.title_tag.map(|id| tree.text_of(id)).filter(|t| !t.is_empty());
+    // A fragment (a Substack export's post body) has no head: its first
+    // `<h1>` is a heading of the body, not the title.
+    let is_page = found.title_tag.is_some() || !found.meta.is_empty();
+    let title = meta_value(keys::TITLE)
+        .or_else(|| ld("headline"))
+        .or_else(|| found.first_h1.clone().filter(|_| is_page))
+        .or(title_tag)
+        .map(|t| strip_site_suffix(&t, site.as_deref()));
+    let written_by = meta_value(keys::BYLINE)
+        .filter(|value| !value.starts_with("http"))
+        .or_else(|| ld("author"))
+        .or_else(|| found.byline_el.map(|id| tree.text_of(id)));
+    let byline = written_by.as_deref().map(|b| byline_names(&strip_by(b))).filter(|b| !b.is_empty());
+    let published = keys::PUBLISHED
+        .iter()
+        .find_map(|key| meta_value(&[key]).and_then(|raw| written_date(&raw)))
+        .or_else(|| ld("datePublished").and_then(|raw| written_date(&raw)))
+        .or_else(|| found.time_datetime.as_deref().and_then(written_date))
+        .or_else(|| written_by.as_deref().and_then(crate::extract::text::date::find_date));
     let language = found
         .lang
         .clone()
@@ -256,6 +259,42 @@ fn strip_by(byline: &str) -> String {
         Some(head) if head.eq_ignore_ascii_case("by ") => trimmed[3..].trim().to_owned(),
         _ => trimmed.to_owned(),
     }
+}
+
+/// A byline without the date, time and page furniture that bylines in the
+/// markup run on into ("Ann Lee | March 9, 2017 8:02 PM Print this
+/// article", "Ann Lee 22 Dec 2016 651", "Ann Lee —"): cut where a date or a
+/// time begins, then the separators left at the end.
+fn byline_names(byline: &str) -> String {
+    use crate::extract::text::date::{find_date, month_number};
+    let words: Vec<(usize, &str)> =
+        byline.split_whitespace().map(|w| (w.as_ptr() as usize - byline.as_ptr() as usize, w)).collect();
+    let starts_with_digit = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    let cut = words.iter().enumerate().find_map(|(i, &(at, word))| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let next = words.get(i + 1).map_or("", |(_, w)| w);
+        let month_day = month_number(bare).is_some() && starts_with_digit(next);
+        let day_month = starts_with_digit(word) && bare.len() <= 2 && month_number(next).is_some();
+        let clock = bare.split_once(':').is_some_and(|(h, m)| {
+            !h.is_empty()
+                && h.len() <= 2
+                && m.len() == 2
+                && format!("{h}{m}").bytes().all(|b| b.is_ascii_digit())
+        });
+        (month_day || day_month || clock || find_date(word).is_some()).then_some(at)
+    });
+    let kept = cut.map_or(byline, |at| &byline[..at]);
+    kept.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '-' | '|' | '·' | ',' | ':' | ';')
+    })
+    .to_owned()
+}
+
+/// The host of `url` without "www.", as a site's name of last resort.
+fn host_name(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_owned();
+    let host = host.strip_prefix("www.").map_or(host.clone(), str::to_owned);
+    (!host.is_empty()).then_some(host)
 }
 
 /// Drops a " | Site" or " - Site" suffix (or prefix) from a title.

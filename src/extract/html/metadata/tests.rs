@@ -102,3 +102,39 @@ fn dates_written_out_in_metadata_are_read_too() {
     assert_eq!(written_date("Feb 5, 2026").as_deref(), Some("2026-02-05"));
     assert_eq!(written_date("not a date"), None);
 }
+
+#[test]
+fn bylines_stop_where_a_date_time_or_separator_begins() {
+    for (written, want) in [
+        ("Ines Moro", "Ines Moro"),
+        ("Ines Moro | March 9, 2026 8:02 PM Print this article", "Ines Moro"),
+        ("Ines Moro 22 Dec 2025 651", "Ines Moro"),
+        ("Ines Moro - Apr 16, 2025 8:02 pm UTC", "Ines Moro"),
+        ("The Wire Service November 19, 2025, 9:02 AM", "The Wire Service"),
+        ("Ines Moro — 2026-02-05", "Ines Moro"),
+        ("Ines Moro —", "Ines Moro"),
+        ("Ines Moro, Harbour Desk", "Ines Moro, Harbour Desk"),
+        // Months as names, and numbers that are no date, stay.
+        ("April Dunmore and May Ortiz", "April Dunmore and May Ortiz"),
+        ("Staff of Route 66 Weekly", "Staff of Route 66 Weekly"),
+        ("12:30", ""),
+    ] {
+        assert_eq!(byline_names(written), want, "{written:?}");
+    }
+}
+
+#[test]
+fn a_date_in_the_byline_is_the_date_when_the_page_gives_none() {
+    let m = meta_of(r#"<title>T</title><p class="byline">By Ines Moro | Feb 5, 2026 8:02 PM</p>"#);
+    assert_eq!(m.byline.as_deref(), Some("Ines Moro"));
+    assert_eq!(m.published.as_deref(), Some("2026-02-05"));
+}
+
+#[test]
+fn a_twitter_handle_is_the_site_only_without_an_address() {
+    let html = r#"<meta name="twitter:site" content="@harbourpost"><title>T</title>"#;
+    assert_eq!(meta_of(html).site.as_deref(), Some("@harbourpost"));
+    let dom = Dom::parse(html);
+    let fetched = read(&Tree::build(&dom), Some("https://www.harbourpost.example/2026/ferry")).meta;
+    assert_eq!(fetched.site.as_deref(), Some("harbourpost.example"));
+}
