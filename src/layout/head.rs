@@ -11,6 +11,10 @@ use crate::model::{Article, BlockKind};
 /// reading on a screen.
 const WORDS_PER_MINUTE: usize = 230;
 
+/// Widest a part of the head may be, in columns: a page whose unclosed
+/// `<title>` swallowed its text must not fill screens with its head.
+const MAX_PART_COLS: usize = 400;
+
 /// What a line of the head shows, so that the view can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadKind {
@@ -45,7 +49,7 @@ impl Head {
         let meta = article.meta();
         let mut parts = Vec::new();
         if let Some(title) = meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            parts.push((HeadKind::Title, title.to_owned()));
+            parts.push((HeadKind::Title, truncate(title, MAX_PART_COLS)));
         }
         let mut credits = meta.credits().join(" · ");
         if complete && let Some(minutes) = reading_minutes(article) {
@@ -55,7 +59,7 @@ impl Head {
             credits.push_str(&format!("{minutes} min read"));
         }
         if !credits.is_empty() {
-            parts.push((HeadKind::Credits, credits));
+            parts.push((HeadKind::Credits, truncate(&credits, MAX_PART_COLS)));
         }
         if let Some(url) = meta.url.as_deref().filter(|u| !u.trim().is_empty()) {
             parts.push((HeadKind::Address, url.to_owned()));

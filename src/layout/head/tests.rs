@@ -137,3 +137,12 @@ fn an_article_whose_first_block_shows_nothing_keeps_its_head() {
     assert_eq!(flow.block_start(&blocks, BlockId(1)), RowRef { block: 1, row: 0 });
     assert_eq!(flow.total_rows(), 5);
 }
+
+#[test]
+fn a_runaway_title_is_cut() {
+    let runaway = Metadata { title: Some("word ".repeat(10_000)), ..Metadata::default() };
+    let head = Head::of(&article(runaway, vec![words(3)]), false);
+    let lines = head.wrap(80);
+    assert!(lines.len() <= 6, "{} rows", lines.len());
+    assert!(lines.last().is_some_and(|l| l.text.ends_with('…')));
+}
