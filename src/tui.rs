@@ -44,8 +44,10 @@ use crate::pipeline;
 use crate::source::{Loaded, SourceSpec};
 
 /// Inputs at least this large open with a quick preview of their start while
-/// the whole article is built on the worker.
-pub const PREVIEW_MIN_BYTES: usize = 1 << 20;
+/// the whole article is built on the worker. Measured at 200x50: a 1 MB text
+/// shows its first screen in 13 ms this way against 34 ms built whole; at
+/// 300 KB the preview gains nothing (18 ms whole, 22 ms through a preview).
+pub const PREVIEW_MIN_BYTES: usize = 512 << 10;
 
 /// About how much of a large input the preview extracts.
 const PREVIEW_BYTES: usize = 96 * 1024;
