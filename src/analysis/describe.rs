@@ -14,6 +14,7 @@ mod appositive;
 mod around;
 mod before;
 mod compose;
+mod owner;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -27,10 +28,12 @@ use super::tokens::punct;
 
 use appositive::appositive;
 use around::{copular, preceding};
-use before::{before_name, post_modifier, pronoun_owner};
+use before::{before_name, is_role_word, post_modifier};
+use owner::pronoun_owner;
 
 pub(super) use compose::{compose, merge};
 pub(super) use words::is_honorific;
+use words::starts_lower as starts_lower_word;
 
 /// Longest phrase kept, in words.
 pub(super) const MAX_WORDS: usize = 25;
@@ -54,7 +57,12 @@ pub(super) fn of_mention(para: &Para<'_>, run: &Run) -> Vec<String> {
     found.extend(copular(para, run));
     let before = before_name(para, run);
     let post = post_modifier(para, run);
-    let owner = before.as_ref().and_then(|b| pronoun_owner(para, b.start));
+    // "his girlfriend Lena Ruiz": whose girlfriend.
+    let owner = before
+        .as_ref()
+        .and_then(|b| b.start.checked_sub(1))
+        .filter(|&at| para.words[at].after & punct::BREAK == 0)
+        .and_then(|at| pronoun_owner(para, run, at));
     let before = before.map(|b| match &owner {
         Some(owner) => format!("{owner} {}", text(para, b)),
         None => text(para, b),
@@ -67,6 +75,18 @@ pub(super) fn of_mention(para: &Para<'_>, run: &Run) -> Vec<String> {
     }
     found.extend(appositive(para, run));
     found
+}
+
+/// "the former Leeds striker" at words `from..=head`, a definite role that
+/// stands for someone named before: the phrase, when every word after the
+/// article is a role word or a name ("the certification comes with" is a
+/// clause, no role).
+pub(in crate::analysis) fn role_phrase(para: &Para<'_>, from: usize, head: usize) -> Option<String> {
+    let role = from < head
+        && head < para.words.len()
+        && (from + 1..=head).all(|i| is_role_word(para, i) || super::names::is_capitalised(para.word(i)))
+        && starts_lower_word(para.word(head));
+    role.then(|| text(para, from..head + 1))
 }
 
 /// Whether a phrase's head names a body ("a Dublin think tank", "the

@@ -6,6 +6,7 @@ use super::super::lexicon;
 use super::super::names::{Run, RunKind};
 use super::super::para::Para;
 use super::super::tokens::punct;
+use super::owner::owned_text;
 use super::words::{has_digit, has_letter, is_auxiliary, is_function_word, is_party_and_state, starts_lower};
 use super::{MAX_WORDS, PHRASE_END, text};
 
@@ -203,5 +204,5 @@ pub(super) fn appositive(para: &Para<'_>, run: &Run) -> Option<String> {
         return None;
     }
     let numeric = (from..=last).all(|i| !has_letter(para.word(i)));
-    (!numeric && is_noun_phrase(para, from, last)).then(|| text(para, from..last + 1))
+    (!numeric && is_noun_phrase(para, from, last)).then(|| owned_text(para, run, from..last + 1))
 }

@@ -7,6 +7,7 @@ use super::super::names::Run;
 use super::super::para::Para;
 use super::super::tokens::punct;
 use super::appositive::{ends_phrase, is_noun_phrase, is_possessive_start, phrase_last};
+use super::owner::owned_text;
 use super::words::{is_auxiliary, is_function_word, is_time_noun, starts_lower};
 use super::{MAX_WORDS, text};
 
@@ -69,7 +70,7 @@ pub(super) fn preceding(para: &Para<'_>, run: &Run) -> Option<String> {
     if verb || is_time_noun(head) || !starts_lower(head) || head_at == from {
         return None;
     }
-    is_noun_phrase(para, from, last).then(|| text(para, from..last + 1))
+    is_noun_phrase(para, from, last).then(|| owned_text(para, run, from..last + 1))
 }
 
 /// "Ada Vole is a ferry captain.", "As a lung biologist, Ada Vole …": a

@@ -9,8 +9,8 @@ use super::super::names::{Run, RunKind};
 use super::super::para::Para;
 use super::super::tokens::punct;
 use super::words::{
-    has_letter, is_auxiliary, is_bare_adjective, is_function_word, is_honorific, is_role_participle,
-    starts_lower,
+    has_letter, is_auxiliary, is_bare_adjective, is_credit_word, is_function_word, is_honorific,
+    is_role_participle, starts_lower,
 };
 use super::{MAX_WORDS, text};
 
@@ -20,7 +20,11 @@ pub(super) fn is_role_word(para: &Para<'_>, i: usize) -> bool {
     let word = para.word(i);
     // "Amazon-owned", "Island-based": a name made an adjective.
     let modifier = word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && starts_lower(tail));
-    if !(starts_lower(word) || modifier) || !has_letter(word) || is_function_word(word) && word != "and" {
+    if !(starts_lower(word) || modifier)
+        || !has_letter(word)
+        || is_function_word(word) && word != "and"
+        || is_credit_word(word)
+    {
         return false;
     }
     if lexicon::is_speech_verb(word)
@@ -118,29 +122,4 @@ pub(super) fn post_modifier(para: &Para<'_>, run: &Run) -> Option<Range<usize>> 
     let body = para.run_starting_at(j).filter(|&r| para.runs[r].kind == RunKind::Org)?;
     let last = para.runs[body].name.end;
     (para.words[end].after & punct::BREAK == 0).then_some(end..last)
-}
-
-/// "Kim Teves went with his girlfriend Lena Ruiz": the role words right
-/// after a possessive pronoun belong to the nearest name before it in the
-/// sentence (a person's for "his", "her", "their"; any for "its"), which
-/// is returned as it is written there.
-pub(super) fn pronoun_owner(para: &Para<'_>, role_from: usize) -> Option<String> {
-    let pronoun = role_from.checked_sub(1)?;
-    if para.words[pronoun].after & punct::BREAK != 0 {
-        return None;
-    }
-    let person = match para.word(pronoun) {
-        "his" | "His" | "her" | "Her" | "their" | "Their" => true,
-        "its" | "Its" => false,
-        _ => return None,
-    };
-    let sentence = para.sentence_words(para.words[pronoun].sentence());
-    let owner = para.runs.iter().rev().find(|r| {
-        r.name.end <= pronoun
-            && r.start() >= sentence.start
-            && r.is_name()
-            && (r.kind == RunKind::Org) != person
-    })?;
-    let name = text(para, owner.name.clone());
-    Some(if name.ends_with('s') { format!("{name}’") } else { format!("{name}’s") })
 }

@@ -1,7 +1,11 @@
 //! Unit tests of descriptions: merging, composing, bodies.
 
+use rstest::rstest;
+
+use super::super::para::Para;
 use super::compose::compose;
-use super::{heads_a_body, merge};
+use super::{heads_a_body, merge, of_mention};
+use crate::model::{Block, BlockId, BlockKind};
 
 #[test]
 fn merging_keeps_the_fuller_phrase_once() {
@@ -24,4 +28,52 @@ fn organisation_heads() {
     assert!(heads_a_body("a Dublin think tank"));
     assert!(heads_a_body("the consulting firm that advised the port"));
     assert!(!heads_a_body("director of the Harbor Group"));
+}
+
+/// The phrases of the mention of `name` (its first word) in `text`.
+fn phrases(text: &str, name: &str) -> Vec<String> {
+    let block = Block::new(BlockKind::Paragraph, text);
+    let para = Para::new(BlockId(0), &block).unwrap_or_else(|| panic!("no para"));
+    let first = name.split(' ').next().unwrap_or(name);
+    let run = para
+        .runs
+        .iter()
+        .find(|r| para.word(r.name.start) == first)
+        .unwrap_or_else(|| panic!("no run {name} in {:?}", para.runs));
+    of_mention(&para, run)
+}
+
+#[rstest]
+#[case::owner_in_the_sentence("Kim Teves went with his girlfriend Lena Ruiz.", "Lena Ruiz", &["Kim Teves’ girlfriend"])]
+#[case::owner_subject_of_an_earlier_sentence(
+    "Kim Lund grew up in Port Vale. Everyone called him Kip. According to his aunt, Jane Morrow, he read early.",
+    "Jane Morrow",
+    &["Lund’s aunt"]
+)]
+#[case::owner_inside_an_appositive(
+    "Kim Lund wrote at night, said Ada Vole, one of his editors at Northwind.",
+    "Ada Vole",
+    &["one of Kim Lund’s editors at Northwind"]
+)]
+#[case::a_place_is_no_owner(
+    "The mill stood in East Harbor for years. His aunt Jane Morrow ran it.",
+    "Jane Morrow",
+    &["aunt"]
+)]
+#[case::its_is_a_body_s(
+    "Harbor Lines grew fast. Its chief engineer Omar Haddad left in May.",
+    "Omar Haddad",
+    &["Harbor Lines’ chief engineer"]
+)]
+#[case::nobody_owns_it("“She wrote every morning,” her friend Tom Lark said.", "Tom Lark", &["friend"])]
+fn a_possessive_pronoun_names_its_owner(#[case] text: &str, #[case] name: &str, #[case] expected: &[&str]) {
+    assert_eq!(phrases(text, name), expected);
+}
+
+#[rstest]
+#[case::particle_of_a_phrasal_verb("The board tried to cut out Ada Vole in May.", "Ada Vole")]
+#[case::photo_credit("Image copyright Lantern Photos Image caption Ada Vole at the pier.", "Ada Vole")]
+#[case::verb_object("The council does not supply Harbor Lines with fuel.", "Harbor Lines")]
+fn no_role_before_the_name(#[case] text: &str, #[case] name: &str) {
+    assert_eq!(phrases(text, name), Vec::<String>::new());
 }

@@ -5,7 +5,8 @@
 use super::super::lexicon;
 
 /// Words that never open or head a description: the lexicon's function
-/// words, and quantifiers and sentence adverbs besides.
+/// words, and quantifiers, sentence adverbs and the particles of phrasal
+/// verbs ("to cut out Ada Vole") besides.
 pub(super) fn is_function_word(word: &str) -> bool {
     lexicon::is_function_word(word)
         || matches!(
@@ -60,6 +61,12 @@ pub(super) fn is_function_word(word: &str) -> bool {
                 | "herself"
                 | "itself"
                 | "themselves"
+                | "out"
+                | "up"
+                | "off"
+                | "away"
+                | "back"
+                | "down"
         )
 }
 
@@ -227,4 +234,11 @@ pub(super) fn has_digit(word: &str) -> bool {
 
 pub(super) fn has_letter(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
+}
+
+/// Words of a photo credit or caption ("Image copyright Lantern Photos
+/// Image caption Ada Vole …"), which page chrome sets before a name and
+/// which never name a role.
+pub(super) fn is_credit_word(word: &str) -> bool {
+    matches!(word, "caption" | "copyright" | "credit" | "courtesy")
 }
