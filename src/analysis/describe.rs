@@ -27,7 +27,7 @@ use super::para::Para;
 use super::tokens::punct;
 
 use appositive::appositive;
-use around::{copular, preceding};
+use around::{copular, owned_before_role, preceding};
 use before::{before_name, is_role_word, post_modifier};
 use owner::pronoun_owner;
 
@@ -65,7 +65,7 @@ pub(super) fn of_mention(para: &Para<'_>, run: &Run) -> Vec<String> {
         .and_then(|at| pronoun_owner(para, run, at));
     let before = before.map(|b| match &owner {
         Some(owner) => format!("{owner} {}", text(para, b)),
-        None => text(para, b),
+        None => owned_before_role(para, run, b.clone()).unwrap_or_else(|| text(para, b)),
     });
     match (before, post) {
         (Some(b), Some(p)) => found.push(format!("{b} {}", text(para, p))),

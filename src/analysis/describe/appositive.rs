@@ -54,7 +54,13 @@ pub(super) fn over_name_comma(para: &Para<'_>, last: usize) -> usize {
         && !matches!(para.word(last + 1), "and" | "&")
         && segment.clone().any(|i| matches!(para.word(i), "and" | "&"));
     let body = para.run_starting_at(last + 1).is_some_and(|r| para.runs[r].kind == RunKind::Org);
-    let place = segment.len() <= 3 && para.words[next_end].after & punct::STOP != 0;
+    // "the University of Lund, Malmö." or "…, Malmö, leads the study": a
+    // place closing the appositive, then the end of the sentence or its verb.
+    let verb_after = para.words[next_end].after & punct::BREAK == punct::COMMA
+        && next_end + 1 < para.words.len()
+        && starts_lower(para.word(next_end + 1))
+        && !is_function_word(para.word(next_end + 1));
+    let place = segment.len() <= 3 && (para.words[next_end].after & punct::STOP != 0 || verb_after);
     if listed || body || place { next_end } else { last }
 }
 

@@ -1,5 +1,6 @@
 //! Descriptions set around a name by a clause: a noun phrase before it
-//! ("his aunt, Jane Morrow,"), a copula ("Vole is a ferry captain") or an
+//! ("his aunt, Jane Morrow,"; "Kim Lund’s wife, the novelist Ada Vole"), a
+//! copula ("Vole is a ferry captain") or an
 //! "as" phrase ("As a lung biologist, Vole …").
 
 use super::super::lexicon;
@@ -7,6 +8,7 @@ use super::super::names::Run;
 use super::super::para::Para;
 use super::super::tokens::punct;
 use super::appositive::{ends_phrase, is_noun_phrase, is_possessive_start, phrase_last};
+use super::before::is_role_word;
 use super::owner::owned_text;
 use super::words::{is_auxiliary, is_function_word, is_time_noun, starts_lower};
 use super::{MAX_WORDS, text};
@@ -111,4 +113,35 @@ pub(super) fn copular(para: &Para<'_>, run: &Run) -> Option<String> {
         }
     }
     None
+}
+
+/// "Kim Lund’s wife, the novelist Ada Vole", "his aunt, the painter Ada
+/// Vole": a kinship or role owned by someone, set before the role that
+/// `role` (the words before the name) gives; the whole, from the owner to
+/// the name.
+pub(super) fn owned_before_role(para: &Para<'_>, run: &Run, role: std::ops::Range<usize>) -> Option<String> {
+    let the = role.start.checked_sub(1)?;
+    if !para.word(the).eq_ignore_ascii_case("the")
+        || the == 0
+        || para.words[the - 1].after & punct::BREAK != punct::COMMA
+    {
+        return None;
+    }
+    let last = the - 1;
+    // The owner closes within a few words before the comma, and only role
+    // words follow it ("Lund’s business partner,").
+    let owner = (last.saturating_sub(4)..last).rev().find_map(|k| {
+        let pronoun =
+            matches!(para.word(k), "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its");
+        let possessive = para.words[k].after & punct::BREAK == punct::POSSESSIVE;
+        let start = if pronoun {
+            k
+        } else if possessive {
+            para.runs[para.run_ending_at(k)?].start()
+        } else {
+            return None;
+        };
+        (k + 1..=last).all(|i| is_role_word(para, i)).then_some(start)
+    })?;
+    Some(owned_text(para, run, owner..role.end))
 }

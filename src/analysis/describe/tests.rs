@@ -77,3 +77,51 @@ fn a_possessive_pronoun_names_its_owner(#[case] text: &str, #[case] name: &str, 
 fn no_role_before_the_name(#[case] text: &str, #[case] name: &str) {
     assert_eq!(phrases(text, name), Vec::<String>::new());
 }
+
+#[rstest]
+#[case::possessive_name(
+    "The fight was over Kim Lund’s partner, the painter and potter Ada Vole.",
+    "Ada Vole",
+    &["Kim Lund’s partner, the painter and potter"]
+)]
+#[case::possessive_pronoun(
+    "Kim Lund left the firm. Soon after, his wife, the novelist Ada Vole, moved to Oslo.",
+    "Ada Vole",
+    &["Lund’s wife, the novelist"]
+)]
+#[case::no_owner_before_the_comma(
+    "At the pier, the novelist Ada Vole waved.",
+    "Ada Vole",
+    &["novelist"]
+)]
+fn a_role_owned_by_someone_before_the_role(
+    #[case] text: &str,
+    #[case] name: &str,
+    #[case] expected: &[&str],
+) {
+    assert_eq!(phrases(text, name), expected);
+}
+
+#[rstest]
+#[case::place_then_the_verb(
+    "The tide, says Ada Vole, a geologist at the University of Lund, Malmo, shapes the coast.",
+    "Ada Vole",
+    "a geologist at the University of Lund, Malmo"
+)]
+#[case::place_at_the_end(
+    "“It moves,” said Ada Vole, a geologist at the University of Lund, Malmo.",
+    "Ada Vole",
+    "a geologist at the University of Lund, Malmo"
+)]
+#[case::a_list_goes_on(
+    "Ada Vole, a geologist at the University of Lund, Kim Lund and two divers left.",
+    "Ada Vole",
+    "a geologist at the University of Lund"
+)]
+fn a_place_after_an_organisation_stays_in_the_role(
+    #[case] text: &str,
+    #[case] name: &str,
+    #[case] expected: &str,
+) {
+    assert_eq!(phrases(text, name), [expected]);
+}
