@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::super::lexicon;
 use super::super::names::{Run, RunKind};
 use super::super::para::Para;
 use super::super::tokens::punct;
@@ -48,15 +49,48 @@ pub(super) fn pronoun_owner(para: &Para<'_>, run: &Run, at: usize) -> Option<Str
     Some(possessive(&text(para, from..owner.name.end)))
 }
 
+/// "the company" at word `at` (its article): the organisation named last
+/// before it in the paragraph, which the phrase stands for.
+fn company_owner(para: &Para<'_>, run: &Run, at: usize) -> Option<String> {
+    let noun = at + 1;
+    let definite = para.word(at).eq_ignore_ascii_case("the")
+        && noun < para.words.len()
+        && para.words[at].after & punct::BREAK == 0
+        && lexicon::is_org_noun(para.word(noun));
+    if !definite {
+        return None;
+    }
+    let owner = para
+        .runs
+        .iter()
+        .rev()
+        .find(|r| r.name.end <= at && r.start() != run.start() && r.kind == RunKind::Org)?;
+    let name = text(para, owner.name.clone());
+    Some(if para.words[noun].after & punct::BREAK == punct::POSSESSIVE { possessive(&name) } else { name })
+}
+
 /// The text of words `range` of a description of `run`, a possessive
 /// pronoun in it replaced by its owner ("one of his editors" → "one of
-/// Kim Lund’s editors"); the pronoun is kept when nobody owns it.
+/// Kim Lund’s editors"), and "the company" by the company named before
+/// ("the company’s chief engineer" → "Harbor Lines’ chief engineer"); the
+/// words are kept when nobody owns them.
 pub(super) fn owned_text(para: &Para<'_>, run: &Run, range: Range<usize>) -> String {
-    let at =
-        range.clone().find(|&i| pronoun(para.word(i)).is_some() && para.words[i].after & punct::BREAK == 0);
-    let owner = at.and_then(|at| Some((at, pronoun_owner(para, run, at)?)));
-    let Some((at, owner)) = owner else { return text(para, range) };
-    let word = para.words[at].range();
+    let replaced = range.clone().find_map(|i| {
+        if pronoun(para.word(i)).is_some() && para.words[i].after & punct::BREAK == 0 {
+            return Some((i..i + 1, pronoun_owner(para, run, i)?));
+        }
+        let company = (i + 1 < range.end).then(|| company_owner(para, run, i)).flatten()?;
+        Some((i..i + 2, company))
+    });
+    let Some((words, owner)) = replaced else { return text(para, range) };
+    let cut = para.words[words.start].range().start..para.words[words.end - 1].range().end;
     let whole = para.words[range.start].range().start..para.words[range.end - 1].range().end;
-    format!("{}{owner}{}", &para.text[whole.start..word.start], &para.text[word.end..whole.end])
+    let tail = &para.text[cut.end..whole.end];
+    // "the company’s" became "Harbor Lines’": its own mark goes with it.
+    let tail = if para.words[words.end - 1].after & punct::BREAK == punct::POSSESSIVE && words.len() == 2 {
+        tail.trim_start_matches(['’', '\'', 's'])
+    } else {
+        tail
+    };
+    format!("{}{owner}{tail}", &para.text[whole.start..cut.start])
 }

@@ -65,6 +65,21 @@ fn phrases(text: &str, name: &str) -> Vec<String> {
     "Omar Haddad",
     &["Harbor Lines’ chief engineer"]
 )]
+#[case::the_company_named_before(
+    "Harbor Lines Group builds ferries. Omar Haddad, the company’s chief engineer, left.",
+    "Omar Haddad",
+    &["Harbor Lines Group’s chief engineer"]
+)]
+#[case::of_the_company(
+    "Harbor Lines Group builds ferries. Omar Haddad, chief engineer of the company, left.",
+    "Omar Haddad",
+    &["chief engineer of Harbor Lines Group"]
+)]
+#[case::no_company_named(
+    "Omar Haddad, the company’s chief engineer, left.",
+    "Omar Haddad",
+    &["the company’s chief engineer"]
+)]
 #[case::nobody_owns_it("“She wrote every morning,” her friend Tom Lark said.", "Tom Lark", &["friend"])]
 fn a_possessive_pronoun_names_its_owner(#[case] text: &str, #[case] name: &str, #[case] expected: &[&str]) {
     assert_eq!(phrases(text, name), expected);
