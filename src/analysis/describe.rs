@@ -47,7 +47,32 @@ pub(super) const PHRASE_END: u16 =
 
 /// The text of words `range`, punctuation between them included.
 pub(super) fn text(para: &Para<'_>, range: Range<usize>) -> String {
-    para.text[para.words[range.start].range().start..para.words[range.end - 1].range().end].to_owned()
+    let (bytes, close) = span(para, range);
+    let mut out = para.text[bytes].to_owned();
+    out.extend(close);
+    out
+}
+
+/// The bytes of words `range`, with a title in quotation marks that closes
+/// the phrase after its last word ("who directed “Low Tide,”": a quoted
+/// title is no word, but it is part of the phrase), its comma left out and
+/// its closing mark returned apart.
+pub(super) fn span(para: &Para<'_>, range: Range<usize>) -> (Range<usize>, Option<char>) {
+    let start = para.words[range.start].range().start;
+    let last = range.end - 1;
+    let end = para.words[last].range().end;
+    if para.words[last].after & punct::QUOTE == 0 || last + 1 >= para.words.len() {
+        return (start..end, None);
+    }
+    let gap = &para.text[end..para.words[last + 1].range().start];
+    let Some(comma) = gap.rfind(',') else { return (start..end, None) };
+    let (title, rest) = (&gap[..comma], &gap[comma + 1..]);
+    let close = rest.chars().find(|&c| super::marks::is_mark(c));
+    if close.is_none() || !title.chars().any(super::marks::is_mark) || rest.chars().any(char::is_alphanumeric)
+    {
+        return (start..end, None);
+    }
+    (start..end + comma, close)
 }
 
 /// Every description one mention of `run` carries, in reading order.

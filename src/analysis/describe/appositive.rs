@@ -10,9 +10,18 @@ use super::owner::owned_text;
 use super::words::{has_digit, has_letter, is_auxiliary, is_function_word, is_party_and_state, starts_lower};
 use super::{MAX_WORDS, PHRASE_END, text};
 
-/// Whether word `i` ends a phrase.
+/// Whether word `i` ends a phrase; a title in quotation marks is no word of
+/// the phrase, but a comma closing it ends the phrase ("who directed
+/// “Low Tide,” filmed at …").
 pub(super) fn ends_phrase(para: &Para<'_>, i: usize) -> bool {
-    para.words[i].after & PHRASE_END != 0
+    let after = para.words[i].after;
+    if after & PHRASE_END != 0 {
+        return true;
+    }
+    after & punct::QUOTE != 0 && i + 1 < para.words.len() && {
+        let gap = &para.text[para.words[i].range().end..para.words[i + 1].range().start];
+        gap.trim_end().trim_end_matches(|c: char| super::super::marks::is_mark(c)).trim_end().ends_with(',')
+    }
 }
 
 /// The index of the last word of the phrase starting at `from`.

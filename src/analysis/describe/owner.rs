@@ -9,7 +9,7 @@ use super::super::lexicon;
 use super::super::names::{Run, RunKind};
 use super::super::para::Para;
 use super::super::tokens::punct;
-use super::text;
+use super::{span, text};
 
 /// Whether a possessive pronoun refers to a person ("his", "her",
 /// "their") or to anything ("its"); `None` for any other word.
@@ -84,7 +84,7 @@ pub(super) fn owned_text(para: &Para<'_>, run: &Run, range: Range<usize>) -> Str
     });
     let Some((words, owner)) = replaced else { return text(para, range) };
     let cut = para.words[words.start].range().start..para.words[words.end - 1].range().end;
-    let whole = para.words[range.start].range().start..para.words[range.end - 1].range().end;
+    let (whole, close) = span(para, range);
     let tail = &para.text[cut.end..whole.end];
     // "the company’s" became "Harbor Lines’": its own mark goes with it.
     let tail = if para.words[words.end - 1].after & punct::BREAK == punct::POSSESSIVE && words.len() == 2 {
@@ -92,5 +92,7 @@ pub(super) fn owned_text(para: &Para<'_>, run: &Run, range: Range<usize>) -> Str
     } else {
         tail
     };
-    format!("{}{owner}{tail}", &para.text[whole.start..cut.start])
+    let mut out = format!("{}{owner}{tail}", &para.text[whole.start..cut.start]);
+    out.extend(close);
+    out
 }

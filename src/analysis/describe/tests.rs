@@ -140,3 +140,18 @@ fn a_place_after_an_organisation_stays_in_the_role(
 ) {
     assert_eq!(phrases(text, name), [expected]);
 }
+
+#[rstest]
+#[case::title_closes_the_clause(
+    "Vole, a painter who also directed “Gulls” and “Low Tide,” filmed at the pier in Malmo, where Kim worked.",
+    "Vole",
+    &["a painter who also directed “Gulls” and “Low Tide”"]
+)]
+#[case::title_inside_the_role(
+    "Ada Vole, the author of “Low Tide” and two plays, left.",
+    "Ada Vole",
+    &["the author of “Low Tide” and two plays"]
+)]
+fn a_quoted_title_in_a_role(#[case] text: &str, #[case] name: &str, #[case] expected: &[&str]) {
+    assert_eq!(phrases(text, name), expected);
+}
