@@ -9,7 +9,12 @@ pub(super) const SHOWN_PHRASES: usize = 3;
 
 /// The lower-case word tokens of a phrase, for comparing phrases.
 pub(super) fn tokens(phrase: &str) -> Vec<String> {
-    phrase.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    // "U.S." and "US" are one word: full stops inside a word are dropped.
+    phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.replace('.', "").to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Whether every token of `a` is in `b`.

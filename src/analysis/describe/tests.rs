@@ -17,6 +17,14 @@ fn merging_keeps_the_fuller_phrase_once() {
 }
 
 #[test]
+fn an_abbreviation_with_stops_is_the_same_word() {
+    let mut phrases = vec!["U.S. President".to_owned()];
+    merge(&mut phrases, "US President".to_owned());
+    merge(&mut phrases, "St. Louis mayor".to_owned());
+    assert_eq!(phrases, ["U.S. President", "St. Louis mayor"]);
+}
+
+#[test]
 fn a_bare_honorific_is_no_description() {
     assert_eq!(compose(Some("Rep."), &[]), None);
     assert_eq!(compose(Some("Mr"), &["harbor pilot".to_owned()]), Some("harbor pilot".to_owned()));
