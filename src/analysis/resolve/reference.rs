@@ -538,8 +538,7 @@ impl Walk<'_, '_> {
             return None;
         }
         let [id] = found[..] else { return Some(found) };
-        if from <= head {
-            let phrase = para.text[para.words[from].range().start..para.words[head].range().end].to_owned();
+        if let Some(phrase) = super::super::describe::role_phrase(para, from, head) {
             super::super::describe::merge(&mut self.registry.entities[id].descriptions, phrase);
         }
         Some(found)
