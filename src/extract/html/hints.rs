@@ -104,7 +104,7 @@ fn classify(token: &[u8]) -> Token {
         | b"banner" | b"tags" | b"tagcloud" | b"taglist" | b"rss" | b"syndication" | b"viral" | b"follow"
         | b"donate" | b"jp" | b"sociable" | b"addthis" | b"sharethis" | b"sharedaddy" | b"shareaholic"
         | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" | b"button" | b"buttons" | b"btn"
-        | b"embedded" | b"ufi" => Token::Chrome,
+        | b"embedded" | b"ufi" | b"dropdown" => Token::Chrome,
         b"byline" | b"bylines" | b"author" | b"authors" | b"authorname" | b"writer" => Token::Byline,
         b"date" | b"dates" | b"timestamp" | b"published" | b"pubdate" | b"updated" | b"posted" | b"meta"
         | b"metadata" | b"postmeta" | b"entrymeta" | b"kicker" | b"eyebrow" | b"categories" | b"category"
@@ -432,6 +432,8 @@ mod tests {
             "site-footer",
             "ad-slot",
             "jp-relatedposts",
+            "dropdown-menu",
+            "nav_dropdown_col",
         ] {
             assert!(class(name).has(CHROME), "{name}");
         }
