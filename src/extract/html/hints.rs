@@ -156,6 +156,10 @@ fn classify_compound(token: &[u8]) -> Token {
     if token.ends_with(b"caption") {
         return Token::Caption;
     }
+    // `postmetadata`, `articlemeta`: the lines about a post, not the post.
+    if token.ends_with(b"meta") || token.ends_with(b"metadata") {
+        return Token::Meta;
+    }
     if token.starts_with(b"article") || token.starts_with(b"content") {
         return Token::Positive;
     }
@@ -486,6 +490,9 @@ mod tests {
         assert!(class("byline").has(META | BYLINE));
         assert!(class("author-name").has(BYLINE));
         assert!(class("post-meta").has(META));
+        assert!(class("postmetadata alt").has(META));
+        assert!(class("articlemeta").has(META));
+        assert!(!class("postmetadata").has(CHROME));
         assert!(class("wp-caption-text").has(CAPTION));
         assert!(class("image-credit").has(CREDIT));
         assert!(!class("byline").has(CHROME));
