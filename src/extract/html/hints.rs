@@ -176,7 +176,11 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 fn read_names(value: &str, acc: &mut Acc) {
     for name in value.split_ascii_whitespace() {
         let lower = |prefix: &str| name.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
-        if !lower("tag-") && !lower("category-") {
+        if name.eq_ignore_ascii_case("hidden") || name.eq_ignore_ascii_case("is-hidden") {
+            // The utility class of CSS frameworks for `display: none`
+            // (`hidden-xs` and the like only hide at one screen size).
+            acc.hidden = true;
+        } else if !lower("tag-") && !lower("category-") {
             read_name(name, acc);
         }
     }
@@ -510,6 +514,9 @@ mod tests {
             assert!(class(name).has(HIDDEN), "{name}");
         }
         assert!(!class("hidden-xs").has(HIDDEN));
+        assert!(class("skip hidden").has(HIDDEN));
+        assert!(class("is-hidden").has(HIDDEN));
+        assert!(!class("hidden-gems").has(HIDDEN));
         assert!(class("next-post block").has(CHROME));
         assert!(class("footnote").has(FOOTNOTE));
         assert!(class("pullquote").has(QUOTE));
