@@ -174,7 +174,15 @@ fn trim_tail(blocks: &mut Vec<Block>) {
     let window = blocks.len().saturating_sub(FOLLOW_WINDOW);
     // Once only: an article about people's posts links their profiles
     // throughout, and repeating the cut would eat it from the end.
-    if let Some(offset) = blocks[window..].iter().position(is_follow_line)
+    // A sentence that a paragraph of running text follows is inside the
+    // article ("… and they retweeted me." before the closing thoughts).
+    let closes = |at: usize| {
+        !blocks[at].text().trim_end().ends_with(['.', '!', '?'])
+            || !blocks[at + 1..]
+                .iter()
+                .any(|b| matches!(b.kind(), BlockKind::Paragraph) && b.text().len() >= LONG_PARAGRAPH_BYTES)
+    };
+    if let Some(offset) = (window..blocks.len()).position(|at| is_follow_line(&blocks[at]) && closes(at))
         && window + offset > 0
     {
         blocks.truncate(window + offset);

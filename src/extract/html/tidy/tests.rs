@@ -223,3 +223,27 @@ fn links_that_pass_an_address_alone_or_in_pairs_stay() {
     let kept = tidy(blocks, &Page::default(), &Site::default());
     assert_eq!(kept.len(), 7);
 }
+
+#[test]
+fn a_sentence_naming_a_profile_before_more_of_the_article_stays() {
+    let closing = "So the shop's answer came within the hour, and that is the whole lesson of this \
+                   small story, for anyone who runs a business that people talk about online.";
+    let blocks = vec![
+        para(&[("The first paragraph of the post, long enough to be one, about a shop.", None)]),
+        para(&[
+            ("Later I posted a photo and ", None),
+            ("the shop", Some("https://x.com/theshop")),
+            (" shared it.", None),
+        ]),
+        para(&[(closing, None)]),
+    ];
+    let kept = tidy(blocks, &Page::default(), &Site::default());
+    assert_eq!(kept.len(), 3);
+    assert_eq!(kept[2].text(), closing);
+    // A call to action after the last paragraph still ends the article.
+    let blocks = vec![
+        para(&[(closing, None)]),
+        para(&[("Follow the shop on ", None), ("X", Some("https://x.com/theshop")), (".", None)]),
+    ];
+    assert_eq!(tidy(blocks, &Page::default(), &Site::default()).len(), 1);
+}
