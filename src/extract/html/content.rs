@@ -146,7 +146,13 @@ fn final_score(tree: &Tree<'_>, stats: &[Stats], id: ElId) -> Option<f32> {
     if st.excluded || st.score <= 0.0 || !el.tag.is_container() {
         return None;
     }
-    let base = st.score + tag_bonus(el.tag) + f32::from(el.hints.weight);
+    // A name is evidence weighed against the text: a content-like name
+    // says nothing of a box with one paragraph (a tab panel named
+    // `content` around one blurb), which must not outrank the unnamed box
+    // of the article's paragraphs.
+    let weight = f32::from(el.hints.weight);
+    let name = if weight > 0.0 && st.paras < 2 { 0.0 } else { weight };
+    let base = st.score + tag_bonus(el.tag) + name;
     Some(base * (1.0 - st.link_density()))
 }
 

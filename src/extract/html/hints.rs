@@ -104,7 +104,7 @@ fn classify(token: &[u8]) -> Token {
         | b"banner" | b"tags" | b"tagcloud" | b"taglist" | b"rss" | b"syndication" | b"viral" | b"follow"
         | b"donate" | b"jp" | b"sociable" | b"addthis" | b"sharethis" | b"sharedaddy" | b"shareaholic"
         | b"overlay" | b"lightbox" | b"carousel" | b"slideshow" | b"button" | b"buttons" | b"btn"
-        | b"embedded" | b"ufi" => Token::Chrome,
+        | b"embedded" | b"ufi" | b"dropdown" => Token::Chrome,
         b"byline" | b"bylines" | b"author" | b"authors" | b"authorname" | b"writer" => Token::Byline,
         b"date" | b"dates" | b"timestamp" | b"published" | b"pubdate" | b"updated" | b"posted" | b"meta"
         | b"metadata" | b"postmeta" | b"entrymeta" | b"kicker" | b"eyebrow" | b"categories" | b"category"
@@ -156,6 +156,10 @@ fn classify_compound(token: &[u8]) -> Token {
     if token.ends_with(b"caption") {
         return Token::Caption;
     }
+    // `postmetadata`, `articlemeta`: the lines about a post, not the post.
+    if token.ends_with(b"meta") || token.ends_with(b"metadata") {
+        return Token::Meta;
+    }
     if token.starts_with(b"article") || token.starts_with(b"content") {
         return Token::Positive;
     }
@@ -172,7 +176,11 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 fn read_names(value: &str, acc: &mut Acc) {
     for name in value.split_ascii_whitespace() {
         let lower = |prefix: &str| name.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
-        if !lower("tag-") && !lower("category-") {
+        if name.eq_ignore_ascii_case("hidden") || name.eq_ignore_ascii_case("is-hidden") {
+            // The utility class of CSS frameworks for `display: none`
+            // (`hidden-xs` and the like only hide at one screen size).
+            acc.hidden = true;
+        } else if !lower("tag-") && !lower("category-") {
             read_name(name, acc);
         }
     }
@@ -432,6 +440,8 @@ mod tests {
             "site-footer",
             "ad-slot",
             "jp-relatedposts",
+            "dropdown-menu",
+            "nav_dropdown_col",
         ] {
             assert!(class(name).has(CHROME), "{name}");
         }
@@ -484,6 +494,9 @@ mod tests {
         assert!(class("byline").has(META | BYLINE));
         assert!(class("author-name").has(BYLINE));
         assert!(class("post-meta").has(META));
+        assert!(class("postmetadata alt").has(META));
+        assert!(class("articlemeta").has(META));
+        assert!(!class("postmetadata").has(CHROME));
         assert!(class("wp-caption-text").has(CAPTION));
         assert!(class("image-credit").has(CREDIT));
         assert!(!class("byline").has(CHROME));
@@ -501,6 +514,9 @@ mod tests {
             assert!(class(name).has(HIDDEN), "{name}");
         }
         assert!(!class("hidden-xs").has(HIDDEN));
+        assert!(class("skip hidden").has(HIDDEN));
+        assert!(class("is-hidden").has(HIDDEN));
+        assert!(!class("hidden-gems").has(HIDDEN));
         assert!(class("next-post block").has(CHROME));
         assert!(class("footnote").has(FOOTNOTE));
         assert!(class("pullquote").has(QUOTE));

@@ -32,6 +32,7 @@ const SOCIAL_HOSTS: &[&str] = &[
 /// Removes what the page repeats around the article.
 #[must_use]
 pub fn tidy(mut blocks: Vec<Block>, page: &Page, site: &Site) -> Vec<Block> {
+    drop_share_bars(&mut blocks);
     if let Some(title) = page.meta.title.as_deref() {
         let title = normalize(title);
         let repeated = blocks
@@ -99,6 +100,69 @@ fn drop_copy(blocks: &mut Vec<Block>) {
     }
 }
 
+/// A share bar's entries are a word or two ("Digg", "Share on Reddit").
+const MAX_SHARE_ENTRY_CHARS: usize = 40;
+/// Fewer entries in a row than this are a link or two, not a bar.
+const MIN_SHARE_RUN: usize = 3;
+
+/// Drops share bars: runs of short entries that are each one link handing
+/// a page's address to another site (`…/submit?url=https://…`,
+/// `sharer.php?u=https://…`), with the label just before the run ("Share
+/// this page"). Told by where the links go, not by their words or by the
+/// names of the sites.
+fn drop_share_bars(blocks: &mut Vec<Block>) {
+    let mut dropped = vec![false; blocks.len()];
+    let mut at = 0;
+    while at < blocks.len() {
+        let run = blocks[at..].iter().take_while(|b| is_share_entry(b)).count();
+        if run >= MIN_SHARE_RUN {
+            // The bar's other entries ("Email", "Print") link elsewhere.
+            let before = blocks[..at].iter().rev().take_while(|b| is_short_link(b)).count();
+            let after = blocks[at + run..].iter().take_while(|b| is_short_link(b)).count();
+            let (start, end) = (at - before, at + run + after);
+            dropped[start..end].fill(true);
+            if start > 0 && is_bar_label(&blocks[start - 1]) {
+                dropped[start - 1] = true;
+            }
+            at = end;
+            continue;
+        }
+        at += run.max(1);
+    }
+    let mut index = 0;
+    blocks.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
+    });
+}
+
+/// A short list item or paragraph that is all one link passing an address on.
+fn is_share_entry(block: &Block) -> bool {
+    is_short_link(block) && link_runs(block).all(|(_, href)| passes_an_address(href))
+}
+
+/// A short list item or paragraph that is mostly a link.
+fn is_short_link(block: &Block) -> bool {
+    let text = block.text();
+    matches!(block.kind(), BlockKind::Paragraph | BlockKind::ListItem { .. })
+        && text.chars().count() <= MAX_SHARE_ENTRY_CHARS
+        && link_share(block) * 10 >= text.len() * 7
+}
+
+/// Whether a link hands an address to its target in its query: a share
+/// or submit form of another site.
+fn passes_an_address(href: &str) -> bool {
+    let Ok(url) = url::Url::parse(href) else { return false };
+    url.query_pairs().any(|(_, value)| value.starts_with("http://") || value.starts_with("https://"))
+}
+
+/// "Share this page": a heading or a short line with no link, before a bar.
+fn is_bar_label(block: &Block) -> bool {
+    let short = block.text().chars().count() <= MAX_SHARE_ENTRY_CHARS;
+    let unlinked = link_runs(block).next().is_none();
+    short && unlinked && (matches!(block.kind(), BlockKind::Heading { .. }) || is_label(block))
+}
+
 /// How many closing blocks may hold a "follow us" line that ends the article.
 const FOLLOW_WINDOW: usize = 4;
 
@@ -110,7 +174,15 @@ fn trim_tail(blocks: &mut Vec<Block>) {
     let window = blocks.len().saturating_sub(FOLLOW_WINDOW);
     // Once only: an article about people's posts links their profiles
     // throughout, and repeating the cut would eat it from the end.
-    if let Some(offset) = blocks[window..].iter().position(is_follow_line)
+    // A sentence that a paragraph of running text follows is inside the
+    // article ("… and they retweeted me." before the closing thoughts).
+    let closes = |at: usize| {
+        !blocks[at].text().trim_end().ends_with(['.', '!', '?'])
+            || !blocks[at + 1..]
+                .iter()
+                .any(|b| matches!(b.kind(), BlockKind::Paragraph) && b.text().len() >= LONG_PARAGRAPH_BYTES)
+    };
+    if let Some(offset) = (window..blocks.len()).position(|at| is_follow_line(&blocks[at]) && closes(at))
         && window + offset > 0
     {
         blocks.truncate(window + offset);

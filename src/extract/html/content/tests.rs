@@ -301,3 +301,32 @@ fn an_aside_named_as_a_post_can_be_the_article() {
     let html = format!("<nav><a href=/>Home</a></nav><aside class=blogPost>{}</aside>", paras(4));
     assert_eq!(kept_text(&html).matches(PARA).count(), 4);
 }
+
+#[test]
+fn a_content_name_on_one_blurb_does_not_outrank_the_article() {
+    // A tab panel named `content` in the sidebar, around one long blurb,
+    // against the article's unnamed box of several paragraphs.
+    let blurb = "A long blurb about this month's printed issue, with its interviews, its portraits, \
+                 its features, its reviews, and a word from the editor, all of it set in a side tab.";
+    let html = format!(
+        "<div class=layout><div id=story>{}</div>\
+         <div class=panel><div class=content><p>{blurb}</p></div></div></div>",
+        paras(3)
+    );
+    let dom = Dom::parse(&html);
+    let tree = Tree::build(&dom);
+    let selection = select(&tree, &Site::default()).unwrap();
+    assert_eq!(tree.el(selection.root).element.attr("id"), Some("story"));
+    // With paragraphs of its own, the name counts again.
+    let score = |html: &str| {
+        let dom = Dom::parse(html);
+        let tree = Tree::build(&dom);
+        let stats = stats::measure(&tree, &Site::default(), true);
+        let div = tree.els.iter().position(|el| el.tag == Tag::Div).unwrap() as ElId;
+        final_score(&tree, &stats, div).unwrap()
+    };
+    let one = format!("<div class=content><p>{blurb}</p></div>");
+    assert!((score(&one) - score(&one.replace("content", "box"))).abs() < f32::EPSILON);
+    let two = format!("<div class=content>{}</div>", paras(2));
+    assert!(score(&two) > score(&two.replace("content", "box")) + 20.0);
+}

@@ -184,3 +184,66 @@ fn without_a_paragraph_no_caption_is_taken_for_the_lead_pictures() {
     let kept = tidy(blocks.clone(), &Page::default(), &Site::default());
     assert_eq!(texts(&kept), texts(&blocks));
 }
+
+fn item(text: &str, href: &str) -> Block {
+    let mut builder = TextBuilder::new();
+    builder.open(InlineStyle::Link { href: href.to_owned() });
+    builder.push_str(text);
+    builder.close();
+    Block::from_builder(BlockKind::ListItem { depth: 0, ordered: false, number: None }, builder)
+}
+
+#[test]
+fn a_share_bar_goes_with_its_label() {
+    let page = "https%3A%2F%2Fnews.example%2Fstory";
+    let blocks = vec![
+        Block::new(BlockKind::Heading { level: 3 }, "Pass it on"),
+        item("Postbox", &format!("https://postbox.example/add?url={page}")),
+        item("Corkboard", &format!("https://corkboard.example/submit?u={page}&t=Story")),
+        item("Mail a friend", "https://mailer.example/send?link=https://news.example/story"),
+        item("Print", "https://news.example/story/print"),
+        para(&[("The article's first paragraph, long enough to be one.", None)]),
+    ];
+    let kept = tidy(blocks, &Page::default(), &Site::default());
+    assert_eq!(texts(&kept), ["The article's first paragraph, long enough to be one."]);
+}
+
+#[test]
+fn links_that_pass_an_address_alone_or_in_pairs_stay() {
+    // Two such links in a row, or three links to ordinary pages, are no bar.
+    let blocks = vec![
+        para(&[("A paragraph before the list, long enough to be one.", None)]),
+        item("Archive copy", "https://archive.example/save?url=https://a.example/x"),
+        item("Translation", "https://translate.example/?u=https://a.example/x"),
+        para(&[("A paragraph between, long enough to be one, again.", None)]),
+        item("First source", "https://a.example/one"),
+        item("Second source", "https://b.example/two?page=2"),
+        item("Third source", "https://c.example/three"),
+    ];
+    let kept = tidy(blocks, &Page::default(), &Site::default());
+    assert_eq!(kept.len(), 7);
+}
+
+#[test]
+fn a_sentence_naming_a_profile_before_more_of_the_article_stays() {
+    let closing = "So the shop's answer came within the hour, and that is the whole lesson of this \
+                   small story, for anyone who runs a business that people talk about online.";
+    let blocks = vec![
+        para(&[("The first paragraph of the post, long enough to be one, about a shop.", None)]),
+        para(&[
+            ("Later I posted a photo and ", None),
+            ("the shop", Some("https://x.com/theshop")),
+            (" shared it.", None),
+        ]),
+        para(&[(closing, None)]),
+    ];
+    let kept = tidy(blocks, &Page::default(), &Site::default());
+    assert_eq!(kept.len(), 3);
+    assert_eq!(kept[2].text(), closing);
+    // A call to action after the last paragraph still ends the article.
+    let blocks = vec![
+        para(&[(closing, None)]),
+        para(&[("Follow the shop on ", None), ("X", Some("https://x.com/theshop")), (".", None)]),
+    ];
+    assert_eq!(tidy(blocks, &Page::default(), &Site::default()).len(), 1);
+}
