@@ -10,7 +10,7 @@ use crate::source::Loaded;
 
 /// Version of the extraction and analysis rules. Bump it whenever they change
 /// what an article contains, so that stored articles can be re-extracted.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// Builds the article from loaded bytes; `forced` overrides kind sniffing.
 pub fn build(loaded: &Loaded, forced: Option<SourceKind>) -> Result<Article> {
