@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::layout::{Flow, Layout, Pos, Row, RowRef};
 use crate::model::{Article, BlockId};
+use crate::tui::action::{Action, Command};
 use crate::tui::search::Match;
 
 /// The article pane's text column: how wide the text is and how many rows
@@ -103,6 +104,25 @@ impl ListState {
             self.offset = row + 1 - height;
         }
         self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    /// Where a moving command takes the selection of a list of `len` rows
+    /// that pages by `page` rows (a count gives `g` and `G` their row, as
+    /// in vim); `None` when the command does not move it.
+    #[must_use]
+    pub fn moved(&self, command: &Command, page: usize, len: usize) -> Option<usize> {
+        let step = command.times();
+        let page = page.max(1);
+        let to = match command.action {
+            Action::Down => self.selected.saturating_add(step),
+            Action::Up => self.selected.saturating_sub(step),
+            Action::PageDown | Action::HalfPageDown => self.selected.saturating_add(page * step),
+            Action::PageUp | Action::HalfPageUp => self.selected.saturating_sub(page * step),
+            Action::Top => command.count.map_or(0, |n| n.saturating_sub(1)),
+            Action::Bottom => command.count.map_or(usize::MAX, |n| n.saturating_sub(1)),
+            _ => return None,
+        };
+        Some(to.min(len.saturating_sub(1)))
     }
 }
 

@@ -85,16 +85,10 @@ impl App {
         let Some(open) = self.elsewhere.as_mut() else { return Vec::new() };
         let count = open.quotes.len();
         let list = &mut open.list;
-        let times = command.times();
+        if let Some(to) = list.moved(&command, page, count) {
+            list.selected = to;
+        }
         match command.action {
-            Action::Down => list.selected = list.selected.saturating_add(times),
-            Action::Up => list.selected = list.selected.saturating_sub(times),
-            Action::PageDown | Action::HalfPageDown => {
-                list.selected = list.selected.saturating_add(page * times);
-            }
-            Action::PageUp | Action::HalfPageUp => list.selected = list.selected.saturating_sub(page * times),
-            Action::Top => list.selected = command.count.map_or(0, |n| n.saturating_sub(1)),
-            Action::Bottom => list.selected = command.count.map_or(usize::MAX, |n| n.saturating_sub(1)),
             Action::OpenLink | Action::Select => {
                 let chosen = command.count.map_or(list.selected, |n| n.saturating_sub(1));
                 let Some(quote) = open.quotes.get(chosen) else {

@@ -126,17 +126,11 @@ impl App {
         let Some(mut list) = self.links else { return Vec::new() };
         let count = self.link_count();
         let page = self.list_rows();
-        let times = command.times();
         let chosen = command.count.map_or(list.selected, |n| n.saturating_sub(1));
+        if let Some(to) = list.moved(&command, page, count) {
+            list.selected = to;
+        }
         match command.action {
-            Action::Down => list.selected = list.selected.saturating_add(times),
-            Action::Up => list.selected = list.selected.saturating_sub(times),
-            Action::PageDown | Action::HalfPageDown => {
-                list.selected = list.selected.saturating_add(page * times);
-            }
-            Action::PageUp | Action::HalfPageUp => list.selected = list.selected.saturating_sub(page * times),
-            Action::Top => list.selected = command.count.map_or(0, |n| n.saturating_sub(1)),
-            Action::Bottom => list.selected = command.count.map_or(usize::MAX, |n| n.saturating_sub(1)),
             Action::OpenLink | Action::Select | Action::OpenExternal => {
                 if chosen >= count {
                     self.fail(&format!("there is no link {}: the list has {count}", chosen + 1));

@@ -112,26 +112,21 @@ impl App {
 
     pub(super) fn panel_command(&mut self, command: Command) -> Vec<Effect> {
         let Focus::Panel(panel) = self.focus else { return Vec::new() };
-        let height = self.geometry().panel_rows(panel).max(1);
+        let height = self.geometry().panel_rows(panel);
         let len = self.panel_len(panel);
-        let times = command.times();
-        let end = len.saturating_sub(1);
         let list = &mut self.doc_mut().lists[panel.index()];
-        list.selected = match command.action {
-            Action::Down => list.selected.saturating_add(times).min(end),
-            Action::Up => list.selected.saturating_sub(times),
-            Action::PageDown | Action::HalfPageDown => list.selected.saturating_add(height * times).min(end),
-            Action::PageUp | Action::HalfPageUp => list.selected.saturating_sub(height * times),
-            Action::Top => command.count.map_or(0, |n| n.saturating_sub(1).min(end)),
-            Action::Bottom => command.count.map_or(end, |n| n.saturating_sub(1).min(end)),
+        if let Some(to) = list.moved(&command, height, len) {
+            list.selected = to;
+            return Vec::new();
+        }
+        match command.action {
             Action::Select => {
                 self.select(panel);
-                return Vec::new();
+                Vec::new()
             }
-            Action::QuotesElsewhere => return self.quotes_elsewhere(),
-            _ => return self.reader_command(Command { scope: crate::tui::keymap::Mode::Reader, ..command }),
-        };
-        Vec::new()
+            Action::QuotesElsewhere => self.quotes_elsewhere(),
+            _ => self.reader_command(Command { scope: crate::tui::keymap::Mode::Reader, ..command }),
+        }
     }
 
     /// Number of rows in a panel.

@@ -191,20 +191,11 @@ impl App {
     pub(super) fn shelf_command(&mut self, command: Command) -> Vec<Effect> {
         let rows = list_rows(self.size.1);
         let Some(screen) = self.shelf.as_mut() else { return Vec::new() };
-        let times = command.times();
-        let end = screen.shown.len().saturating_sub(1);
         let list = &mut screen.list;
+        if let Some(to) = list.moved(&command, rows.saturating_sub(1), screen.shown.len()) {
+            list.selected = to;
+        }
         match command.action {
-            Action::Down => list.selected = list.selected.saturating_add(times).min(end),
-            Action::Up => list.selected = list.selected.saturating_sub(times),
-            Action::PageDown | Action::HalfPageDown => {
-                list.selected = list.selected.saturating_add(rows.saturating_sub(1).max(1) * times).min(end);
-            }
-            Action::PageUp | Action::HalfPageUp => {
-                list.selected = list.selected.saturating_sub(rows.saturating_sub(1).max(1) * times);
-            }
-            Action::Top => list.selected = command.count.map_or(0, |n| n.saturating_sub(1).min(end)),
-            Action::Bottom => list.selected = command.count.map_or(end, |n| n.saturating_sub(1).min(end)),
             Action::Select => {
                 if let Some(id) = screen.selected().map(|s| s.id) {
                     self.say("opening…");

@@ -670,3 +670,22 @@ fn y_follows_the_clipboard_setting() {
     let effects = h.press("y");
     assert!(effects.len() == 1 && effects[0].starts_with("Copy(\"“Line"), "{effects:?}");
 }
+
+#[test]
+fn every_list_moves_its_selection_alike() {
+    use crate::tui::action::{Action, Command};
+    use crate::tui::keymap::Mode;
+    let list = super::ListState { selected: 4, offset: 0 };
+    let moved = |action, count| list.moved(&Command { count, ..Command::new(action, Mode::Links) }, 3, 10);
+    assert_eq!(moved(Action::Down, None), Some(5));
+    assert_eq!(moved(Action::Down, Some(20)), Some(9), "clamped to the last row");
+    assert_eq!(moved(Action::Up, Some(9)), Some(0));
+    assert_eq!(moved(Action::PageDown, Some(2)), Some(9));
+    assert_eq!(moved(Action::PageUp, None), Some(1));
+    assert_eq!(moved(Action::Top, None), Some(0));
+    assert_eq!(moved(Action::Top, Some(3)), Some(2), "3g is the third row");
+    assert_eq!(moved(Action::Bottom, None), Some(9));
+    assert_eq!(moved(Action::Select, None), None);
+    let empty = super::ListState::default();
+    assert_eq!(empty.moved(&Command::new(Action::Bottom, Mode::Links), 3, 0), Some(0));
+}
