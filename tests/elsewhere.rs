@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/script.rs"]
 mod script;
-use script::keys;
+use script::{keys, screen_text};
 
 use byline::library::{Hints, Library, ListFilter, prepare};
 use byline::model::Article;
@@ -39,24 +39,10 @@ fn library() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn text_of(screen: &Screen<ratatui::backend::TestBackend>) -> String {
-    let buffer = screen.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
-}
-
 fn run(app: &mut App, jobs: &mut Jobs, cols: u16, rows: u16, script: &str) -> String {
     let mut screen = Screen::test(cols, rows).unwrap();
     byline::tui::run_loop(app, &mut screen, &mut keys(script), jobs, false).unwrap();
-    text_of(&screen)
+    screen_text(&screen)
 }
 
 fn app() -> App {

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 #[path = "support/script.rs"]
 mod script;
-use script::keys;
+use script::{keys, screen_text};
 
 use byline::library::{Hints, Library, ListFilter, prepare};
 use byline::model::Article;
@@ -84,16 +84,7 @@ fn screen_after(path: &Path, cols: u16, rows: u16, script: &str) -> (String, App
     let mut screen = Screen::test(cols, rows).unwrap();
     let mut jobs = Jobs::inline(Tools::default()).with_library(path).unwrap();
     byline::tui::run_loop(&mut app, &mut screen, &mut keys(script), &mut jobs, false).unwrap();
-    let buffer = screen.backend().buffer().clone();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
+    let text = screen_text(&screen);
     (text, app)
 }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 #[path = "support/script.rs"]
 mod script;
-use script::keys;
+use script::{keys, screen_text};
 
 use byline::model::Article;
 use byline::source::{self, LoadLimits, SourceSpec};
@@ -53,16 +53,7 @@ fn screen_after(
     let mut events = keys(script);
     let mut jobs = Jobs::inline(byline::tui::jobs::Tools::default());
     byline::tui::run_loop(&mut app, &mut screen, &mut events, &mut jobs, false).unwrap();
-    let buffer = screen.backend().buffer().clone();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
+    let text = screen_text(&screen);
     (text, screen)
 }
 

@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 
 use byline::tui::event::Event;
 use byline::tui::keymap::parse_key;
+use byline::tui::terminal::Screen;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Key events for a script: characters, and `<Name>` for named keys.
@@ -23,4 +24,19 @@ pub fn keys(script: &str) -> VecDeque<Event> {
         events.push_back(Event::Input(crossterm::event::Event::Key(event)));
     }
     events
+}
+
+/// The test screen's text: a line per row, trailing blanks trimmed.
+pub fn screen_text(screen: &Screen<ratatui::backend::TestBackend>) -> String {
+    let buffer = screen.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
 }
