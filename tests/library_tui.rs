@@ -70,9 +70,8 @@ fn library() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The screen after `script` on the library at `path`, as text.
-fn screen_after(path: &Path, cols: u16, rows: u16, script: &str) -> (String, App) {
-    let entries = Library::open(path).unwrap().list(&ListFilter::default()).unwrap();
+/// The reader on its library screen listing `entries`.
+fn shelf_app(entries: Vec<byline::library::Summary>) -> App {
     let mut app = App::new(
         Article::default(),
         LoadState::Ready,
@@ -81,6 +80,13 @@ fn screen_after(path: &Path, cols: u16, rows: u16, script: &str) -> (String, App
         Settings::default(),
     );
     app.shelf = Some(Shelf::new(entries));
+    app
+}
+
+/// The screen after `script` on the library at `path`, as text.
+fn screen_after(path: &Path, cols: u16, rows: u16, script: &str) -> (String, App) {
+    let entries = Library::open(path).unwrap().list(&ListFilter::default()).unwrap();
+    let mut app = shelf_app(entries);
     let mut screen = Screen::test(cols, rows).unwrap();
     let mut jobs = Jobs::inline(Tools::default()).with_library(path).unwrap();
     byline::tui::run_loop(&mut app, &mut screen, &mut keys(script), &mut jobs, false).unwrap();
@@ -174,14 +180,7 @@ fn ten_thousand_rows_draw_without_reading_them_all() {
             ..byline::library::Summary::default()
         })
         .collect();
-    let mut app = App::new(
-        Article::default(),
-        LoadState::Ready,
-        Keymap::defaults().unwrap(),
-        Theme::mono(),
-        Settings::default(),
-    );
-    app.shelf = Some(Shelf::new(entries));
+    let mut app = shelf_app(entries);
     let mut screen = Screen::test(80, 24).unwrap();
     let mut jobs = Jobs::inline(Tools::default());
     byline::tui::run_loop(&mut app, &mut screen, &mut keys("G"), &mut jobs, false).unwrap();
