@@ -61,7 +61,7 @@ impl Derived {
             .collect::<Vec<_>>()
             .join(" — ");
         let body = article.plain_text();
-        let words = body.split_whitespace().count();
+        let words = article.word_count();
         let analysis = &article.analysis;
         let speakers: Vec<SpeakerFacts> = analysis
             .speakers

@@ -1,6 +1,6 @@
 use super::*;
 use crate::layout::{Layout, Pos, Row, RowRef};
-use crate::model::{Block, BlockId, Document, Metadata};
+use crate::model::{Block, BlockId, BlockKind, Document, Metadata};
 
 fn article(meta: Metadata, blocks: Vec<Block>) -> Article {
     Article { document: Document::new(meta, blocks), ..Article::default() }
@@ -62,15 +62,6 @@ fn what_is_missing_is_left_out() {
     assert!(Head::of(&article(bare.clone(), vec![words(900)]), false).is_empty());
     let head = Head::of(&article(bare, vec![words(900)]), true);
     assert_eq!(texts(&head.wrap(80)), [(HeadKind::Credits, "4 min read")]);
-}
-
-#[test]
-fn words_are_runs_of_non_space() {
-    for (text, want) in
-        [("", 0), ("   ", 0), ("one", 1), (" two  words\n", 2), ("a\tb\nc d", 4), ("naïve café", 2)]
-    {
-        assert_eq!(count_words(text), want, "{text:?}");
-    }
 }
 
 #[test]
